@@ -1,0 +1,116 @@
+#include "cli/cli_support.h"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <iostream>
+
+namespace moneytrail::cli {
+
+bool parse_arguments(const Args& args, const po::options_description& options,
+                     const std::string& usage, po::variables_map& vm,
+                     const char* positional_name) {
+  po::options_description all = options;
+  all.add_options()("help,h", "show this help");
+  po::positional_options_description positional;
+  if (positional_name) positional.add(positional_name, -1);
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    if (vm.count("help")) {
+      std::cout << "usage: " << usage << "\n\n" << all << "\n";
+      return false;
+    }
+    po::notify(vm);
+  } catch (const po::error& e) {
+    throw UsageError(std::string(e.what()) + "\nusage: " + usage);
+  }
+  return true;
+}
+
+void add_input_options(po::options_description& options, LayoutOption layout) {
+  const char* layout_name = layout == LayoutOption::format ? "format" : "input-format";
+  options.add_options()
+      ("input", po::value<std::vector<std::string>>()->multitoken(),
+       "transaction CSV (native, amlworld, amlsim, paysim; .csv.gz too) or .mtc case file")
+      ("accounts", po::value<std::vector<std::string>>()->composing(),
+       "accounts file: id,kind,institution,holder,phone,device,opened,opening_balance,label")
+      ("rates", po::value<std::vector<std::string>>()->composing(),
+       "exchange rates file: currency,timestamp,rate_to_base")
+      (layout_name, po::value<std::string>()->default_value("auto"),
+       "transaction CSV layout: auto, native, amlworld, amlsim, paysim")
+      ("strict", "stop at the first bad row (exit 2) instead of skipping it")
+      ("rejects", po::value<std::string>(), "where rejected rows go (CSV with file,line,reason)")
+      ("quiet,q", "no progress bar and no load summary (rejects are still reported)");
+}
+
+LoadRequest make_load_request(const po::variables_map& vm, const std::string& default_rejects,
+                              const std::string& command_line) {
+  LoadRequest request;
+  if (!vm.count("input")) throw UsageError("no input file given");
+  request.inputs = vm["input"].as<std::vector<std::string>>();
+  if (vm.count("accounts")) request.accounts_files = vm["accounts"].as<std::vector<std::string>>();
+  if (vm.count("rates")) request.rates_files = vm["rates"].as<std::vector<std::string>>();
+  request.format = vm.count("input-format") ? vm["input-format"].as<std::string>()
+                                            : vm["format"].as<std::string>();
+  const auto& names = transaction_format_names();
+  if (std::find(names.begin(), names.end(), request.format) == names.end()) {
+    throw UsageError("unknown input layout '" + request.format +
+                     "' (expected auto, native, amlworld, amlsim or paysim)");
+  }
+  request.strict = vm.count("strict") > 0;
+  request.show_progress = vm.count("quiet") == 0;
+  request.rejects_path = vm.count("rejects") ? vm["rejects"].as<std::string>() : default_rejects;
+  request.command_line = command_line;
+  return request;
+}
+
+std::string with_thousands(std::uint64_t value) {
+  std::string digits = std::to_string(value);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+LoadedCase load_inputs(const po::variables_map& vm, const std::string& default_rejects,
+                       const std::string& command_line) {
+  LoadedCase loaded = load_case(make_load_request(vm, default_rejects, command_line));
+  const LoadReport& r = loaded.report;
+  const bool quiet = vm.count("quiet") > 0;
+  if (!quiet) {
+    std::cerr << "loaded " << with_thousands(loaded.graph.num_transactions()) << " transactions and "
+              << with_thousands(loaded.graph.num_accounts()) << " accounts from " << r.files.size()
+              << (r.files.size() == 1 ? " file" : " files") << "\n";
+  }
+  if (r.rejected > 0) {
+    std::cerr << "rejected " << with_thousands(r.rejected) << " of " << with_thousands(r.rows)
+              << " rows:";
+    for (int i = 0; i < kRejectReasonCount; ++i) {
+      if (r.rejected_by_reason[i] > 0) {
+        std::cerr << " " << to_string(static_cast<RejectReason>(i)) << " "
+                  << with_thousands(r.rejected_by_reason[i]);
+      }
+    }
+    std::cerr << "\n";
+    for (const std::string& example : r.reject_examples) std::cerr << "  " << example << "\n";
+    if (!r.rejects_file.empty()) {
+      std::cerr << "all rejected rows with reasons: " << r.rejects_file << "\n";
+    }
+  }
+  return loaded;
+}
+
+bool stdout_is_terminal() { return isatty(STDOUT_FILENO); }
+
+std::string join_command_line(const std::string& command, const Args& args) {
+  std::string line = "moneytrail " + command;
+  for (const std::string& a : args) {
+    const bool plain = a.find_first_of(" \t\"'\\$") == std::string::npos && !a.empty();
+    line += plain ? " " + a : " '" + a + "'";
+  }
+  return line;
+}
+
+}  // namespace moneytrail::cli

@@ -1,0 +1,59 @@
+// What every subcommand shares: exit codes, usage errors, the input options (--accounts, --rates,
+// --format, --strict, --rejects, --quiet) and the load summary printed on stderr.
+#pragma once
+
+#include <boost/program_options.hpp>
+#include <cstdio>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "io/load_case.h"
+
+namespace moneytrail::cli {
+
+namespace po = boost::program_options;
+
+enum ExitCode : int { kExitOk = 0, kExitFailure = 1, kExitUsage = 2 };
+
+/// Bad command-line usage: reported with the command's usage line, exit 2.
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Arguments of one subcommand (argv without the program and subcommand names).
+using Args = std::vector<std::string>;
+
+/// Parses `args` against `options` (with positional `inputs` collecting the rest when given).
+/// Throws UsageError on unknown options or bad values. Returns false when --help was asked
+/// (help already printed).
+bool parse_arguments(const Args& args, const po::options_description& options,
+                     const std::string& usage, po::variables_map& vm,
+                     const char* positional_name = "input");
+
+/// Adds the input options every reading command takes. The input layout is `--format` where the
+/// command has no output format of its own (ingest) and `--input-format` everywhere else, where
+/// `--format` picks json, table or csv output.
+enum class LayoutOption { format, input_format };
+void add_input_options(po::options_description& options, LayoutOption layout);
+
+/// The LoadRequest for the parsed input options. `default_rejects` is where rejected rows go when
+/// --rejects is not given.
+LoadRequest make_load_request(const po::variables_map& vm, const std::string& default_rejects,
+                              const std::string& command_line);
+
+/// Loads the inputs and prints the load summary (always the rejects, the rest unless quiet).
+LoadedCase load_inputs(const po::variables_map& vm, const std::string& default_rejects,
+                       const std::string& command_line);
+
+/// "1,234,567"
+std::string with_thousands(std::uint64_t value);
+
+/// True when stdout is a terminal (picks table over JSON by default).
+bool stdout_is_terminal();
+
+/// The command line as typed, for provenance.
+std::string join_command_line(const std::string& command, const Args& args);
+
+}  // namespace moneytrail::cli

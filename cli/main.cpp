@@ -1,0 +1,77 @@
+// The moneytrail executable: dispatches to a subcommand and turns failures into exit codes, in
+// this one place (0 success, 1 runtime failure, 2 bad usage or bad input).
+#include <iomanip>
+#include <iostream>
+#include <new>
+#include <string>
+
+#include "cli/commands.h"
+#include "io/input_error.h"
+
+namespace {
+
+struct Command {
+  const char* name;
+  const char* summary;
+  int (*run)(const moneytrail::cli::Args&);
+};
+
+constexpr Command kCommands[] = {
+    {"demo", "generate a laundering scenario, ingest it and tour the analyses", moneytrail::cli::run_demo},
+    {"generate", "write a deterministic synthetic laundering scenario with ground truth",
+     moneytrail::cli::run_generate},
+    {"ingest", "read transaction CSVs (and accounts, rates) into a binary case file",
+     moneytrail::cli::run_ingest},
+    {"stats", "summarize a case: counts, currencies, time span, components, degrees",
+     moneytrail::cli::run_stats},
+};
+
+void print_usage(std::ostream& out) {
+  out << "moneytrail " << MONEYTRAIL_VERSION << ": money-laundering flow graph analyzer\n\n"
+      << "usage: moneytrail COMMAND [OPTIONS]   (moneytrail COMMAND --help for its options)\n\ncommands:\n";
+  for (const Command& c : kCommands) out << "  " << std::left << std::setw(10) << c.name << c.summary << "\n";
+  out << "\nexit codes: 0 success, 1 runtime failure, 2 bad usage or bad input\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace moneytrail;
+  if (argc < 2) {
+    print_usage(std::cerr);
+    return cli::kExitUsage;
+  }
+  const std::string name = argv[1];
+  if (name == "--help" || name == "-h" || name == "help") {
+    print_usage(std::cout);
+    return cli::kExitOk;
+  }
+  if (name == "--version") {
+    std::cout << "moneytrail " << MONEYTRAIL_VERSION << "\n";
+    return cli::kExitOk;
+  }
+  const cli::Args args(argv + 2, argv + argc);
+  for (const Command& command : kCommands) {
+    if (name != command.name) continue;
+    try {
+      return command.run(args);
+    } catch (const cli::UsageError& e) {
+      std::cerr << "moneytrail " << name << ": " << e.what() << "\n";
+      return cli::kExitUsage;
+    } catch (const InputError& e) {
+      std::cerr << "moneytrail " << name << ": " << e.what() << "\n";
+      return cli::kExitUsage;
+    } catch (const std::bad_alloc&) {
+      std::cerr << "moneytrail " << name
+                << ": out of memory (the input is larger than this machine's memory allows; see "
+                   "docs/performance.md for bytes per transaction)\n";
+      return cli::kExitFailure;
+    } catch (const std::exception& e) {
+      std::cerr << "moneytrail " << name << ": " << e.what() << "\n";
+      return cli::kExitFailure;
+    }
+  }
+  std::cerr << "moneytrail: unknown command '" << name << "'\n\n";
+  print_usage(std::cerr);
+  return cli::kExitUsage;
+}

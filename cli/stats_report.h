@@ -1,0 +1,18 @@
+// Formatting of GraphStats for `moneytrail stats` (and the demo tour).
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "algorithms/summary/graph_stats.h"
+#include "io/load_case.h"
+
+namespace moneytrail::cli {
+
+/// Top-level keys: accounts, transactions, rejected, components, degrees, inputs, moneytrail.
+nlohmann::ordered_json stats_to_json(const TransactionGraph& graph, const GraphStats& stats,
+                                     const LoadReport& report);
+void print_stats_table(std::ostream& out, const TransactionGraph& graph, const GraphStats& stats,
+                       const LoadReport& report);
+
+}  // namespace moneytrail::cli

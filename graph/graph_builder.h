@@ -1,0 +1,78 @@
+// Collects accounts and transactions in input order, then freezes them into a TransactionGraph.
+#pragma once
+
+#include <string_view>
+
+#include "graph/transaction_graph.h"
+
+namespace moneytrail {
+
+/// One transaction as a reader hands it over; views need only live for the call.
+struct TransactionInput {
+  std::string_view id;
+  Timestamp timestamp = 0;
+  std::string_view from;
+  std::string_view to;
+  Amount amount = 0;
+  std::string_view currency;
+  Amount received_amount = 0;
+  std::string_view received_currency;
+  Channel channel = Channel::other;
+  AccountKind from_kind = AccountKind::unknown;
+  AccountKind to_kind = AccountKind::unknown;
+  std::string_view from_institution;
+  std::string_view to_institution;
+  LaunderingLabel label = LaunderingLabel::unknown;
+  std::string_view typology;
+};
+
+/// Attributes from an accounts file. Empty views and NaN leave the attribute as it is.
+struct AccountInput {
+  std::string_view id;
+  AccountKind kind = AccountKind::unknown;
+  std::string_view institution;
+  std::string_view holder;
+  std::string_view phone;
+  std::string_view device;
+  Timestamp opened = kNoTime;
+  Amount opening_balance = std::numeric_limits<Amount>::quiet_NaN();
+  std::uint8_t labels = 0;
+  std::string_view tags;  // free tags, ';'-separated
+};
+
+class GraphBuilder {
+ public:
+  enum class AddResult { added, duplicate_id };
+
+  GraphBuilder() = default;
+
+  /// Adds a transaction at the next input position. Kind and institution hints fill in accounts
+  /// whose attributes are still unknown; an accounts file always wins over hints.
+  AddResult add_transaction(const TransactionInput& input);
+  /// Sets an account's attributes from an accounts file (creating the account if new).
+  void set_account(const AccountInput& input);
+  void add_link(std::string_view a, std::string_view b, LinkKind kind, std::string_view evidence);
+  void add_rate(std::string_view currency, Timestamp time, double rate_to_base);
+  void reserve_transactions(std::size_t n);
+  /// Appends a whole graph (accounts with attributes, transactions in their input order, links,
+  /// rates), as when a case file is one of several inputs.
+  void add_graph(const TransactionGraph& graph);
+
+  std::uint32_t num_transactions() const { return parts_.transactions.size(); }
+  std::uint32_t num_accounts() const { return parts_.accounts.size(); }
+  bool has_transaction_id(std::string_view id) const { return tx_ids_.find(id).has_value(); }
+
+  /// Sorts into processing order (stable by timestamp) and builds the indices.
+  TransactionGraph build() &&;
+
+ private:
+  std::uint16_t intern_currency(std::string_view code);
+  std::uint16_t intern_typology(std::string_view tag);
+  void apply_hints(VertexId v, AccountKind kind, std::string_view institution);
+
+  TransactionGraph::Parts parts_;
+  StringInterner tx_ids_;  // unique ids in input order; becomes parts_.transactions.ids
+  std::vector<bool> set_by_accounts_file_;
+};
+
+}  // namespace moneytrail

@@ -1,0 +1,264 @@
+#include <zlib.h>
+
+#include <limits>
+
+#include "io/byte_source.h"
+#include "io/case_file.h"
+#include "io/input_error.h"
+#include "io/moneytrail.pb.h"
+
+namespace moneytrail {
+namespace {
+
+constexpr std::uint32_t kMaxFrameBytes = 1u << 30;
+
+std::uint32_t minus_one(std::uint32_t stored) { return stored == 0 ? kNoSymbol : stored - 1; }
+
+class CaseReader {
+ public:
+  explicit CaseReader(const std::string& path) : path_(path), source_(path) {}
+
+  CaseFile read() {
+    std::string magic(kCaseMagic.size(), '\0');
+    if (read_exact(magic.data(), magic.size()) != magic.size() || magic != kCaseMagic) {
+      fail("not a moneytrail case file (bad magic bytes)");
+    }
+    pb::CaseHeader header;
+    if (!next_frame() || !header.ParseFromString(payload_)) fail("unreadable case file header");
+    if (header.format_version() > kCaseFormatVersion) {
+      fail("case file format version " + std::to_string(header.format_version()) +
+           " is newer than this moneytrail reads (" + std::to_string(kCaseFormatVersion) +
+           "); upgrade moneytrail");
+    }
+    if (header.format_version() == 0) fail("case file header has no format version");
+    CaseFile result;
+    result.format_version = header.format_version();
+    result.producer = header.producer();
+    result.provenance.command_line = header.command_line();
+    for (const pb::InputFile& f : header.inputs()) {
+      result.provenance.inputs.push_back(
+          {f.path(), f.bytes(), f.format(), f.rows(), f.rejected(), f.sha256()});
+    }
+    parts_.transactions.reserve(header.transactions());
+    parts_.accounts.ids.reserve(header.accounts());
+
+    std::uint64_t chunks = 0;
+    bool ended = false;
+    pb::Chunk chunk;
+    while (next_frame()) {
+      if (ended) fail("data after the end marker");
+      if (!chunk.ParseFromString(payload_)) fail("chunk " + std::to_string(chunks) + " does not parse");
+      switch (chunk.body_case()) {
+        case pb::Chunk::kSymbols: add_symbols(chunk.symbols()); break;
+        case pb::Chunk::kAccounts: add_accounts(chunk.accounts()); break;
+        case pb::Chunk::kTransactions: add_transactions(chunk.transactions()); break;
+        case pb::Chunk::kLinks: add_links(chunk.links()); break;
+        case pb::Chunk::kRates: add_rates(chunk.rates()); break;
+        case pb::Chunk::kEnd:
+          ended = true;
+          if (chunk.end().chunks() != chunks || chunk.end().accounts() != parts_.accounts.size() ||
+              chunk.end().transactions() != parts_.transactions.size()) {
+            fail("end marker counts do not match the chunks read");
+          }
+          break;
+        default: fail("chunk " + std::to_string(chunks) + " has an unknown type");
+      }
+      ++chunks;
+    }
+    if (!ended) fail("truncated: the end marker is missing");
+    validate_references();
+    parts_.rates.finalize();
+    try {
+      result.graph = TransactionGraph(std::move(parts_));
+    } catch (const std::invalid_argument& e) {
+      fail(e.what());
+    }
+    return result;
+  }
+
+ private:
+  [[noreturn]] void fail(const std::string& reason) { throw InputError(path_, 0, "", reason); }
+
+  std::size_t read_exact(char* out, std::size_t size) {
+    std::size_t done = 0;
+    while (done < size) {
+      const std::size_t got = source_.read(out + done, size - done);
+      if (got == 0) break;
+      done += got;
+    }
+    return done;
+  }
+
+  // Reads one frame into payload_; false at a clean end of file.
+  bool next_frame() {
+    unsigned char head[8];
+    const std::size_t got = read_exact(reinterpret_cast<char*>(head), sizeof head);
+    if (got == 0) return false;
+    if (got != sizeof head) fail("truncated in a frame header");
+    const std::uint32_t length = std::uint32_t{head[0]} | std::uint32_t{head[1]} << 8 |
+                                 std::uint32_t{head[2]} << 16 | std::uint32_t{head[3]} << 24;
+    const std::uint32_t crc = std::uint32_t{head[4]} | std::uint32_t{head[5]} << 8 |
+                              std::uint32_t{head[6]} << 16 | std::uint32_t{head[7]} << 24;
+    if (length > kMaxFrameBytes) fail("corrupt frame length " + std::to_string(length));
+    payload_.resize(length);
+    if (read_exact(payload_.data(), length) != length) fail("truncated inside a chunk");
+    if (crc32(0L, reinterpret_cast<const Bytef*>(payload_.data()), length) != crc) {
+      fail("checksum mismatch: the file is corrupted");
+    }
+    return true;
+  }
+
+  // Splits concatenated strings; calls add(string_view) for each.
+  template <typename Add>
+  void each_string(const std::string& text, const google::protobuf::RepeatedField<std::uint32_t>& lengths,
+                   Add&& add) {
+    std::size_t offset = 0;
+    for (std::uint32_t length : lengths) {
+      if (offset + length > text.size()) fail("string lengths exceed the chunk's text");
+      add(std::string_view(text.data() + offset, length));
+      offset += length;
+    }
+    if (offset != text.size()) fail("string lengths do not cover the chunk's text");
+  }
+
+  void add_symbols(const pb::SymbolChunk& c) {
+    StringInterner* table = c.table() == 0   ? &parts_.currencies
+                            : c.table() == 1 ? &parts_.typologies
+                            : c.table() == 2 ? &parts_.names
+                                             : nullptr;
+    if (!table) fail("unknown symbol table " + std::to_string(c.table()));
+    if (c.first() != table->size()) fail("symbol chunks out of order");
+    each_string(c.text(), c.lengths(), [&](std::string_view s) {
+      const std::uint32_t expected = table->size();
+      if (table->intern(s) != expected) fail("duplicate symbol in a symbol table");
+    });
+  }
+
+  void add_accounts(const pb::AccountChunk& c) {
+    AccountTable& a = parts_.accounts;
+    if (c.first() != a.size()) fail("account chunks out of order");
+    const std::size_t n = static_cast<std::size_t>(c.id_lengths_size());
+    if (c.kind().size() != n || c.institution_size() != int(n) || c.holder_size() != int(n) ||
+        c.phone_size() != int(n) || c.device_size() != int(n) || c.opened_size() != int(n) ||
+        c.opening_balance_size() != int(n) || c.labels().size() != n || c.tags_size() != int(n)) {
+      fail("account chunk columns differ in length");
+    }
+    std::size_t i = 0;
+    each_string(c.id_text(), c.id_lengths(), [&](std::string_view id) {
+      const std::uint32_t expected = a.size();
+      if (a.add(id) != expected) fail("duplicate account id '" + std::string(id) + "'");
+      const auto kind = static_cast<std::uint8_t>(c.kind()[i]);
+      if (kind >= kAccountKindCount) fail("invalid account kind code " + std::to_string(kind));
+      a.kind[expected] = static_cast<AccountKind>(kind);
+      a.institution[expected] = minus_one(c.institution(i));
+      a.holder[expected] = minus_one(c.holder(i));
+      a.phone[expected] = minus_one(c.phone(i));
+      a.device[expected] = minus_one(c.device(i));
+      a.opened[expected] = c.opened(i);
+      a.opening_balance[expected] = c.opening_balance(i);
+      a.labels[expected] = static_cast<std::uint8_t>(c.labels()[i]);
+      a.tags[expected] = minus_one(c.tags(i));
+      ++i;
+    });
+  }
+
+  void add_transactions(const pb::TransactionChunk& c) {
+    TransactionTable& t = parts_.transactions;
+    if (c.first() != t.size()) fail("transaction chunks out of order");
+    const int n = c.id_lengths_size();
+    if (c.timestamp_delta_size() != n || c.from_size() != n || c.to_size() != n ||
+        c.amount_size() != n || c.received_amount_size() != n || c.currency_size() != n ||
+        c.received_currency_size() != n || c.channel().size() != std::size_t(n) ||
+        c.label().size() != std::size_t(n) || c.typology_size() != n || c.input_position_size() != n) {
+      fail("transaction chunk columns differ in length");
+    }
+    if (std::uint64_t(t.size()) + n > std::numeric_limits<TxIndex>::max()) fail("too many transactions");
+    each_string(c.id_text(), c.id_lengths(), [&](std::string_view id) { t.ids.add(id); });
+    Timestamp time = c.timestamp_base();
+    for (std::uint64_t delta : c.timestamp_delta()) {
+      if (delta > static_cast<std::uint64_t>(std::numeric_limits<Timestamp>::max() - time)) {
+        fail("timestamp overflow");
+      }
+      time += static_cast<Timestamp>(delta);
+      t.timestamp.push_back(time);
+    }
+    t.from.insert(t.from.end(), c.from().begin(), c.from().end());
+    t.to.insert(t.to.end(), c.to().begin(), c.to().end());
+    t.amount.insert(t.amount.end(), c.amount().begin(), c.amount().end());
+    t.received_amount.insert(t.received_amount.end(), c.received_amount().begin(),
+                             c.received_amount().end());
+    for (std::uint32_t code : c.currency()) t.currency.push_back(checked_u16(code));
+    for (std::uint32_t code : c.received_currency()) t.received_currency.push_back(checked_u16(code));
+    for (char code : c.channel()) {
+      if (static_cast<std::uint8_t>(code) >= kChannelCount) fail("invalid channel code");
+      t.channel.push_back(static_cast<Channel>(code));
+    }
+    for (char code : c.label()) {
+      if (static_cast<std::uint8_t>(code) > 2) fail("invalid label code");
+      t.label.push_back(static_cast<LaunderingLabel>(code));
+    }
+    for (std::uint32_t code : c.typology()) {
+      t.typology.push_back(code == 0 ? TransactionTable::kNoTypology : checked_u16(code - 1));
+    }
+    t.input_position.insert(t.input_position.end(), c.input_position().begin(),
+                            c.input_position().end());
+  }
+
+  std::uint16_t checked_u16(std::uint32_t code) {
+    if (code >= 0xFFFF) fail("invalid symbol code " + std::to_string(code));
+    return static_cast<std::uint16_t>(code);
+  }
+
+  void add_links(const pb::LinkChunk& c) {
+    const int n = c.a_size();
+    if (c.b_size() != n || c.kind().size() != std::size_t(n) || c.evidence_size() != n) {
+      fail("link chunk columns differ in length");
+    }
+    for (int i = 0; i < n; ++i) {
+      const auto kind = static_cast<std::uint8_t>(c.kind()[i]);
+      if (kind > static_cast<std::uint8_t>(LinkKind::other)) fail("invalid link kind");
+      parts_.links.push_back({c.a(i), c.b(i), static_cast<LinkKind>(kind), minus_one(c.evidence(i))});
+    }
+  }
+
+  void add_rates(const pb::RateChunk& c) {
+    if (c.time_size() != c.rate_to_base_size()) fail("rate chunk columns differ in length");
+    for (int i = 0; i < c.time_size(); ++i) parts_.rates.add(c.currency(), c.time(i), c.rate_to_base(i));
+  }
+
+  void validate_references() {
+    const AccountTable& a = parts_.accounts;
+    const std::uint32_t names = parts_.names.size();
+    auto check_name = [&](std::uint32_t symbol) {
+      if (symbol != kNoSymbol && symbol >= names) fail("a name reference is out of range");
+    };
+    for (VertexId v = 0; v < a.size(); ++v) {
+      check_name(a.institution[v]);
+      check_name(a.holder[v]);
+      check_name(a.phone[v]);
+      check_name(a.device[v]);
+      check_name(a.tags[v]);
+    }
+    for (const AccountLink& link : parts_.links) check_name(link.evidence);
+    const TransactionTable& t = parts_.transactions;
+    for (TxIndex i = 0; i < t.size(); ++i) {
+      if (t.currency[i] >= parts_.currencies.size() || t.received_currency[i] >= parts_.currencies.size()) {
+        fail("a currency reference is out of range");
+      }
+      if (t.typology[i] != TransactionTable::kNoTypology && t.typology[i] >= parts_.typologies.size()) {
+        fail("a typology reference is out of range");
+      }
+    }
+  }
+
+  std::string path_;
+  ByteSource source_;
+  std::string payload_;
+  TransactionGraph::Parts parts_;
+};
+
+}  // namespace
+
+CaseFile read_case_file(const std::string& path) { return CaseReader(path).read(); }
+
+}  // namespace moneytrail

@@ -1,0 +1,93 @@
+#include "io/load_case.h"
+
+#include <filesystem>
+
+#include "graph/graph_builder.h"
+#include "io/input_error.h"
+
+namespace moneytrail {
+namespace {
+
+std::uint64_t file_bytes(const std::string& path) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  return ec ? 0 : size;
+}
+
+void record_input(LoadReport& report, const FileReadReport& file) {
+  report.files.push_back(file);
+  report.rows += file.rows;
+  report.provenance.inputs.push_back(
+      {file.path, file_bytes(file.path), file.format, file.rows, file.rejected, ""});
+}
+
+void record_case_input(LoadReport& report, const std::string& path, const CaseFile& loaded) {
+  FileReadReport file;
+  file.path = path;
+  file.format = "case";
+  file.rows = file.loaded = loaded.graph.num_transactions();
+  report.files.push_back(file);
+  for (const CaseProvenance::Input& input : loaded.provenance.inputs) {
+    report.rejected_at_ingest += input.rejected;
+    report.provenance.inputs.push_back(input);  // keep the original sources' provenance
+  }
+}
+
+}  // namespace
+
+LoadedCase load_case(const LoadRequest& request) {
+  if (request.inputs.empty()) throw InputError("", 0, "", "no input files given");
+  LoadedCase result;
+  LoadReport& report = result.report;
+  report.provenance.command_line = request.command_line;
+
+  // Fast path: one case file and nothing to add to it.
+  if (request.inputs.size() == 1 && request.accounts_files.empty() && request.rates_files.empty() &&
+      is_case_file(request.inputs[0])) {
+    CaseFile loaded = read_case_file(request.inputs[0]);
+    record_case_input(report, request.inputs[0], loaded);
+    result.graph = std::move(loaded.graph);
+    return result;
+  }
+
+  Progress progress(request.show_progress);
+  CsvReadOptions options;
+  options.format = request.format;
+  options.strict = request.strict;
+  options.progress = &progress;
+  RejectLog rejects(request.rejects_path);
+  GraphBuilder builder;
+  for (const std::string& path : request.inputs) {
+    if (is_case_file(path)) {
+      CaseFile loaded = read_case_file(path);
+      record_case_input(report, path, loaded);
+      try {
+        builder.add_graph(loaded.graph);
+      } catch (const std::invalid_argument& e) {
+        throw InputError(path, 0, "", e.what());
+      }
+    } else {
+      record_input(report, read_transactions_csv(path, options, builder, rejects));
+    }
+  }
+  CsvReadOptions side_options = options;
+  side_options.format = "auto";
+  for (const std::string& path : request.accounts_files) {
+    record_input(report, read_accounts_csv(path, side_options, builder, rejects));
+  }
+  for (const std::string& path : request.rates_files) {
+    record_input(report, read_rates_csv(path, side_options, builder, rejects));
+  }
+  std::string error;
+  if (!rejects.finish(&error)) throw InputError(request.rejects_path, 0, "", error);
+  report.rejected = rejects.count();
+  for (int r = 0; r < kRejectReasonCount; ++r) {
+    report.rejected_by_reason[r] = rejects.count(static_cast<RejectReason>(r));
+  }
+  report.reject_examples = rejects.examples();
+  if (rejects.written()) report.rejects_file = rejects.path();
+  result.graph = std::move(builder).build();
+  return result;
+}
+
+}  // namespace moneytrail

@@ -1,0 +1,46 @@
+// One entry point for every command's input: any mix of transaction CSVs (any layout, plain or
+// gzip) and case files, plus accounts and rates files, into one TransactionGraph.
+#pragma once
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "graph/transaction_graph.h"
+#include "io/case_file.h"
+#include "io/csv_inputs.h"
+
+namespace moneytrail {
+
+struct LoadRequest {
+  std::vector<std::string> inputs;          // transaction CSVs or .mtc case files
+  std::vector<std::string> accounts_files;  // id,kind,institution,...
+  std::vector<std::string> rates_files;     // currency,timestamp,rate_to_base
+  std::string format = "auto";              // layout of the transaction CSVs
+  bool strict = false;                      // stop at the first bad row (InputError)
+  bool show_progress = true;                // progress bar when stderr is a terminal
+  std::string rejects_path;                 // rejected rows go here; empty: count only
+  std::string command_line;                 // recorded as provenance
+};
+
+struct LoadReport {
+  std::vector<FileReadReport> files;
+  std::uint64_t rows = 0;
+  std::uint64_t rejected = 0;  // in this load
+  std::array<std::uint64_t, kRejectReasonCount> rejected_by_reason{};
+  std::vector<std::string> reject_examples;
+  std::string rejects_file;           // set when rejected rows were written
+  std::uint64_t rejected_at_ingest = 0;  // recorded in case files that were loaded
+  CaseProvenance provenance;          // what a case file written from this load should record
+};
+
+struct LoadedCase {
+  TransactionGraph graph;
+  LoadReport report;
+};
+
+/// Throws InputError for unreadable files, files of no known layout, a strict-mode bad row, or a
+/// transaction id that occurs in two inputs.
+LoadedCase load_case(const LoadRequest& request);
+
+}  // namespace moneytrail

@@ -1,0 +1,66 @@
+// Rows that could not be loaded: counted by reason and streamed to a rejects CSV, so nothing is
+// dropped silently and an analyst can fix and reload them.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace moneytrail {
+
+enum class RejectReason : std::uint8_t {
+  malformed_row,
+  missing_field,
+  bad_number,
+  bad_timestamp,
+  non_positive_amount,
+  empty_account,
+  unknown_channel,
+  unknown_kind,
+  bad_label,
+  duplicate_id,
+};
+inline constexpr int kRejectReasonCount = 10;
+std::string_view to_string(RejectReason reason);
+
+/// Why one row was rejected: the column at fault and a human-readable explanation.
+struct RowError {
+  std::string column;
+  RejectReason reason = RejectReason::malformed_row;
+  std::string detail;
+};
+
+class RejectLog {
+ public:
+  /// Rejected rows go to `path` (written to a temporary name, renamed by finish()); an empty path
+  /// only counts them.
+  explicit RejectLog(std::string path = {});
+  ~RejectLog();
+  RejectLog(const RejectLog&) = delete;
+  RejectLog& operator=(const RejectLog&) = delete;
+
+  void add(const std::string& file, std::uint64_t line, const RowError& error,
+           const std::vector<std::string_view>& fields);
+  /// Closes and renames the rejects file; returns false (with `error` set) when it cannot.
+  bool finish(std::string* error = nullptr);
+
+  std::uint64_t count() const { return total_; }
+  std::uint64_t count(RejectReason reason) const { return by_reason_[static_cast<int>(reason)]; }
+  /// The first few rejects as `file:line: column: detail`, for the summary on stderr.
+  const std::vector<std::string>& examples() const { return examples_; }
+  const std::string& path() const { return path_; }
+  bool written() const { return total_ > 0 && !path_.empty(); }
+
+ private:
+  std::string path_;
+  std::string temp_path_;
+  std::FILE* out_ = nullptr;
+  std::uint64_t total_ = 0;
+  std::array<std::uint64_t, kRejectReasonCount> by_reason_{};
+  std::vector<std::string> examples_;
+};
+
+}  // namespace moneytrail

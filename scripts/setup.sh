@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what is missing on Debian 12, then configures and builds moneytrail in Release.
+# Safe to run again: apt-get skips installed packages and cmake rebuilds only what changed.
+#   scripts/setup.sh            build dependencies + build
+#   scripts/setup.sh --tests    also the test-time references (networkx, igraph)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(build-essential cmake pkg-config libboost-graph-dev libboost-program-options-dev
+  libeigen3-dev libprotobuf-dev protobuf-compiler libgtest-dev libgmock-dev libbenchmark-dev
+  zlib1g-dev robin-map-dev nlohmann-json3-dev)
+if [[ "${1:-}" == "--tests" ]]; then
+  packages+=(python3 python3-networkx python3-igraph)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+jobs=$(nproc)
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build -j "$jobs"

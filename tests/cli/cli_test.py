@@ -1,0 +1,161 @@
+#!/usr/bin/env python3
+"""End-to-end checks of the moneytrail executable: exit codes, --help, rejects, strict mode,
+stats JSON keys, ingest -> case file -> same stats, and generator determinism.
+
+usage: cli_test.py PATH/TO/moneytrail
+"""
+import gzip
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+MONEYTRAIL = None
+
+
+def run(*args, cwd=None):
+    return subprocess.run([MONEYTRAIL, *args], capture_output=True, text=True, cwd=cwd)
+
+
+def write(path, text):
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write(text)
+    return path
+
+
+GOOD = ("id,timestamp,from,to,amount,currency\n"
+        "t1,2026-01-01T00:00:00Z,A,B,100,CNY\n"
+        "t2,2026-01-01T01:00:00Z,B,C,98,CNY\n"
+        "t3,2026-01-02T00:00:00Z,X,Y,5,CNY\n")
+BAD = GOOD + "t4,2026-01-02T00:00:00Z,C,D,zero,CNY\n" + "t1,2026-01-03T00:00:00Z,C,D,1,CNY\n"
+
+
+class CliTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.dir = self.tmp.name
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def test_help_on_every_command_and_usage_errors(self):
+        top = run("--help")
+        self.assertEqual(top.returncode, 0)
+        for command in ["demo", "generate", "ingest", "stats"]:
+            self.assertIn(command, top.stdout)
+            result = run(command, "--help")
+            self.assertEqual(result.returncode, 0, command)
+            self.assertIn("usage: moneytrail " + command, result.stdout)
+        self.assertEqual(run().returncode, 2)
+        self.assertEqual(run("frobnicate").returncode, 2)
+        self.assertEqual(run("stats", "--no-such-option", "x.csv").returncode, 2)
+        self.assertEqual(run("ingest", "x.csv").returncode, 2)  # -o missing
+        self.assertEqual(run("stats").returncode, 2)  # no input
+        result = run("stats", write(os.path.join(self.dir, "g.csv"), GOOD), "--format", "xml")
+        self.assertEqual(result.returncode, 2)
+        result = run("stats", os.path.join(self.dir, "g.csv"), "--input-format", "nope")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("unknown input layout", result.stderr)
+
+    def test_stats_json_keys_and_counts(self):
+        path = write(os.path.join(self.dir, "g.csv"), GOOD)
+        result = run("stats", path, "--format", "json")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        stats = json.loads(result.stdout)
+        for key in ["accounts", "transactions", "rejected", "components"]:
+            self.assertIn(key, stats)
+        self.assertEqual(stats["accounts"]["total"], 5)
+        self.assertEqual(stats["transactions"]["total"], 3)
+        self.assertEqual(stats["components"]["count"], 2)
+        self.assertEqual(stats["components"]["largest"], 3)
+        self.assertEqual(stats["rejected"]["total"], 0)
+        table = run("stats", path, "--format", "table")
+        self.assertEqual(table.returncode, 0)
+        self.assertIn("Transactions    3", table.stdout)
+
+    def test_bad_rows_are_counted_reported_and_written(self):
+        path = write(os.path.join(self.dir, "bad.csv"), BAD)
+        result = run("stats", path, "--format", "json", cwd=self.dir)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        stats = json.loads(result.stdout)
+        self.assertEqual(stats["rejected"]["total"], 2)
+        self.assertEqual(stats["rejected"]["by_reason"], {"bad_number": 1, "duplicate_id": 1})
+        self.assertIn(path + ":5: amount: not a number: 'zero'", result.stderr)
+        rejects = os.path.join(self.dir, "bad.csv.rejects.csv")
+        self.assertTrue(os.path.exists(rejects))
+        with open(rejects, encoding="utf-8") as f:
+            lines = f.read().splitlines()
+        self.assertEqual(len(lines), 3)
+        # Strict: exit 2 at the first bad row, naming file, line and column.
+        strict = run("stats", path, "--strict")
+        self.assertEqual(strict.returncode, 2)
+        self.assertIn(path + ":5: amount:", strict.stderr)
+        # Explicit --rejects path for ingest.
+        out = os.path.join(self.dir, "c.mtc")
+        custom = os.path.join(self.dir, "custom_rejects.csv")
+        ingest = run("ingest", path, "-o", out, "--rejects", custom, "--quiet")
+        self.assertEqual(ingest.returncode, 0, ingest.stderr)
+        self.assertTrue(os.path.exists(custom))
+        self.assertFalse(os.path.exists(out + ".rejects.csv"))
+
+    def test_input_errors_exit_2_with_clear_messages(self):
+        empty = write(os.path.join(self.dir, "empty.csv"), "")
+        result = run("stats", empty)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("empty.csv: the file is empty", result.stderr)
+        missing = run("stats", os.path.join(self.dir, "absent.csv"))
+        self.assertEqual(missing.returncode, 2)
+        self.assertIn("cannot open", missing.stderr)
+        corrupt = os.path.join(self.dir, "corrupt.mtc")
+        with open(corrupt, "wb") as f:
+            f.write(b"MTCASE\r\n\x05\x00\x00\x00junk")
+        result = run("stats", corrupt)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("corrupt.mtc", result.stderr)
+
+    def test_ingest_case_file_gives_the_same_stats(self):
+        csv_path = write(os.path.join(self.dir, "g.csv"), GOOD)
+        gz_path = os.path.join(self.dir, "g.csv.gz")
+        with gzip.open(gz_path, "wt", encoding="utf-8") as f:
+            f.write(GOOD)
+        out = os.path.join(self.dir, "g.mtc")
+        self.assertEqual(run("ingest", gz_path, "-o", out, "--quiet").returncode, 0)
+        a = json.loads(run("stats", csv_path, "--format", "json").stdout)
+        b = json.loads(run("stats", out, "--format", "json").stdout)
+        for key in ["accounts", "transactions", "components", "degrees"]:
+            self.assertEqual(a[key], b[key], key)
+        # A case file and a CSV together.
+        more = write(os.path.join(self.dir, "more.csv"),
+                     "id,timestamp,from,to,amount,currency\nt9,2026-01-05T00:00:00Z,C,Q,1,CNY\n")
+        both = json.loads(run("stats", out, more, "--format", "json").stdout)
+        self.assertEqual(both["transactions"]["total"], 4)
+
+    def test_generate_is_deterministic(self):
+        digests = []
+        for name in ["a", "b"]:
+            out = os.path.join(self.dir, name)
+            result = run("generate", "--accounts", "800", "--transactions", "6000", "--groups", "2",
+                         "--victims", "20", "--seed", "5", "-o", out)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            h = hashlib.sha256()
+            for f in sorted(os.listdir(out)):
+                with open(os.path.join(out, f), "rb") as fh:
+                    h.update(f.encode() + fh.read())
+            digests.append(h.hexdigest())
+        self.assertEqual(digests[0], digests[1])
+        bad = run("generate", "--accounts", "0", "-o", os.path.join(self.dir, "c"))
+        self.assertEqual(bad.returncode, 2)
+
+    def test_demo_runs(self):
+        result = run("demo", "--dir", os.path.join(self.dir, "demo"))
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("Try next", result.stdout)
+        self.assertTrue(os.path.exists(os.path.join(self.dir, "demo", "case.mtc")))
+
+
+if __name__ == "__main__":
+    MONEYTRAIL = os.path.abspath(sys.argv.pop(1))
+    unittest.main(verbosity=2)
