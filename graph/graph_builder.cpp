@@ -36,7 +36,18 @@ GraphBuilder::AddResult GraphBuilder::add_transaction(const TransactionInput& in
   if (before == std::numeric_limits<TxIndex>::max()) {
     throw std::length_error("more than 4,294,967,294 transactions in one graph");
   }
-  if (tx_ids_.intern(in.id) != before) return AddResult::duplicate_id;
+  const bool after_previous =
+      ids_increasing_ &&
+      (before == 0 || [&] {
+        const std::string_view previous = tx_ids_[before - 1];
+        return in.id.size() != previous.size() ? in.id.size() > previous.size() : in.id > previous;
+      }());
+  if (after_previous) {
+    tx_ids_.append_new(in.id);
+  } else {
+    ids_increasing_ = false;
+    if (tx_ids_.intern(in.id) != before) return AddResult::duplicate_id;
+  }
   VertexId from = parts_.accounts.add(in.from);
   apply_hints(from, in.from_kind, in.from_institution);
   VertexId to = parts_.accounts.add(in.to);
@@ -158,6 +169,7 @@ TransactionGraph GraphBuilder::build() && {
     tx_ids_ = StringInterner{};  // free the lookup set before permuting the other columns
     tx.permute_columns(order);
   }
+  tx.shrink_to_fit();
   return TransactionGraph(std::move(parts_));
 }
 

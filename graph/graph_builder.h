@@ -72,6 +72,9 @@ class GraphBuilder {
 
   TransactionGraph::Parts parts_;
   StringInterner tx_ids_;  // unique ids in input order; becomes parts_.transactions.ids
+  // While every id is greater than the one before (shortlex order: shorter first, then bytes, so
+  // T9 < T10 and "file:9" < "file:10"), no id can repeat and the id index is not needed.
+  bool ids_increasing_ = true;
   std::vector<bool> set_by_accounts_file_;
 };
 

@@ -1,5 +1,7 @@
 #include "graph/string_pool.h"
 
+#include <algorithm>
+#include <cstring>
 #include <stdexcept>
 
 namespace moneytrail {
@@ -30,33 +32,73 @@ StringPool StringPool::permuted(const std::vector<std::uint32_t>& order) const {
 }
 
 StringInterner::StringInterner()
-    : pool_(std::make_unique<StringPool>()), index_(0, Hash{pool_.get()}, Equal{pool_.get()}) {}
+    : pool_(std::make_unique<StringPool>()), index_(0, Hash{pool_.get()}, Equal{pool_.get()}) {
+  // Robin-hood probing stays short at 0.8 full; the default 0.5 would double the table.
+  index_.max_load_factor(0.8f);
+}
+
+StringInterner::Entry StringInterner::make_entry(std::uint32_t index, std::string_view text) {
+  Entry entry{index, static_cast<std::uint32_t>(text.size()), {}};
+  std::memcpy(entry.head, text.data(), std::min(text.size(), kInline));
+  return entry;
+}
+
+bool StringInterner::Equal::operator()(const Entry& a, std::string_view b) const {
+  if (a.length != b.size()) return false;
+  const std::size_t inline_part = std::min<std::size_t>(a.length, kInline);
+  if (std::memcmp(a.head, b.data(), inline_part) != 0) return false;
+  return a.length <= kInline || (*pool)[a.index].substr(kInline) == b.substr(kInline);
+}
+
+void StringInterner::index_pending() const {
+  if (indexed_ == pool_->size()) return;
+  index_.reserve(pool_->size());
+  for (std::uint32_t i = indexed_; i < pool_->size(); ++i) index_.insert(make_entry(i, (*pool_)[i]));
+  indexed_ = pool_->size();
+}
 
 std::uint32_t StringInterner::intern(std::string_view text) {
+  index_pending();
   auto it = index_.find(text);
-  if (it != index_.end()) return *it;
+  if (it != index_.end()) return it->index;
   std::uint32_t index = pool_->add(text);
-  index_.insert(index);
+  index_.insert(make_entry(index, text));
+  indexed_ = pool_->size();
   return index;
 }
 
+std::uint32_t StringInterner::append_new(std::string_view text) { return pool_->add(text); }
+
+bool StringInterner::index_all() {
+  index_.reserve(pool_->size());
+  bool unique = true;
+  for (std::uint32_t i = indexed_; i < pool_->size(); ++i) {
+    unique &= index_.insert(make_entry(i, (*pool_)[i])).second;
+  }
+  indexed_ = pool_->size();
+  return unique;
+}
+
 std::optional<std::uint32_t> StringInterner::find(std::string_view text) const {
+  index_pending();
   auto it = index_.find(text);
   if (it == index_.end()) return std::nullopt;
-  return *it;
+  return it->index;
 }
 
 StringPool StringInterner::take_pool() && {
   StringPool pool = std::move(*pool_);
   index_ = IndexSet(0, Hash{pool_.get()}, Equal{pool_.get()});  // frees the buckets too
+  index_.max_load_factor(0.8f);
   *pool_ = StringPool{};
+  indexed_ = 0;
   return pool;
 }
 
 void StringInterner::reserve(std::size_t strings) { index_.reserve(strings); }
 
 std::size_t StringInterner::memory_bytes() const {
-  return pool_->memory_bytes() + index_.bucket_count() * (sizeof(std::uint32_t) + 8);
+  return pool_->memory_bytes() + index_.bucket_count() * (sizeof(Entry) + 8);
 }
 
 }  // namespace moneytrail

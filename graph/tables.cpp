@@ -18,6 +18,17 @@ void apply_permutation(std::vector<T>& column, const std::vector<std::uint32_t>&
 VertexId AccountTable::add(std::string_view external_id) {
   VertexId v = ids.intern(external_id);
   if (v < kind.size()) return v;
+  append_defaults();
+  return v;
+}
+
+VertexId AccountTable::add_new(std::string_view external_id) {
+  VertexId v = ids.append_new(external_id);
+  append_defaults();
+  return v;
+}
+
+void AccountTable::append_defaults() {
   kind.push_back(AccountKind::unknown);
   institution.push_back(kNoSymbol);
   holder.push_back(kNoSymbol);
@@ -27,7 +38,6 @@ VertexId AccountTable::add(std::string_view external_id) {
   opening_balance.push_back(std::numeric_limits<Amount>::quiet_NaN());
   labels.push_back(0);
   tags.push_back(kNoSymbol);
-  return v;
 }
 
 std::size_t AccountTable::memory_bytes() const {
@@ -61,6 +71,20 @@ std::size_t TransactionTable::memory_bytes() const {
 }  // namespace moneytrail
 
 namespace moneytrail {
+
+void TransactionTable::shrink_to_fit() {
+  timestamp.shrink_to_fit();
+  from.shrink_to_fit();
+  to.shrink_to_fit();
+  amount.shrink_to_fit();
+  received_amount.shrink_to_fit();
+  currency.shrink_to_fit();
+  received_currency.shrink_to_fit();
+  channel.shrink_to_fit();
+  label.shrink_to_fit();
+  typology.shrink_to_fit();
+  input_position.shrink_to_fit();
+}
 
 void TransactionTable::permute_columns(const std::vector<std::uint32_t>& order) {
   // One column at a time, so the extra memory is one column, not the table.

@@ -30,7 +30,12 @@ struct AccountTable {
   bool has_opening_balance(VertexId v) const { return !std::isnan(opening_balance[v]); }
   /// Appends default attributes for a new account; returns its index.
   VertexId add(std::string_view external_id);
+  /// The same for an id the caller knows is new; the id index is built on first lookup.
+  VertexId add_new(std::string_view external_id);
   std::size_t memory_bytes() const;
+
+ private:
+  void append_defaults();
 };
 
 /// Transactions indexed by TxIndex, i.e. in processing order: (timestamp, input order).
@@ -52,6 +57,8 @@ struct TransactionTable {
 
   std::uint32_t size() const { return static_cast<std::uint32_t>(timestamp.size()); }
   void reserve(std::size_t n);
+  /// Releases the spare capacity that growing by appends leaves (up to half of each column).
+  void shrink_to_fit();
   /// Reorders every column except ids so that row i becomes old row order[i].
   void permute_columns(const std::vector<std::uint32_t>& order);
   std::size_t memory_bytes() const;

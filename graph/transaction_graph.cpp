@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <thread>
 
 namespace moneytrail {
 namespace {
@@ -60,8 +61,10 @@ TransactionGraph::TransactionGraph(Parts parts) : parts_(std::move(parts)) {
       throw std::invalid_argument("an account link references an account that does not exist");
     }
   }
+  // The two directions are independent: build them on both cores.
+  std::thread incoming([&] { build_adjacency(tx.to, n, in_offsets_, in_tx_); });
   build_adjacency(tx.from, n, out_offsets_, out_tx_);
-  build_adjacency(tx.to, n, in_offsets_, in_tx_);
+  incoming.join();
 }
 
 std::optional<TxIndex> TransactionGraph::find_transaction(std::string_view external_id) const {

@@ -22,8 +22,12 @@ bool iequals(std::string_view a, std::string_view b) {
          });
 }
 
+// Exact (lower-case) spellings first: they are the norm in exports and this runs per row.
 template <typename Enum, std::size_t N>
 std::optional<Enum> find_name(const std::array<std::string_view, N>& names, std::string_view text) {
+  for (std::size_t i = 0; i < N; ++i) {
+    if (names[i] == text) return static_cast<Enum>(i);
+  }
   for (std::size_t i = 0; i < N; ++i) {
     if (iequals(names[i], text)) return static_cast<Enum>(i);
   }
@@ -58,6 +62,8 @@ std::optional<Channel> parse_channel(std::string_view text) {
 
 std::optional<LaunderingLabel> parse_laundering_label(std::string_view text) {
   if (text.empty()) return LaunderingLabel::unknown;
+  if (text == "1") return LaunderingLabel::laundering;  // the common case, per row
+  if (text == "0") return LaunderingLabel::clean;
   for (std::string_view yes : {"1", "true", "yes", "laundering"}) {
     if (iequals(text, yes)) return LaunderingLabel::laundering;
   }

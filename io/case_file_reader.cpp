@@ -1,6 +1,7 @@
 #include <zlib.h>
 
 #include <limits>
+#include <thread>
 
 #include "io/byte_source.h"
 #include "io/case_file.h"
@@ -45,9 +46,27 @@ class CaseReader {
     std::uint64_t chunks = 0;
     bool ended = false;
     pb::Chunk chunk;
+    // Accounts precede transactions; their id index is built on the other core meanwhile.
+    std::thread indexer;
+    bool accounts_unique = true;
+    auto start_indexer = [&] {
+      if (!indexer.joinable()) {
+        indexer = std::thread([&] { accounts_unique = parts_.accounts.ids.index_all(); });
+      }
+    };
+    struct JoinOnExit {
+      std::thread& thread;
+      ~JoinOnExit() {
+        if (thread.joinable()) thread.join();
+      }
+    } join_on_exit{indexer};
     while (next_frame()) {
       if (ended) fail("data after the end marker");
       if (!chunk.ParseFromString(payload_)) fail("chunk " + std::to_string(chunks) + " does not parse");
+      if (chunk.body_case() != pb::Chunk::kAccounts && parts_.accounts.size() > 0) start_indexer();
+      else if (chunk.body_case() == pb::Chunk::kAccounts && indexer.joinable()) {
+        fail("account chunk after the account index was started");
+      }
       switch (chunk.body_case()) {
         case pb::Chunk::kSymbols: add_symbols(chunk.symbols()); break;
         case pb::Chunk::kAccounts: add_accounts(chunk.accounts()); break;
@@ -66,6 +85,9 @@ class CaseReader {
       ++chunks;
     }
     if (!ended) fail("truncated: the end marker is missing");
+    start_indexer();
+    indexer.join();
+    if (!accounts_unique) fail("duplicate account id");
     validate_references();
     parts_.rates.finalize();
     try {
@@ -146,7 +168,7 @@ class CaseReader {
     std::size_t i = 0;
     each_string(c.id_text(), c.id_lengths(), [&](std::string_view id) {
       const std::uint32_t expected = a.size();
-      if (a.add(id) != expected) fail("duplicate account id '" + std::string(id) + "'");
+      a.add_new(id);  // unique by construction; indexed (and checked) by index_accounts()
       const auto kind = static_cast<std::uint8_t>(c.kind()[i]);
       if (kind >= kAccountKindCount) fail("invalid account kind code " + std::to_string(kind));
       a.kind[expected] = static_cast<AccountKind>(kind);

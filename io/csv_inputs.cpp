@@ -50,26 +50,6 @@ FileReadReport read_rows(const std::string& path, const CsvReadOptions& options,
 
 }  // namespace
 
-FileReadReport read_transactions_csv(const std::string& path, const CsvReadOptions& options,
-                                     GraphBuilder& builder, RejectLog& rejects) {
-  std::unique_ptr<TransactionRowParser> parser;
-  TransactionInput input;
-  auto on_header = [&](const std::vector<std::string_view>& header) {
-    parser = make_transaction_row_parser(options.format, header, path);
-  };
-  FileReadReport report = read_rows(path, options, rejects, on_header, [&](const CsvRecord& record) {
-    std::optional<RowError> error = parser->parse(record, input);
-    if (error) return error;
-    if (builder.add_transaction(input) == GraphBuilder::AddResult::duplicate_id) {
-      return std::optional<RowError>(RowError{"id", RejectReason::duplicate_id,
-                                              "duplicate transaction id '" + std::string(input.id) + "'"});
-    }
-    return std::optional<RowError>{};
-  });
-  report.format = std::string(parser->format_name());
-  return report;
-}
-
 FileReadReport read_accounts_csv(const std::string& path, const CsvReadOptions& options,
                                  GraphBuilder& builder, RejectLog& rejects) {
   std::optional<HeaderIndex> index;

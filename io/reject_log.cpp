@@ -27,6 +27,11 @@ RejectLog::~RejectLog() {
 
 void RejectLog::add(const std::string& file, std::uint64_t line, const RowError& error,
                     const std::vector<std::string_view>& fields) {
+  add_encoded(file, line, error, join_csv_fields(fields));
+}
+
+void RejectLog::add_encoded(const std::string& file, std::uint64_t line, const RowError& error,
+                            std::string_view encoded_row) {
   ++total_;
   ++by_reason_[static_cast<int>(error.reason)];
   if (examples_.size() < 5) examples_.push_back(format_location(file, line, error.column, error.detail));
@@ -42,7 +47,7 @@ void RejectLog::add(const std::string& file, std::uint64_t line, const RowError&
   }
   std::string row = csv_escape(file) + "," + std::to_string(line) + "," + csv_escape(error.column) +
                     "," + std::string(to_string(error.reason)) + "," + csv_escape(error.detail) +
-                    "," + csv_escape(join_csv_fields(fields)) + "\n";
+                    "," + csv_escape(encoded_row) + "\n";
   std::fwrite(row.data(), 1, row.size(), out_);
 }
 

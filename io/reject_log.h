@@ -44,6 +44,9 @@ class RejectLog {
 
   void add(const std::string& file, std::uint64_t line, const RowError& error,
            const std::vector<std::string_view>& fields);
+  /// The same with the row already encoded as one CSV line.
+  void add_encoded(const std::string& file, std::uint64_t line, const RowError& error,
+                   std::string_view encoded_row);
   /// Closes and renames the rejects file; returns false (with `error` set) when it cannot.
   bool finish(std::string* error = nullptr);
 

@@ -1,0 +1,223 @@
+// Transaction CSVs are read by two threads in a pipeline, because on two cores neither half alone
+// keeps up with the other: a reader thread tokenizes and parses rows into batches (copying the
+// few strings a row needs), and the calling thread interns accounts, detects duplicate ids and
+// appends columns. Batches keep input order, and rejects are written by the consuming thread only,
+// so the graph and the rejects file are the same as a sequential read.
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
+
+#include "io/csv_inputs.h"
+#include "io/csv_reader.h"
+#include "io/field_parsers.h"
+#include "io/input_error.h"
+#include "io/transaction_formats.h"
+
+namespace moneytrail {
+namespace {
+
+constexpr std::size_t kRowsPerBatch = 8192;
+constexpr std::size_t kBatchesInFlight = 4;
+
+// A string field stored in the batch arena.
+struct Slice {
+  std::uint32_t offset = 0;
+  std::uint32_t length = 0;
+};
+
+struct ParsedRow {
+  std::uint64_t line = 0;
+  bool rejected = false;
+  // For accepted rows: the scalar fields plus slices for the strings.
+  TransactionInput input;
+  Slice id, from, to, currency, received_currency, from_institution, to_institution, typology;
+  // For rejected rows: the error and the original record (encoded into the arena).
+  RowError error;
+  Slice encoded_row;
+};
+
+struct Batch {
+  std::string arena;
+  std::vector<ParsedRow> rows;
+
+  Slice keep(std::string_view text) {
+    Slice slice{static_cast<std::uint32_t>(arena.size()), static_cast<std::uint32_t>(text.size())};
+    arena.append(text);
+    return slice;
+  }
+  std::string_view view(Slice s) const { return {arena.data() + s.offset, s.length}; }
+};
+
+// Bounded single-producer single-consumer queue of batches.
+class BatchQueue {
+ public:
+  void push(Batch batch) {
+    std::unique_lock lock(mutex_);
+    not_full_.wait(lock, [&] { return batches_.size() < kBatchesInFlight || cancelled_; });
+    if (cancelled_) return;
+    batches_.push_back(std::move(batch));
+    not_empty_.notify_one();
+  }
+  void close(std::exception_ptr error = nullptr) {
+    std::lock_guard lock(mutex_);
+    closed_ = true;
+    error_ = error;
+    not_empty_.notify_one();
+  }
+  /// Stops the producer (the consumer failed).
+  void cancel() {
+    std::lock_guard lock(mutex_);
+    cancelled_ = true;
+    not_full_.notify_one();
+  }
+  bool cancelled() {
+    std::lock_guard lock(mutex_);
+    return cancelled_;
+  }
+  /// False when closed and drained; rethrows the producer's error after the batches before it.
+  bool pop(Batch& out) {
+    std::unique_lock lock(mutex_);
+    not_empty_.wait(lock, [&] { return !batches_.empty() || closed_; });
+    if (batches_.empty()) {
+      if (error_) std::rethrow_exception(error_);
+      return false;
+    }
+    out = std::move(batches_.front());
+    batches_.pop_front();
+    not_full_.notify_one();
+    return true;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable not_empty_, not_full_;
+  std::deque<Batch> batches_;
+  bool closed_ = false;
+  bool cancelled_ = false;
+  std::exception_ptr error_;
+};
+
+// Runs on the reader thread.
+void produce(CsvReader& reader, TransactionRowParser& parser, const CsvReadOptions& options,
+             BatchQueue& queue, std::uint64_t& rows_seen) {
+  CsvRecord record;
+  TransactionInput input;
+  Batch batch;
+  while (reader.next(record)) {
+    ++rows_seen;
+    ParsedRow row;
+    row.line = record.line;
+    std::optional<RowError> error;
+    if (!record.error.empty()) {
+      error = RowError{"", RejectReason::malformed_row, record.error};
+    } else {
+      error = parser.parse(record, input);
+    }
+    if (error) {
+      row.rejected = true;
+      row.error = std::move(*error);
+      row.encoded_row = batch.keep(join_csv_fields(record.fields));
+    } else {
+      row.input = input;
+      row.id = batch.keep(input.id);
+      row.from = batch.keep(input.from);
+      row.to = batch.keep(input.to);
+      row.currency = batch.keep(input.currency);
+      row.received_currency = batch.keep(input.received_currency);
+      row.from_institution = batch.keep(input.from_institution);
+      row.to_institution = batch.keep(input.to_institution);
+      row.typology = batch.keep(input.typology);
+    }
+    batch.rows.push_back(std::move(row));
+    if (options.progress) options.progress->update(reader.file_position(), rows_seen);
+    if (batch.rows.size() == kRowsPerBatch) {
+      queue.push(std::move(batch));
+      batch = Batch{};
+      if (queue.cancelled()) return;
+    }
+    // Under strict, nothing after the first bad row matters.
+    if (options.strict && batch.rows.size() > 0 && batch.rows.back().rejected) break;
+  }
+  if (!batch.rows.empty()) queue.push(std::move(batch));
+  if (options.progress) options.progress->finish(reader.file_position(), rows_seen);
+}
+
+std::string encode_input(const TransactionInput& in) {
+  const std::string timestamp = std::to_string(in.timestamp);
+  const std::string amount = std::to_string(in.amount);
+  return join_csv_fields({in.id, timestamp, in.from, in.to, amount, in.currency});
+}
+
+}  // namespace
+
+FileReadReport read_transactions_csv(const std::string& path, const CsvReadOptions& options,
+                                     GraphBuilder& builder, RejectLog& rejects) {
+  CsvReader reader(path);
+  CsvRecord record;
+  if (!reader.next(record)) throw InputError(path, 0, "", "the file is empty (no header row)");
+  if (!record.error.empty()) throw InputError(path, record.line, "", "header: " + record.error);
+  const std::vector<std::string> header(record.fields.begin(), record.fields.end());
+  std::unique_ptr<TransactionRowParser> parser = make_transaction_row_parser(
+      options.format, std::vector<std::string_view>(header.begin(), header.end()), path);
+  if (options.progress) options.progress->start(path, reader.file_size());
+
+  FileReadReport report;
+  report.path = path;
+  report.format = std::string(parser->format_name());
+  BatchQueue queue;
+  std::uint64_t rows_seen = 0;
+  std::thread producer([&] {
+    try {
+      produce(reader, *parser, options, queue, rows_seen);
+      queue.close();
+    } catch (...) {
+      queue.close(std::current_exception());
+    }
+  });
+
+  auto reject = [&](const ParsedRow& row, const RowError& error, std::string_view encoded) {
+    if (options.strict) throw InputError(path, row.line, error.column, error.detail);
+    rejects.add_encoded(path, row.line, error, encoded);
+    ++report.rejected;
+  };
+  try {
+    Batch batch;
+    while (queue.pop(batch)) {
+      for (ParsedRow& row : batch.rows) {
+        ++report.rows;
+        if (row.rejected) {
+          reject(row, row.error, batch.view(row.encoded_row));
+          continue;
+        }
+        TransactionInput& in = row.input;
+        in.id = batch.view(row.id);
+        in.from = batch.view(row.from);
+        in.to = batch.view(row.to);
+        in.currency = batch.view(row.currency);
+        in.received_currency = batch.view(row.received_currency);
+        in.from_institution = batch.view(row.from_institution);
+        in.to_institution = batch.view(row.to_institution);
+        in.typology = batch.view(row.typology);
+        if (builder.add_transaction(in) == GraphBuilder::AddResult::duplicate_id) {
+          reject(row,
+                 RowError{"id", RejectReason::duplicate_id,
+                          "duplicate transaction id '" + std::string(in.id) + "'"},
+                 encode_input(in));
+          continue;
+        }
+        ++report.loaded;
+      }
+    }
+  } catch (...) {
+    queue.cancel();
+    producer.join();
+    throw;
+  }
+  producer.join();
+  if (report.rows == 0) throw InputError(path, 0, "", "the file has a header but no data rows");
+  return report;
+}
+
+}  // namespace moneytrail
