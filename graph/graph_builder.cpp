@@ -170,6 +170,7 @@ TransactionGraph GraphBuilder::build() && {
     tx.permute_columns(order);
   }
   tx.shrink_to_fit();
+  parts_.accounts.freeze();
   return TransactionGraph(std::move(parts_));
 }
 

@@ -79,8 +79,17 @@ bool StringInterner::index_all() {
   return unique;
 }
 
+void StringInterner::drop_index() {
+  index_ = IndexSet(0, Hash{pool_.get()}, Equal{pool_.get()});
+  index_.max_load_factor(0.8f);
+  indexed_ = 0;
+}
+
 std::optional<std::uint32_t> StringInterner::find(std::string_view text) const {
-  index_pending();
+  {
+    std::lock_guard lock(*index_mutex_);
+    index_pending();
+  }
   auto it = index_.find(text);
   if (it == index_.end()) return std::nullopt;
   return it->index;

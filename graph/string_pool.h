@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,10 @@ class StringPool {
   }
   std::uint32_t size() const { return static_cast<std::uint32_t>(offsets_.size() - 1); }
   void reserve(std::size_t strings, std::size_t bytes);
+  void shrink_to_fit() {
+    chars_.shrink_to_fit();
+    offsets_.shrink_to_fit();
+  }
   std::size_t memory_bytes() const;
   const std::vector<char>& chars() const { return chars_; }
 
@@ -48,6 +53,10 @@ class StringInterner {
   std::uint32_t append_new(std::string_view text);
   /// Indexes strings added by append_new(); false when one of them was not new after all.
   bool index_all();
+  /// Frees the lookup index; the next find() rebuilds it (thread-safe). A frozen graph keeps its
+  /// account ids without paying ~40 bytes per account for an index most analyses never use.
+  void drop_index();
+  void shrink_to_fit() { pool_->shrink_to_fit(); }
   std::optional<std::uint32_t> find(std::string_view text) const;
   std::string_view operator[](std::uint32_t index) const { return (*pool_)[index]; }
   std::uint32_t size() const { return pool_->size(); }
@@ -89,6 +98,7 @@ class StringInterner {
   void index_pending() const;
 
   std::unique_ptr<StringPool> pool_;
+  std::unique_ptr<std::mutex> index_mutex_ = std::make_unique<std::mutex>();  // guards lazy indexing
   mutable IndexSet index_;
   mutable std::uint32_t indexed_ = 0;  // strings [0, indexed_) are in index_
 };

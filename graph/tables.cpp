@@ -28,6 +28,20 @@ VertexId AccountTable::add_new(std::string_view external_id) {
   return v;
 }
 
+void AccountTable::freeze() {
+  ids.drop_index();
+  ids.shrink_to_fit();
+  kind.shrink_to_fit();
+  institution.shrink_to_fit();
+  holder.shrink_to_fit();
+  phone.shrink_to_fit();
+  device.shrink_to_fit();
+  opened.shrink_to_fit();
+  opening_balance.shrink_to_fit();
+  labels.shrink_to_fit();
+  tags.shrink_to_fit();
+}
+
 void AccountTable::append_defaults() {
   kind.push_back(AccountKind::unknown);
   institution.push_back(kNoSymbol);
@@ -73,6 +87,7 @@ std::size_t TransactionTable::memory_bytes() const {
 namespace moneytrail {
 
 void TransactionTable::shrink_to_fit() {
+  ids.shrink_to_fit();
   timestamp.shrink_to_fit();
   from.shrink_to_fit();
   to.shrink_to_fit();

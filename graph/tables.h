@@ -32,6 +32,8 @@ struct AccountTable {
   VertexId add(std::string_view external_id);
   /// The same for an id the caller knows is new; the id index is built on first lookup.
   VertexId add_new(std::string_view external_id);
+  /// Releases spare capacity left by growing and drops the id index until the next lookup.
+  void freeze();
   std::size_t memory_bytes() const;
 
  private:

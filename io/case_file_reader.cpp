@@ -88,6 +88,7 @@ class CaseReader {
     start_indexer();
     indexer.join();
     if (!accounts_unique) fail("duplicate account id");
+    parts_.accounts.freeze();  // ids checked unique; the index is rebuilt on the first lookup
     validate_references();
     parts_.rates.finalize();
     try {
