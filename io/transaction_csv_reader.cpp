@@ -3,12 +3,9 @@
 // few strings a row needs), and the calling thread interns accounts, detects duplicate ids and
 // appends columns. Batches keep input order, and rejects are written by the consuming thread only,
 // so the graph and the rejects file are the same as a sequential read.
-#include <condition_variable>
-#include <deque>
-#include <exception>
-#include <mutex>
 #include <thread>
 
+#include "io/bounded_queue.h"
 #include "io/csv_inputs.h"
 #include "io/csv_reader.h"
 #include "io/field_parsers.h"
@@ -50,54 +47,7 @@ struct Batch {
   std::string_view view(Slice s) const { return {arena.data() + s.offset, s.length}; }
 };
 
-// Bounded single-producer single-consumer queue of batches.
-class BatchQueue {
- public:
-  void push(Batch batch) {
-    std::unique_lock lock(mutex_);
-    not_full_.wait(lock, [&] { return batches_.size() < kBatchesInFlight || cancelled_; });
-    if (cancelled_) return;
-    batches_.push_back(std::move(batch));
-    not_empty_.notify_one();
-  }
-  void close(std::exception_ptr error = nullptr) {
-    std::lock_guard lock(mutex_);
-    closed_ = true;
-    error_ = error;
-    not_empty_.notify_one();
-  }
-  /// Stops the producer (the consumer failed).
-  void cancel() {
-    std::lock_guard lock(mutex_);
-    cancelled_ = true;
-    not_full_.notify_one();
-  }
-  bool cancelled() {
-    std::lock_guard lock(mutex_);
-    return cancelled_;
-  }
-  /// False when closed and drained; rethrows the producer's error after the batches before it.
-  bool pop(Batch& out) {
-    std::unique_lock lock(mutex_);
-    not_empty_.wait(lock, [&] { return !batches_.empty() || closed_; });
-    if (batches_.empty()) {
-      if (error_) std::rethrow_exception(error_);
-      return false;
-    }
-    out = std::move(batches_.front());
-    batches_.pop_front();
-    not_full_.notify_one();
-    return true;
-  }
-
- private:
-  std::mutex mutex_;
-  std::condition_variable not_empty_, not_full_;
-  std::deque<Batch> batches_;
-  bool closed_ = false;
-  bool cancelled_ = false;
-  std::exception_ptr error_;
-};
+using BatchQueue = BoundedQueue<Batch>;
 
 // Runs on the reader thread.
 void produce(CsvReader& reader, TransactionRowParser& parser, const CsvReadOptions& options,
@@ -133,9 +83,8 @@ void produce(CsvReader& reader, TransactionRowParser& parser, const CsvReadOptio
     batch.rows.push_back(std::move(row));
     if (options.progress) options.progress->update(reader.file_position(), rows_seen);
     if (batch.rows.size() == kRowsPerBatch) {
-      queue.push(std::move(batch));
+      if (!queue.push(std::move(batch))) return;  // the consumer gave up
       batch = Batch{};
-      if (queue.cancelled()) return;
     }
     // Under strict, nothing after the first bad row matters.
     if (options.strict && batch.rows.size() > 0 && batch.rows.back().rejected) break;
@@ -166,7 +115,7 @@ FileReadReport read_transactions_csv(const std::string& path, const CsvReadOptio
   FileReadReport report;
   report.path = path;
   report.format = std::string(parser->format_name());
-  BatchQueue queue;
+  BatchQueue queue(kBatchesInFlight);
   std::uint64_t rows_seen = 0;
   std::thread producer([&] {
     try {
