@@ -1,5 +1,9 @@
 #include "cli/cli_support.h"
 
+#include <algorithm>
+
+#include "io/transaction_formats.h"
+
 #include <unistd.h>
 
 #include <filesystem>

@@ -6,7 +6,7 @@
 #include "algorithms/summary/graph_stats.h"
 #include "cli/commands.h"
 #include "cli/stats_report.h"
-#include "examples/scenario_generator/scenario.h"
+#include "examples/scenario/scenario.h"
 #include "io/case_file.h"
 #include "io/load_case.h"
 
@@ -31,7 +31,7 @@ int run_demo(const Args& args) {
   o.accounts = 5000;
   o.transactions = 60000;
   o.groups = 4;
-  o.victims = 120;
+  o.victims = 60;
   o.seed = vm["seed"].as<std::uint64_t>();
   const scenario::ScenarioSummary summary = scenario::write_scenario(o, dir);
   std::cout << "   " << with_thousands(summary.transactions) << " transactions, "

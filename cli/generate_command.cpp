@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
-#include "examples/scenario_generator/scenario.h"
+#include "examples/scenario/scenario.h"
 #include "io/field_parsers.h"
 
 namespace moneytrail::cli {
