@@ -60,8 +60,9 @@ void BM_CaseFileToGraph(benchmark::State& state) {
   report(state, path, transactions);
 }
 
-BENCHMARK(BM_CsvToGraph)->Unit(benchmark::kMillisecond)->Iterations(3);
-BENCHMARK(BM_CaseFileToGraph)->Unit(benchmark::kMillisecond)->Iterations(3);
+// Loading uses both cores, so rates are per wall-clock second.
+BENCHMARK(BM_CsvToGraph)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
+BENCHMARK(BM_CaseFileToGraph)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
 
 }  // namespace
 

@@ -22,13 +22,14 @@ std::uint16_t GraphBuilder::intern_typology(std::string_view tag) {
 }
 
 void GraphBuilder::apply_hints(VertexId v, AccountKind kind, std::string_view institution) {
-  if (v >= set_by_accounts_file_.size()) set_by_accounts_file_.resize(v + 1, false);
-  if (set_by_accounts_file_[v]) return;
+  if (v >= settled_.size()) settled_.resize(v + 1, false);
+  if (settled_[v]) return;
   AccountTable& accounts = parts_.accounts;
   if (accounts.kind[v] == AccountKind::unknown) accounts.kind[v] = kind;
   if (accounts.institution[v] == kNoSymbol && !institution.empty()) {
     accounts.institution[v] = parts_.names.intern(institution);
   }
+  settled_[v] = accounts.kind[v] != AccountKind::unknown && accounts.institution[v] != kNoSymbol;
 }
 
 GraphBuilder::AddResult GraphBuilder::add_transaction(const TransactionInput& in) {
@@ -72,8 +73,8 @@ GraphBuilder::AddResult GraphBuilder::add_transaction(const TransactionInput& in
 void GraphBuilder::set_account(const AccountInput& in) {
   AccountTable& accounts = parts_.accounts;
   VertexId v = accounts.add(in.id);
-  if (v >= set_by_accounts_file_.size()) set_by_accounts_file_.resize(v + 1, false);
-  set_by_accounts_file_[v] = true;
+  if (v >= settled_.size()) settled_.resize(v + 1, false);
+  settled_[v] = true;
   auto set_name = [&](std::vector<std::uint32_t>& column, std::string_view value) {
     if (!value.empty()) column[v] = parts_.names.intern(value);
   };
@@ -147,10 +148,7 @@ void GraphBuilder::add_graph(const TransactionGraph& graph) {
   }
 }
 
-void GraphBuilder::reserve_transactions(std::size_t n) {
-  parts_.transactions.reserve(n);
-  tx_ids_.reserve(n);
-}
+void GraphBuilder::reserve_transactions(std::size_t n) { parts_.transactions.reserve(n); }
 
 TransactionGraph GraphBuilder::build() && {
   TransactionTable& tx = parts_.transactions;

@@ -75,7 +75,9 @@ class GraphBuilder {
   // While every id is greater than the one before (shortlex order: shorter first, then bytes, so
   // T9 < T10 and "file:9" < "file:10"), no id can repeat and the id index is not needed.
   bool ids_increasing_ = true;
-  std::vector<bool> set_by_accounts_file_;
+  // One bit per account: true once hints can no longer change it (kind and institution known, or
+  // set by an accounts file). Checked per transaction side, so it must stay cache-resident.
+  std::vector<bool> settled_;
 };
 
 }  // namespace moneytrail

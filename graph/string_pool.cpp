@@ -38,16 +38,15 @@ StringInterner::StringInterner()
 }
 
 StringInterner::Entry StringInterner::make_entry(std::uint32_t index, std::string_view text) {
-  Entry entry{index, static_cast<std::uint32_t>(text.size()), {}};
+  Entry entry{index, static_cast<std::uint8_t>(std::min<std::size_t>(text.size(), kLongLength)), {}};
   std::memcpy(entry.head, text.data(), std::min(text.size(), kInline));
   return entry;
 }
 
 bool StringInterner::Equal::operator()(const Entry& a, std::string_view b) const {
-  if (a.length != b.size()) return false;
-  const std::size_t inline_part = std::min<std::size_t>(a.length, kInline);
-  if (std::memcmp(a.head, b.data(), inline_part) != 0) return false;
-  return a.length <= kInline || (*pool)[a.index].substr(kInline) == b.substr(kInline);
+  if (a.length != std::min<std::size_t>(b.size(), kLongLength)) return false;
+  if (std::memcmp(a.head, b.data(), std::min<std::size_t>(b.size(), kInline)) != 0) return false;
+  return b.size() <= kInline || (*pool)[a.index].substr(kInline) == b.substr(kInline);
 }
 
 void StringInterner::index_pending() const {

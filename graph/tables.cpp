@@ -5,6 +5,12 @@
 namespace moneytrail {
 namespace {
 
+// Drops spare capacity only when it is worth a copy (more than 1/16 of the column).
+template <typename T>
+void trim_capacity(std::vector<T>& column) {
+  if ((column.capacity() - column.size()) * 16 > column.size()) column.shrink_to_fit();
+}
+
 template <typename T>
 void apply_permutation(std::vector<T>& column, const std::vector<std::uint32_t>& order) {
   std::vector<T> permuted;
@@ -88,17 +94,17 @@ namespace moneytrail {
 
 void TransactionTable::shrink_to_fit() {
   ids.shrink_to_fit();
-  timestamp.shrink_to_fit();
-  from.shrink_to_fit();
-  to.shrink_to_fit();
-  amount.shrink_to_fit();
-  received_amount.shrink_to_fit();
-  currency.shrink_to_fit();
-  received_currency.shrink_to_fit();
-  channel.shrink_to_fit();
-  label.shrink_to_fit();
-  typology.shrink_to_fit();
-  input_position.shrink_to_fit();
+  trim_capacity(timestamp);
+  trim_capacity(from);
+  trim_capacity(to);
+  trim_capacity(amount);
+  trim_capacity(received_amount);
+  trim_capacity(currency);
+  trim_capacity(received_currency);
+  trim_capacity(channel);
+  trim_capacity(label);
+  trim_capacity(typology);
+  trim_capacity(input_position);
 }
 
 void TransactionTable::permute_columns(const std::vector<std::uint32_t>& order) {

@@ -160,10 +160,8 @@ class CaseReader {
                                              : nullptr;
     if (!table) fail("unknown symbol table " + std::to_string(c.table()));
     if (c.first() != table->size()) fail("symbol chunks out of order");
-    each_string(c.text(), c.lengths(), [&](std::string_view s) {
-      const std::uint32_t expected = table->size();
-      if (table->intern(s) != expected) fail("duplicate symbol in a symbol table");
-    });
+    // Symbols were unique when written; like account ids, they are indexed on first lookup.
+    each_string(c.text(), c.lengths(), [&](std::string_view s) { table->append_new(s); });
   }
 
   void add_accounts(const pb::AccountChunk& c) {

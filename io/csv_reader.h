@@ -41,6 +41,9 @@ class CsvReader {
   const std::string& path() const { return source_.path(); }
   std::uint64_t file_size() const { return source_.file_size(); }
   std::uint64_t file_position() const { return source_.file_position(); }
+  /// Bytes of the file parsed so far; exact for plain files (gzip: use file_position()).
+  std::uint64_t consumed_bytes() const { return source_.file_position() - (end_ - pos_); }
+  bool compressed() const { return source_.compressed(); }
 
  private:
   struct FieldSpan {
