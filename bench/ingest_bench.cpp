@@ -20,10 +20,10 @@ std::string bench_file(const char* name) {
 
 void report(benchmark::State& state, const std::string& path, std::uint64_t transactions) {
   const auto bytes = std::filesystem::file_size(path);
-  state.counters["transactions/s"] =
-      benchmark::Counter(static_cast<double>(transactions), benchmark::Counter::kIsIterationInvariantRate);
-  state.counters["MB/s"] =
-      benchmark::Counter(static_cast<double>(bytes) / 1e6, benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["transactions/s"] = benchmark::Counter(
+      static_cast<double>(transactions), benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["MB/s"] = benchmark::Counter(static_cast<double>(bytes) / 1e6,
+                                              benchmark::Counter::kIsIterationInvariantRate);
   state.counters["transactions"] = static_cast<double>(transactions);
 }
 

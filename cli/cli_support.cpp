@@ -1,19 +1,17 @@
 #include "cli/cli_support.h"
 
-#include <algorithm>
-
-#include "io/transaction_formats.h"
-
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
+
+#include "io/transaction_formats.h"
 
 namespace moneytrail::cli {
 
 bool parse_arguments(const Args& args, const po::options_description& options,
-                     const std::string& usage, po::variables_map& vm,
-                     const char* positional_name) {
+                     const std::string& usage, po::variables_map& vm, const char* positional_name) {
   po::options_description all = options;
   all.add_options()("help,h", "show this help");
   po::positional_options_description positional;
@@ -33,18 +31,18 @@ bool parse_arguments(const Args& args, const po::options_description& options,
 
 void add_input_options(po::options_description& options, LayoutOption layout) {
   const char* layout_name = layout == LayoutOption::format ? "format" : "input-format";
-  options.add_options()
-      ("input", po::value<std::vector<std::string>>()->multitoken(),
-       "transaction CSV (native, amlworld, amlsim, paysim; .csv.gz too) or .mtc case file")
-      ("accounts", po::value<std::vector<std::string>>()->composing(),
-       "accounts file: id,kind,institution,holder,phone,device,opened,opening_balance,label")
-      ("rates", po::value<std::vector<std::string>>()->composing(),
-       "exchange rates file: currency,timestamp,rate_to_base")
-      (layout_name, po::value<std::string>()->default_value("auto"),
-       "transaction CSV layout: auto, native, amlworld, amlsim, paysim")
-      ("strict", "stop at the first bad row (exit 2) instead of skipping it")
-      ("rejects", po::value<std::string>(), "where rejected rows go (CSV with file,line,reason)")
-      ("quiet,q", "no progress bar and no load summary (rejects are still reported)");
+  options.add_options()(
+      "input", po::value<std::vector<std::string>>()->multitoken(),
+      "transaction CSV (native, amlworld, amlsim, paysim; .csv.gz too) or .mtc case file")(
+      "accounts", po::value<std::vector<std::string>>()->composing(),
+      "accounts file: id,kind,institution,holder,phone,device,opened,opening_balance,label")(
+      "rates", po::value<std::vector<std::string>>()->composing(),
+      "exchange rates file: currency,timestamp,rate_to_base")(
+      layout_name, po::value<std::string>()->default_value("auto"),
+      "transaction CSV layout: auto, native, amlworld, amlsim, paysim")(
+      "strict", "stop at the first bad row (exit 2) instead of skipping it")(
+      "rejects", po::value<std::string>(), "where rejected rows go (CSV with file,line,reason)")(
+      "quiet,q", "no progress bar and no load summary (rejects are still reported)");
 }
 
 LoadRequest make_load_request(const po::variables_map& vm, const std::string& default_rejects,
@@ -84,9 +82,10 @@ LoadedCase load_inputs(const po::variables_map& vm, const std::string& default_r
   const LoadReport& r = loaded.report;
   const bool quiet = vm.count("quiet") > 0;
   if (!quiet) {
-    std::cerr << "loaded " << with_thousands(loaded.graph.num_transactions()) << " transactions and "
-              << with_thousands(loaded.graph.num_accounts()) << " accounts from " << r.files.size()
-              << (r.files.size() == 1 ? " file" : " files") << "\n";
+    std::cerr << "loaded " << with_thousands(loaded.graph.num_transactions())
+              << " transactions and " << with_thousands(loaded.graph.num_accounts())
+              << " accounts from " << r.files.size() << (r.files.size() == 1 ? " file" : " files")
+              << "\n";
   }
   if (r.rejected > 0) {
     std::cerr << "rejected " << with_thousands(r.rejected) << " of " << with_thousands(r.rows)

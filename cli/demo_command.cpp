@@ -14,19 +14,21 @@ namespace moneytrail::cli {
 
 int run_demo(const Args& args) {
   po::options_description options("demo options");
-  const std::string default_dir = (std::filesystem::temp_directory_path() / "moneytrail-demo").string();
+  const std::string default_dir =
+      (std::filesystem::temp_directory_path() / "moneytrail-demo").string();
   options.add_options()("dir", po::value<std::string>()->default_value(default_dir),
-                        "directory for the generated scenario and case file")
-                       ("seed", po::value<std::uint64_t>()->default_value(7), "scenario seed");
+                        "directory for the generated scenario and case file")(
+      "seed", po::value<std::uint64_t>()->default_value(7), "scenario seed");
   po::variables_map vm;
   if (!parse_arguments(args, options, "moneytrail demo [--dir DIR] [--seed S]", vm, nullptr)) {
     return kExitOk;
   }
   const std::filesystem::path dir = vm["dir"].as<std::string>();
-  std::cout << "== moneytrail demo ==\n\n"
-            << "1. Generating a telecom-fraud laundering scenario (victims -> tiered mule cards ->\n"
-            << "   running-points accounts -> OTC desks -> USDT hops -> cash-out) with background\n"
-            << "   traffic, into " << dir.string() << "\n";
+  std::cout
+      << "== moneytrail demo ==\n\n"
+      << "1. Generating a telecom-fraud laundering scenario (victims -> tiered mule cards ->\n"
+      << "   running-points accounts -> OTC desks -> USDT hops -> cash-out) with background\n"
+      << "   traffic, into " << dir.string() << "\n";
   scenario::ScenarioOptions o;
   o.accounts = 5000;
   o.transactions = 60000;
@@ -61,7 +63,8 @@ int run_demo(const Args& args) {
             << (dir / "accounts.csv").string() << " --rates " << (dir / "rates.csv").string()
             << " -o my.mtc\n"
             << "  " << m << " generate --transactions 1000000 --seed 1 -o big-case\n"
-            << "Ground truth for checking results: " << (dir / "truth_accounts.csv").string() << "\n";
+            << "Ground truth for checking results: " << (dir / "truth_accounts.csv").string()
+            << "\n";
   return kExitOk;
 }
 

@@ -1,4 +1,5 @@
-// moneytrail generate [--accounts N] [--transactions N] [--groups N] [--victims N] [--seed S] -o DIR
+// moneytrail generate [--accounts N] [--transactions N] [--groups N] [--victims N] [--seed S] -o
+// DIR
 #include <iostream>
 
 #include "cli/commands.h"
@@ -10,21 +11,24 @@ namespace moneytrail::cli {
 int run_generate(const Args& args) {
   scenario::ScenarioOptions defaults;
   po::options_description options("generate options");
-  options.add_options()
-      ("output,o", po::value<std::string>()->required(), "directory to write the scenario into")
-      ("accounts", po::value<std::uint64_t>()->default_value(defaults.accounts), "accounts in total")
-      ("transactions", po::value<std::uint64_t>()->default_value(defaults.transactions),
-       "transactions in total (laundering chains plus background)")
-      ("groups", po::value<std::uint32_t>()->default_value(defaults.groups), "fraud groups")
-      ("victims", po::value<std::uint32_t>()->default_value(defaults.victims), "victims in total")
-      ("seed", po::value<std::uint64_t>()->default_value(defaults.seed), "random seed")
-      ("days", po::value<std::uint32_t>()->default_value(defaults.days), "days covered")
-      ("start", po::value<std::string>()->default_value("2026-01-01"), "first day (UTC)")
-      ("mule-tiers", po::value<std::uint32_t>()->default_value(defaults.mule_tiers),
-       "tiers of mule cards between victims and running-points accounts");
+  options.add_options()("output,o", po::value<std::string>()->required(),
+                        "directory to write the scenario into")(
+      "accounts", po::value<std::uint64_t>()->default_value(defaults.accounts),
+      "accounts in total")("transactions",
+                           po::value<std::uint64_t>()->default_value(defaults.transactions),
+                           "transactions in total (laundering chains plus background)")(
+      "groups", po::value<std::uint32_t>()->default_value(defaults.groups), "fraud groups")(
+      "victims", po::value<std::uint32_t>()->default_value(defaults.victims), "victims in total")(
+      "seed", po::value<std::uint64_t>()->default_value(defaults.seed), "random seed")(
+      "days", po::value<std::uint32_t>()->default_value(defaults.days), "days covered")(
+      "start", po::value<std::string>()->default_value("2026-01-01"), "first day (UTC)")(
+      "mule-tiers", po::value<std::uint32_t>()->default_value(defaults.mule_tiers),
+      "tiers of mule cards between victims and running-points accounts");
   po::variables_map vm;
-  if (!parse_arguments(args, options, "moneytrail generate [--accounts N] [--transactions N] "
-                                      "[--groups N] [--victims N] [--seed S] -o DIR", vm, nullptr)) {
+  if (!parse_arguments(args, options,
+                       "moneytrail generate [--accounts N] [--transactions N] "
+                       "[--groups N] [--victims N] [--seed S] -o DIR",
+                       vm, nullptr)) {
     return kExitOk;
   }
   scenario::ScenarioOptions o;

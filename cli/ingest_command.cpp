@@ -9,10 +9,13 @@ namespace moneytrail::cli {
 int run_ingest(const Args& args) {
   po::options_description options("ingest options");
   add_input_options(options, LayoutOption::format);
-  options.add_options()("output,o", po::value<std::string>()->required(), "case file to write (.mtc)");
+  options.add_options()("output,o", po::value<std::string>()->required(),
+                        "case file to write (.mtc)");
   po::variables_map vm;
-  if (!parse_arguments(args, options, "moneytrail ingest INPUT... [--accounts F] [--rates F] "
-                                      "[--format F] [--strict] -o CASE.mtc", vm)) {
+  if (!parse_arguments(args, options,
+                       "moneytrail ingest INPUT... [--accounts F] [--rates F] "
+                       "[--format F] [--strict] -o CASE.mtc",
+                       vm)) {
     return kExitOk;
   }
   const std::string output = vm["output"].as<std::string>();

@@ -17,7 +17,8 @@ struct Command {
 };
 
 constexpr Command kCommands[] = {
-    {"demo", "generate a laundering scenario, ingest it and tour the analyses", moneytrail::cli::run_demo},
+    {"demo", "generate a laundering scenario, ingest it and tour the analyses",
+     moneytrail::cli::run_demo},
     {"generate", "write a deterministic synthetic laundering scenario with ground truth",
      moneytrail::cli::run_generate},
     {"ingest", "read transaction CSVs (and accounts, rates) into a binary case file",
@@ -28,8 +29,10 @@ constexpr Command kCommands[] = {
 
 void print_usage(std::ostream& out) {
   out << "moneytrail " << MONEYTRAIL_VERSION << ": money-laundering flow graph analyzer\n\n"
-      << "usage: moneytrail COMMAND [OPTIONS]   (moneytrail COMMAND --help for its options)\n\ncommands:\n";
-  for (const Command& c : kCommands) out << "  " << std::left << std::setw(10) << c.name << c.summary << "\n";
+      << "usage: moneytrail COMMAND [OPTIONS]   (moneytrail COMMAND --help for its "
+         "options)\n\ncommands:\n";
+  for (const Command& c : kCommands)
+    out << "  " << std::left << std::setw(10) << c.name << c.summary << "\n";
   out << "\nexit codes: 0 success, 1 runtime failure, 2 bad usage or bad input\n";
 }
 

@@ -14,11 +14,12 @@ int run_stats(const Args& args) {
   options.add_options()("format", po::value<std::string>(),
                         "json or table (default: table on a terminal, json otherwise)");
   po::variables_map vm;
-  if (!parse_arguments(args, options, "moneytrail stats INPUT... [--format json|table] [--strict]", vm)) {
+  if (!parse_arguments(args, options, "moneytrail stats INPUT... [--format json|table] [--strict]",
+                       vm)) {
     return kExitOk;
   }
   std::string format = vm.count("format") ? vm["format"].as<std::string>()
-                                                  : (stdout_is_terminal() ? "table" : "json");
+                                          : (stdout_is_terminal() ? "table" : "json");
   if (format != "json" && format != "table") {
     throw UsageError("unknown --format '" + format + "' for stats (expected json or table)");
   }

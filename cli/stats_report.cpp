@@ -22,7 +22,8 @@ nlohmann::ordered_json degree_json(const TransactionGraph& graph, const DegreeSu
 }
 
 nlohmann::ordered_json time_json(Timestamp t) {
-  return t == kNoTime ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(format_timestamp(t));
+  return t == kNoTime ? nlohmann::ordered_json(nullptr)
+                      : nlohmann::ordered_json(format_timestamp(t));
 }
 
 }  // namespace
@@ -34,14 +35,16 @@ nlohmann::ordered_json stats_to_json(const TransactionGraph& graph, const GraphS
   auto& accounts = j["accounts"];
   accounts["total"] = s.accounts;
   for (int k = 0; k < kAccountKindCount; ++k) {
-    accounts["by_kind"][std::string(to_string(static_cast<AccountKind>(k)))] = s.accounts_by_kind[k];
+    accounts["by_kind"][std::string(to_string(static_cast<AccountKind>(k)))] =
+        s.accounts_by_kind[k];
   }
   accounts["labelled"] = {{"victim", s.victims}, {"suspect", s.suspects}, {"mule", s.mules}};
 
   auto& tx = j["transactions"];
   tx["total"] = s.transactions;
   for (int c = 0; c < kChannelCount; ++c) {
-    tx["by_channel"][std::string(to_string(static_cast<Channel>(c)))] = s.transactions_by_channel[c];
+    tx["by_channel"][std::string(to_string(static_cast<Channel>(c)))] =
+        s.transactions_by_channel[c];
   }
   tx["by_currency"] = nlohmann::ordered_json::array();
   for (const CurrencyTotals& c : s.currencies) {
@@ -98,7 +101,8 @@ void print_stats_table(std::ostream& out, const TransactionGraph& graph, const G
   out << "Accounts        " << with_thousands(s.accounts) << "\n";
   for (int k = 0; k < kAccountKindCount; ++k) {
     if (s.accounts_by_kind[k]) {
-      row(std::string(to_string(static_cast<AccountKind>(k))), with_thousands(s.accounts_by_kind[k]));
+      row(std::string(to_string(static_cast<AccountKind>(k))),
+          with_thousands(s.accounts_by_kind[k]));
     }
   }
   if (s.victims + s.suspects + s.mules > 0) {
@@ -106,10 +110,12 @@ void print_stats_table(std::ostream& out, const TransactionGraph& graph, const G
                         " suspect, " + with_thousands(s.mules) + " mule");
   }
   out << "Transactions    " << with_thousands(s.transactions) << "\n";
-  if (s.first_time != kNoTime) row("time span", format_timestamp(s.first_time) + " .. " + format_timestamp(s.last_time));
+  if (s.first_time != kNoTime)
+    row("time span", format_timestamp(s.first_time) + " .. " + format_timestamp(s.last_time));
   for (int c = 0; c < kChannelCount; ++c) {
     if (s.transactions_by_channel[c]) {
-      row(std::string(to_string(static_cast<Channel>(c))), with_thousands(s.transactions_by_channel[c]));
+      row(std::string(to_string(static_cast<Channel>(c))),
+          with_thousands(s.transactions_by_channel[c]));
     }
   }
   for (const CurrencyTotals& c : s.currencies) {
@@ -121,8 +127,8 @@ void print_stats_table(std::ostream& out, const TransactionGraph& graph, const G
   if (s.conversions) row("conversions", with_thousands(s.conversions));
   if (s.labelled_laundering) row("labelled laundering", with_thousands(s.labelled_laundering));
   out << "Components      " << with_thousands(s.components) << " weakly connected, largest "
-      << with_thousands(s.largest_component) << " accounts, " << with_thousands(s.singleton_components)
-      << " singletons\n";
+      << with_thousands(s.largest_component) << " accounts, "
+      << with_thousands(s.singleton_components) << " singletons\n";
   auto degree_row = [&](const std::string& label, const DegreeSummary& d) {
     std::ostringstream value;
     value << "median " << d.median << ", p90 " << d.p90 << ", p99 " << d.p99 << ", max " << d.max;
@@ -133,9 +139,10 @@ void print_stats_table(std::ostream& out, const TransactionGraph& graph, const G
   degree_row("out (transactions)", s.out_degree);
   degree_row("in (transactions)", s.in_degree);
   degree_row("counterparties", s.counterparties);
-  out << "Rejected rows   " << with_thousands(report.rejected) << " of " << with_thousands(report.rows)
-      << " read";
-  if (report.rejected_at_ingest) out << " (" << with_thousands(report.rejected_at_ingest) << " at ingest)";
+  out << "Rejected rows   " << with_thousands(report.rejected) << " of "
+      << with_thousands(report.rows) << " read";
+  if (report.rejected_at_ingest)
+    out << " (" << with_thousands(report.rejected_at_ingest) << " at ingest)";
   out << "\n";
 }
 

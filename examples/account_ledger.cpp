@@ -31,8 +31,8 @@ int main(int argc, char** argv) {
     double balance = graph.accounts().has_opening_balance(*account)
                          ? graph.accounts().opening_balance[*account]
                          : 0.0;
-    std::printf("%-22s %-20s %-4s %-24s %14s %14s\n", "time", "id", "dir", "counterparty",
-                "amount", "balance");
+    std::printf("%-22s %-20s %-4s %-24s %14s %14s\n", "time", "id", "dir", "counterparty", "amount",
+                "balance");
     std::size_t i = 0, o = 0;
     while (i < in.size() || o < out.size()) {
       // Both lists are sorted by TxIndex; merging them replays the account in processing order.

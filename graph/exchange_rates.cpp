@@ -18,10 +18,9 @@ void ExchangeRates::finalize() {
   std::sort(series_.begin(), series_.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
   for (auto& [name, points] : series_) {
-    std::stable_sort(points.begin(), points.end(),
-                     [](const RateObservation& a, const RateObservation& b) {
-                       return a.time < b.time;
-                     });
+    std::stable_sort(
+        points.begin(), points.end(),
+        [](const RateObservation& a, const RateObservation& b) { return a.time < b.time; });
   }
 }
 

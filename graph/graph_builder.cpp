@@ -38,8 +38,7 @@ GraphBuilder::AddResult GraphBuilder::add_transaction(const TransactionInput& in
     throw std::length_error("more than 4,294,967,294 transactions in one graph");
   }
   const bool after_previous =
-      ids_increasing_ &&
-      (before == 0 || [&] {
+      ids_increasing_ && (before == 0 || [&] {
         const std::string_view previous = tx_ids_[before - 1];
         return in.id.size() != previous.size() ? in.id.size() > previous.size() : in.id > previous;
       }());
@@ -134,14 +133,16 @@ void GraphBuilder::add_graph(const TransactionGraph& graph) {
     in.received_currency = graph.currencies()[tx.received_currency[t]];
     in.channel = tx.channel[t];
     in.label = tx.label[t];
-    if (tx.typology[t] != TransactionTable::kNoTypology) in.typology = graph.typologies()[tx.typology[t]];
+    if (tx.typology[t] != TransactionTable::kNoTypology)
+      in.typology = graph.typologies()[tx.typology[t]];
     if (add_transaction(in) == AddResult::duplicate_id) {
       throw std::invalid_argument("transaction id " + std::string(in.id) +
                                   " appears in more than one input");
     }
   }
   for (const AccountLink& link : graph.links()) {
-    add_link(graph.account_id(link.a), graph.account_id(link.b), link.kind, graph.name(link.evidence));
+    add_link(graph.account_id(link.a), graph.account_id(link.b), link.kind,
+             graph.name(link.evidence));
   }
   for (const auto& [currency, points] : graph.rates().series()) {
     for (const RateObservation& p : points) add_rate(currency, p.time, p.rate_to_base);

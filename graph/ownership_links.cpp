@@ -53,9 +53,10 @@ std::vector<AccountLink> ownership_links(const TransactionGraph& graph,
   auto key = [](const AccountLink& l) { return std::tuple(l.kind, l.evidence, l.a, l.b); };
   std::sort(links.begin(), links.end(),
             [&](const AccountLink& x, const AccountLink& y) { return key(x) < key(y); });
-  links.erase(std::unique(links.begin(), links.end(),
-                          [&](const AccountLink& x, const AccountLink& y) { return key(x) == key(y); }),
-              links.end());
+  links.erase(
+      std::unique(links.begin(), links.end(),
+                  [&](const AccountLink& x, const AccountLink& y) { return key(x) == key(y); }),
+      links.end());
   return links;
 }
 

@@ -38,7 +38,8 @@ StringInterner::StringInterner()
 }
 
 StringInterner::Entry StringInterner::make_entry(std::uint32_t index, std::string_view text) {
-  Entry entry{index, static_cast<std::uint8_t>(std::min<std::size_t>(text.size(), kLongLength)), {}};
+  Entry entry{
+      index, static_cast<std::uint8_t>(std::min<std::size_t>(text.size(), kLongLength)), {}};
   std::memcpy(entry.head, text.data(), std::min(text.size(), kInline));
   return entry;
 }
@@ -52,7 +53,8 @@ bool StringInterner::Equal::operator()(const Entry& a, std::string_view b) const
 void StringInterner::index_pending() const {
   if (indexed_ == pool_->size()) return;
   index_.reserve(pool_->size());
-  for (std::uint32_t i = indexed_; i < pool_->size(); ++i) index_.insert(make_entry(i, (*pool_)[i]));
+  for (std::uint32_t i = indexed_; i < pool_->size(); ++i)
+    index_.insert(make_entry(i, (*pool_)[i]));
   indexed_ = pool_->size();
 }
 

@@ -2,6 +2,8 @@
 // one arena plus an offset each, instead of one heap std::string per id (32+ bytes of overhead).
 #pragma once
 
+#include <tsl/robin_set.h>
+
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -9,8 +11,6 @@
 #include <optional>
 #include <string_view>
 #include <vector>
-
-#include <tsl/robin_set.h>
 
 namespace moneytrail {
 
@@ -94,14 +94,14 @@ class StringInterner {
     bool operator()(const Entry& a, std::string_view b) const;
     bool operator()(std::string_view a, const Entry& b) const { return (*this)(b, a); }
   };
-  using IndexSet =
-      tsl::robin_set<Entry, Hash, Equal, std::allocator<Entry>, /*StoreHash=*/true>;
+  using IndexSet = tsl::robin_set<Entry, Hash, Equal, std::allocator<Entry>, /*StoreHash=*/true>;
   static Entry make_entry(std::uint32_t index, std::string_view text);
 
   void index_pending() const;
 
   std::unique_ptr<StringPool> pool_;
-  std::unique_ptr<std::mutex> index_mutex_ = std::make_unique<std::mutex>();  // guards lazy indexing
+  std::unique_ptr<std::mutex> index_mutex_ =
+      std::make_unique<std::mutex>();  // guards lazy indexing
   mutable IndexSet index_;
   mutable std::uint32_t indexed_ = 0;  // strings [0, indexed_) are in index_
 };

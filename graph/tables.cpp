@@ -63,7 +63,8 @@ void AccountTable::append_defaults() {
 std::size_t AccountTable::memory_bytes() const {
   return ids.memory_bytes() + kind.capacity() + labels.capacity() +
          (institution.capacity() + holder.capacity() + phone.capacity() + device.capacity() +
-          tags.capacity()) * sizeof(std::uint32_t) +
+          tags.capacity()) *
+             sizeof(std::uint32_t) +
          (opened.capacity() + opening_balance.capacity()) * 8;
 }
 

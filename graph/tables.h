@@ -21,10 +21,10 @@ struct AccountTable {
   std::vector<std::uint32_t> holder;
   std::vector<std::uint32_t> phone;
   std::vector<std::uint32_t> device;
-  std::vector<Timestamp> opened;          // kNoTime when unknown
-  std::vector<Amount> opening_balance;    // NaN when not given by the accounts file
-  std::vector<std::uint8_t> labels;       // AccountLabel bits
-  std::vector<std::uint32_t> tags;        // free tags joined by ';' as one name, or kNoSymbol
+  std::vector<Timestamp> opened;        // kNoTime when unknown
+  std::vector<Amount> opening_balance;  // NaN when not given by the accounts file
+  std::vector<std::uint8_t> labels;     // AccountLabel bits
+  std::vector<std::uint32_t> tags;      // free tags joined by ';' as one name, or kNoSymbol
 
   std::uint32_t size() const { return ids.size(); }
   bool has_opening_balance(VertexId v) const { return !std::isnan(opening_balance[v]); }

@@ -38,10 +38,10 @@ TransactionGraph::TransactionGraph(Parts parts) : parts_(std::move(parts)) {
   const TransactionTable& tx = parts_.transactions;
   const std::uint32_t n = num_accounts();
   const std::size_t m = tx.timestamp.size();
-  for (std::size_t column : {std::size_t{tx.ids.size()}, tx.from.size(), tx.to.size(),
-                             tx.amount.size(), tx.received_amount.size(), tx.currency.size(),
-                             tx.received_currency.size(), tx.channel.size(), tx.label.size(),
-                             tx.typology.size(), tx.input_position.size()}) {
+  for (std::size_t column :
+       {std::size_t{tx.ids.size()}, tx.from.size(), tx.to.size(), tx.amount.size(),
+        tx.received_amount.size(), tx.currency.size(), tx.received_currency.size(),
+        tx.channel.size(), tx.label.size(), tx.typology.size(), tx.input_position.size()}) {
     if (column != m) throw std::invalid_argument("transaction columns differ in length");
   }
   for (TxIndex t = 0; t < tx.size(); ++t) {

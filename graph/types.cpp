@@ -9,8 +9,9 @@ namespace moneytrail {
 namespace {
 
 constexpr std::array<std::string_view, kAccountKindCount> kKindNames = {
-    "unknown",        "bank_card",        "bank_account", "payment_account", "platform",
-    "crypto_address", "exchange_account", "merchant",     "cash"};
+    "unknown",          "bank_card", "bank_account",
+    "payment_account",  "platform",  "crypto_address",
+    "exchange_account", "merchant",  "cash"};
 constexpr std::array<std::string_view, kChannelCount> kChannelNames = {
     "other",           "bank_transfer",  "card_payment",    "payment_platform",
     "crypto_transfer", "exchange_trade", "cash_withdrawal", "cash_deposit"};

@@ -78,7 +78,8 @@ class AmlsimParser final : public TransactionRowParser {
     const auto& f = record.fields;
     if (id_column_) {
       out.id = trim(f[*id_column_]);
-      if (out.id.empty()) return RowError{"tran_id", RejectReason::missing_field, "empty transaction id"};
+      if (out.id.empty())
+        return RowError{"tran_id", RejectReason::missing_field, "empty transaction id"};
     } else {
       id_ = file_name_ + ":" + std::to_string(record.line);
       out.id = id_;
@@ -181,13 +182,13 @@ class PaysimParser final : public TransactionRowParser {
 
 }  // namespace
 
-std::unique_ptr<TransactionRowParser> make_amlsim_parser(const std::vector<std::string_view>& header,
-                                                         const std::string& path) {
+std::unique_ptr<TransactionRowParser> make_amlsim_parser(
+    const std::vector<std::string_view>& header, const std::string& path) {
   return std::make_unique<AmlsimParser>(header, path);
 }
 
-std::unique_ptr<TransactionRowParser> make_paysim_parser(const std::vector<std::string_view>& header,
-                                                         const std::string& path) {
+std::unique_ptr<TransactionRowParser> make_paysim_parser(
+    const std::vector<std::string_view>& header, const std::string& path) {
   return std::make_unique<PaysimParser>(header, path);
 }
 

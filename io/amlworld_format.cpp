@@ -20,11 +20,21 @@ struct CurrencyName {
   std::string_view code;
 };
 constexpr std::array<CurrencyName, 15> kCurrencies = {{
-    {"US Dollar", "USD"},     {"Euro", "EUR"},           {"Yuan", "CNY"},
-    {"Yen", "JPY"},           {"UK Pound", "GBP"},       {"Rupee", "INR"},
-    {"Ruble", "RUB"},         {"Canadian Dollar", "CAD"}, {"Australian Dollar", "AUD"},
-    {"Swiss Franc", "CHF"},   {"Mexican Peso", "MXN"},   {"Brazil Real", "BRL"},
-    {"Shekel", "ILS"},        {"Saudi Riyal", "SAR"},    {"Bitcoin", "BTC"},
+    {"US Dollar", "USD"},
+    {"Euro", "EUR"},
+    {"Yuan", "CNY"},
+    {"Yen", "JPY"},
+    {"UK Pound", "GBP"},
+    {"Rupee", "INR"},
+    {"Ruble", "RUB"},
+    {"Canadian Dollar", "CAD"},
+    {"Australian Dollar", "AUD"},
+    {"Swiss Franc", "CHF"},
+    {"Mexican Peso", "MXN"},
+    {"Brazil Real", "BRL"},
+    {"Shekel", "ILS"},
+    {"Saudi Riyal", "SAR"},
+    {"Bitcoin", "BTC"},
 }};
 
 std::string_view currency_code(std::string_view name) {
@@ -54,7 +64,8 @@ class AmlworldParser final : public TransactionRowParser {
     to_account_ = to_bank_ + 1;
     if (from_account_ >= header.size() || trim(header[from_account_]) != "Account" ||
         to_account_ >= header.size() || trim(header[to_account_]) != "Account") {
-      throw InputError(path, 1, "Account", "expected an Account column after From Bank and To Bank");
+      throw InputError(path, 1, "Account",
+                       "expected an Account column after From Bank and To Bank");
     }
     received_ = h.require("Amount Received");
     received_currency_ = h.require("Receiving Currency");
@@ -94,7 +105,8 @@ class AmlworldParser final : public TransactionRowParser {
     out.received_amount = *received;
     out.currency = currency_code(trim(f[paid_currency_]));
     out.received_currency = currency_code(trim(f[received_currency_]));
-    if (out.currency.empty()) return RowError{"Payment Currency", RejectReason::missing_field, "empty currency"};
+    if (out.currency.empty())
+      return RowError{"Payment Currency", RejectReason::missing_field, "empty currency"};
     if (out.received_currency.empty()) {
       return RowError{"Receiving Currency", RejectReason::missing_field, "empty currency"};
     }

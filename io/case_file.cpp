@@ -41,8 +41,8 @@ class FrameWriter {
     if (payload_.size() > kMaxFrameBytes) throw std::runtime_error("case file chunk too large");
     frame_.clear();
     put_u32(frame_, static_cast<std::uint32_t>(payload_.size()));
-    put_u32(frame_, static_cast<std::uint32_t>(
-                        crc32(0L, reinterpret_cast<const Bytef*>(payload_.data()), payload_.size())));
+    put_u32(frame_, static_cast<std::uint32_t>(crc32(
+                        0L, reinterpret_cast<const Bytef*>(payload_.data()), payload_.size())));
     write_raw(frame_);
     write_raw(payload_);
     ++frames_;
@@ -130,12 +130,15 @@ void write_transactions(FrameWriter& out, const TransactionGraph& graph) {
     c->mutable_from()->Add(t.from.begin() + first, t.from.begin() + end);
     c->mutable_to()->Add(t.to.begin() + first, t.to.begin() + end);
     c->mutable_amount()->Add(t.amount.begin() + first, t.amount.begin() + end);
-    c->mutable_received_amount()->Add(t.received_amount.begin() + first, t.received_amount.begin() + end);
+    c->mutable_received_amount()->Add(t.received_amount.begin() + first,
+                                      t.received_amount.begin() + end);
     c->mutable_currency()->Add(t.currency.begin() + first, t.currency.begin() + end);
     c->mutable_received_currency()->Add(t.received_currency.begin() + first,
                                         t.received_currency.begin() + end);
-    c->mutable_input_position()->Add(t.input_position.begin() + first, t.input_position.begin() + end);
-    c->mutable_channel()->assign(reinterpret_cast<const char*>(t.channel.data() + first), end - first);
+    c->mutable_input_position()->Add(t.input_position.begin() + first,
+                                     t.input_position.begin() + end);
+    c->mutable_channel()->assign(reinterpret_cast<const char*>(t.channel.data() + first),
+                                 end - first);
     c->mutable_label()->assign(reinterpret_cast<const char*>(t.label.data() + first), end - first);
     for (TxIndex i = first; i < end; ++i) {
       c->add_typology(t.typology[i] == TransactionTable::kNoTypology ? 0 : t.typology[i] + 1u);

@@ -53,7 +53,8 @@ class CaseReader {
         std::uint64_t index = 0;
         while (next_frame()) {
           auto chunk = std::make_unique<pb::Chunk>();
-          if (!chunk->ParseFromString(payload_)) fail("chunk " + std::to_string(index) + " does not parse");
+          if (!chunk->ParseFromString(payload_))
+            fail("chunk " + std::to_string(index) + " does not parse");
           ++index;
           if (!queue.push(std::move(chunk))) return;
         }
@@ -78,11 +79,21 @@ class CaseReader {
       const pb::Chunk& chunk = *next;
       if (ended) fail("data after the end marker");
       switch (chunk.body_case()) {
-        case pb::Chunk::kSymbols: add_symbols(chunk.symbols()); break;
-        case pb::Chunk::kAccounts: add_accounts(chunk.accounts()); break;
-        case pb::Chunk::kTransactions: add_transactions(chunk.transactions()); break;
-        case pb::Chunk::kLinks: add_links(chunk.links()); break;
-        case pb::Chunk::kRates: add_rates(chunk.rates()); break;
+        case pb::Chunk::kSymbols:
+          add_symbols(chunk.symbols());
+          break;
+        case pb::Chunk::kAccounts:
+          add_accounts(chunk.accounts());
+          break;
+        case pb::Chunk::kTransactions:
+          add_transactions(chunk.transactions());
+          break;
+        case pb::Chunk::kLinks:
+          add_links(chunk.links());
+          break;
+        case pb::Chunk::kRates:
+          add_rates(chunk.rates());
+          break;
         case pb::Chunk::kEnd:
           ended = true;
           if (chunk.end().chunks() != chunks || chunk.end().accounts() != parts_.accounts.size() ||
@@ -90,7 +101,8 @@ class CaseReader {
             fail("end marker counts do not match the chunks read");
           }
           break;
-        default: fail("chunk " + std::to_string(chunks) + " has an unknown type");
+        default:
+          fail("chunk " + std::to_string(chunks) + " has an unknown type");
       }
       ++chunks;
     }
@@ -142,8 +154,8 @@ class CaseReader {
 
   // Splits concatenated strings; calls add(string_view) for each.
   template <typename Add>
-  void each_string(const std::string& text, const google::protobuf::RepeatedField<std::uint32_t>& lengths,
-                   Add&& add) {
+  void each_string(const std::string& text,
+                   const google::protobuf::RepeatedField<std::uint32_t>& lengths, Add&& add) {
     std::size_t offset = 0;
     for (std::uint32_t length : lengths) {
       if (offset + length > text.size()) fail("string lengths exceed the chunk's text");
@@ -199,10 +211,12 @@ class CaseReader {
     if (c.timestamp_delta_size() != n || c.from_size() != n || c.to_size() != n ||
         c.amount_size() != n || c.received_amount_size() != n || c.currency_size() != n ||
         c.received_currency_size() != n || c.channel().size() != std::size_t(n) ||
-        c.label().size() != std::size_t(n) || c.typology_size() != n || c.input_position_size() != n) {
+        c.label().size() != std::size_t(n) || c.typology_size() != n ||
+        c.input_position_size() != n) {
       fail("transaction chunk columns differ in length");
     }
-    if (std::uint64_t(t.size()) + n > std::numeric_limits<TxIndex>::max()) fail("too many transactions");
+    if (std::uint64_t(t.size()) + n > std::numeric_limits<TxIndex>::max())
+      fail("too many transactions");
     each_string(c.id_text(), c.id_lengths(), [&](std::string_view id) { t.ids.add(id); });
     Timestamp time = c.timestamp_base();
     for (std::uint64_t delta : c.timestamp_delta()) {
@@ -218,7 +232,8 @@ class CaseReader {
     t.received_amount.insert(t.received_amount.end(), c.received_amount().begin(),
                              c.received_amount().end());
     for (std::uint32_t code : c.currency()) t.currency.push_back(checked_u16(code));
-    for (std::uint32_t code : c.received_currency()) t.received_currency.push_back(checked_u16(code));
+    for (std::uint32_t code : c.received_currency())
+      t.received_currency.push_back(checked_u16(code));
     for (char code : c.channel()) {
       if (static_cast<std::uint8_t>(code) >= kChannelCount) fail("invalid channel code");
       t.channel.push_back(static_cast<Channel>(code));
@@ -247,13 +262,15 @@ class CaseReader {
     for (int i = 0; i < n; ++i) {
       const auto kind = static_cast<std::uint8_t>(c.kind()[i]);
       if (kind > static_cast<std::uint8_t>(LinkKind::other)) fail("invalid link kind");
-      parts_.links.push_back({c.a(i), c.b(i), static_cast<LinkKind>(kind), minus_one(c.evidence(i))});
+      parts_.links.push_back(
+          {c.a(i), c.b(i), static_cast<LinkKind>(kind), minus_one(c.evidence(i))});
     }
   }
 
   void add_rates(const pb::RateChunk& c) {
     if (c.time_size() != c.rate_to_base_size()) fail("rate chunk columns differ in length");
-    for (int i = 0; i < c.time_size(); ++i) parts_.rates.add(c.currency(), c.time(i), c.rate_to_base(i));
+    for (int i = 0; i < c.time_size(); ++i)
+      parts_.rates.add(c.currency(), c.time(i), c.rate_to_base(i));
   }
 
   void validate_references() {
@@ -272,10 +289,12 @@ class CaseReader {
     for (const AccountLink& link : parts_.links) check_name(link.evidence);
     const TransactionTable& t = parts_.transactions;
     for (TxIndex i = 0; i < t.size(); ++i) {
-      if (t.currency[i] >= parts_.currencies.size() || t.received_currency[i] >= parts_.currencies.size()) {
+      if (t.currency[i] >= parts_.currencies.size() ||
+          t.received_currency[i] >= parts_.currencies.size()) {
         fail("a currency reference is out of range");
       }
-      if (t.typology[i] != TransactionTable::kNoTypology && t.typology[i] >= parts_.typologies.size()) {
+      if (t.typology[i] != TransactionTable::kNoTypology &&
+          t.typology[i] >= parts_.typologies.size()) {
         fail("a typology reference is out of range");
       }
     }

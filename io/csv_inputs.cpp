@@ -13,8 +13,8 @@ namespace {
 // Shared loop: the header goes to `on_header` (which binds columns or throws), then each record
 // through `handle_row`, which returns an error to reject the row.
 template <typename OnHeader, typename HandleRow>
-FileReadReport read_rows(const std::string& path, const CsvReadOptions& options,
-                         RejectLog& rejects, OnHeader&& on_header, HandleRow&& handle_row) {
+FileReadReport read_rows(const std::string& path, const CsvReadOptions& options, RejectLog& rejects,
+                         OnHeader&& on_header, HandleRow&& handle_row) {
   CsvReader reader(path);
   FileReadReport report;
   report.path = path;
@@ -58,69 +58,76 @@ FileReadReport read_accounts_csv(const std::string& path, const CsvReadOptions& 
               device = kAbsent, opened = kAbsent, balance = kAbsent, label = kAbsent;
   std::string tags;
   auto on_header = [&](const std::vector<std::string_view>& header) {
-      index.emplace(header, path);
-      id = index->require("id");
-      kind = index->find("kind").value_or(kAbsent);
-      institution = index->find("institution").value_or(kAbsent);
-      holder = index->find("holder").value_or(kAbsent);
-      phone = index->find("phone").value_or(kAbsent);
-      device = index->find("device").value_or(kAbsent);
-      opened = index->find("opened").value_or(kAbsent);
-      balance = index->find("opening_balance").value_or(kAbsent);
-      label = index->find("label").value_or(kAbsent);
+    index.emplace(header, path);
+    id = index->require("id");
+    kind = index->find("kind").value_or(kAbsent);
+    institution = index->find("institution").value_or(kAbsent);
+    holder = index->find("holder").value_or(kAbsent);
+    phone = index->find("phone").value_or(kAbsent);
+    device = index->find("device").value_or(kAbsent);
+    opened = index->find("opened").value_or(kAbsent);
+    balance = index->find("opening_balance").value_or(kAbsent);
+    label = index->find("label").value_or(kAbsent);
   };
-  FileReadReport report = read_rows(path, options, rejects, on_header, [&](const CsvRecord& record) {
-    std::optional<RowError> error;
-    if (!field_count_matches(record, index->size(), error)) return error;
-    auto field = [&](std::size_t i) { return i == kAbsent ? std::string_view{} : trim(record.fields[i]); };
-    AccountInput in;
-    in.id = field(id);
-    if (in.id.empty()) return std::optional<RowError>(RowError{"id", RejectReason::empty_account, "empty account id"});
-    auto parsed_kind = parse_account_kind(field(kind));
-    if (!parsed_kind) {
-      return std::optional<RowError>(RowError{"kind", RejectReason::unknown_kind,
-                                              "unknown account kind '" + std::string(field(kind)) + "'"});
-    }
-    in.kind = *parsed_kind;
-    in.institution = field(institution);
-    in.holder = field(holder);
-    in.phone = field(phone);
-    in.device = field(device);
-    if (!field(opened).empty()) {
-      auto time = parse_timestamp(field(opened));
-      if (!time) {
-        return std::optional<RowError>(RowError{"opened", RejectReason::bad_timestamp,
-                                                "unparseable date '" + std::string(field(opened)) + "'"});
-      }
-      in.opened = *time;
-    }
-    if (!field(balance).empty()) {
-      auto value = parse_amount(field(balance));
-      if (!value || *value < 0) {
-        return std::optional<RowError>(RowError{"opening_balance", RejectReason::bad_number,
-                                                "expected a non-negative amount, found '" +
-                                                    std::string(field(balance)) + "'"});
-      }
-      in.opening_balance = *value;
-    }
-    tags.clear();
-    std::string_view labels = field(label);
-    while (!labels.empty()) {
-      const std::size_t cut = labels.find_first_of(";|");
-      std::string_view one = trim(labels.substr(0, cut));
-      labels = cut == std::string_view::npos ? std::string_view{} : labels.substr(cut + 1);
-      if (one.empty()) continue;
-      if (std::uint8_t bit = account_label_bit(one)) {
-        in.labels |= bit;
-      } else {
-        if (!tags.empty()) tags += ';';
-        tags += one;
-      }
-    }
-    in.tags = tags;
-    builder.set_account(in);
-    return std::optional<RowError>{};
-  });
+  FileReadReport report =
+      read_rows(path, options, rejects, on_header, [&](const CsvRecord& record) {
+        std::optional<RowError> error;
+        if (!field_count_matches(record, index->size(), error)) return error;
+        auto field = [&](std::size_t i) {
+          return i == kAbsent ? std::string_view{} : trim(record.fields[i]);
+        };
+        AccountInput in;
+        in.id = field(id);
+        if (in.id.empty())
+          return std::optional<RowError>(
+              RowError{"id", RejectReason::empty_account, "empty account id"});
+        auto parsed_kind = parse_account_kind(field(kind));
+        if (!parsed_kind) {
+          return std::optional<RowError>(
+              RowError{"kind", RejectReason::unknown_kind,
+                       "unknown account kind '" + std::string(field(kind)) + "'"});
+        }
+        in.kind = *parsed_kind;
+        in.institution = field(institution);
+        in.holder = field(holder);
+        in.phone = field(phone);
+        in.device = field(device);
+        if (!field(opened).empty()) {
+          auto time = parse_timestamp(field(opened));
+          if (!time) {
+            return std::optional<RowError>(
+                RowError{"opened", RejectReason::bad_timestamp,
+                         "unparseable date '" + std::string(field(opened)) + "'"});
+          }
+          in.opened = *time;
+        }
+        if (!field(balance).empty()) {
+          auto value = parse_amount(field(balance));
+          if (!value || *value < 0) {
+            return std::optional<RowError>(RowError{
+                "opening_balance", RejectReason::bad_number,
+                "expected a non-negative amount, found '" + std::string(field(balance)) + "'"});
+          }
+          in.opening_balance = *value;
+        }
+        tags.clear();
+        std::string_view labels = field(label);
+        while (!labels.empty()) {
+          const std::size_t cut = labels.find_first_of(";|");
+          std::string_view one = trim(labels.substr(0, cut));
+          labels = cut == std::string_view::npos ? std::string_view{} : labels.substr(cut + 1);
+          if (one.empty()) continue;
+          if (std::uint8_t bit = account_label_bit(one)) {
+            in.labels |= bit;
+          } else {
+            if (!tags.empty()) tags += ';';
+            tags += one;
+          }
+        }
+        in.tags = tags;
+        builder.set_account(in);
+        return std::optional<RowError>{};
+      });
   report.format = "accounts";
   return report;
 }
@@ -135,18 +142,21 @@ FileReadReport read_rates_csv(const std::string& path, const CsvReadOptions& opt
     time = index->require("timestamp");
     rate = index->require("rate_to_base");
   };
-  FileReadReport report = read_rows(path, options, rejects, on_header, [&](const CsvRecord& record) {
-    std::optional<RowError> error;
-    if (!field_count_matches(record, index->size(), error)) return error;
-    std::string_view code = trim(record.fields[currency]);
-    if (code.empty()) return std::optional<RowError>(RowError{"currency", RejectReason::missing_field, "empty currency"});
-    auto when = timestamp_field(record.fields[time], "timestamp", error);
-    if (!when) return error;
-    auto value = positive_amount(record.fields[rate], "rate_to_base", error);
-    if (!value) return error;
-    builder.add_rate(code, *when, *value);
-    return std::optional<RowError>{};
-  });
+  FileReadReport report =
+      read_rows(path, options, rejects, on_header, [&](const CsvRecord& record) {
+        std::optional<RowError> error;
+        if (!field_count_matches(record, index->size(), error)) return error;
+        std::string_view code = trim(record.fields[currency]);
+        if (code.empty())
+          return std::optional<RowError>(
+              RowError{"currency", RejectReason::missing_field, "empty currency"});
+        auto when = timestamp_field(record.fields[time], "timestamp", error);
+        if (!when) return error;
+        auto value = positive_amount(record.fields[rate], "rate_to_base", error);
+        if (!value) return error;
+        builder.add_rate(code, *when, *value);
+        return std::optional<RowError>{};
+      });
   report.format = "rates";
   return report;
 }

@@ -136,7 +136,8 @@ bool CsvReader::next(CsvRecord& record) {
     }
     record.line = line_;
     line_ += lines;
-    const bool blank = record.fields.size() == 1 && record.fields[0].empty() && record.error.empty();
+    const bool blank =
+        record.fields.size() == 1 && record.fields[0].empty() && record.error.empty();
     if (!blank) return true;
   }
 }

@@ -19,7 +19,7 @@ namespace moneytrail {
 struct CsvRecord {
   std::vector<std::string_view> fields;  // valid until the next call to next()
   std::uint64_t line = 0;                // physical line the record starts on (1-based)
-  std::string error;                     // non-empty when the record is malformed (e.g. stray quote)
+  std::string error;  // non-empty when the record is malformed (e.g. stray quote)
 };
 
 class CsvReader {

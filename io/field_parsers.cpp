@@ -28,15 +28,16 @@ std::optional<unsigned> fixed_digits(std::string_view text, std::size_t& pos, st
 std::optional<unsigned> short_digits(std::string_view text, std::size_t& pos) {
   if (pos >= text.size() || !is_digit(text[pos])) return std::nullopt;
   unsigned value = static_cast<unsigned>(text[pos++] - '0');
-  if (pos < text.size() && is_digit(text[pos])) value = value * 10 + static_cast<unsigned>(text[pos++] - '0');
+  if (pos < text.size() && is_digit(text[pos]))
+    value = value * 10 + static_cast<unsigned>(text[pos++] - '0');
   return value;
 }
 
 bool valid_date(std::int64_t year, unsigned month, unsigned day) {
   using namespace std::chrono;
   return year >= 1 && year <= 9999 &&
-         std::chrono::year_month_day{std::chrono::year{static_cast<int>(year)}, std::chrono::month{month},
-                                     std::chrono::day{day}}
+         std::chrono::year_month_day{std::chrono::year{static_cast<int>(year)},
+                                     std::chrono::month{month}, std::chrono::day{day}}
              .ok();
 }
 
@@ -152,7 +153,8 @@ std::optional<Timestamp> parse_timestamp(std::string_view text) {
   }
   seconds += *hour * 3600 + *minute * 60 + second;
   if (pos == text.size()) return seconds;
-  if (text[pos] == 'Z' || text[pos] == 'z') return pos + 1 == text.size() ? std::optional(seconds) : std::nullopt;
+  if (text[pos] == 'Z' || text[pos] == 'z')
+    return pos + 1 == text.size() ? std::optional(seconds) : std::nullopt;
   if (text[pos] != '+' && text[pos] != '-') return std::nullopt;
   const int sign = text[pos] == '+' ? 1 : -1;
   ++pos;
@@ -174,12 +176,28 @@ std::optional<std::int64_t> parse_duration(std::string_view text) {
   if (text.empty()) return std::nullopt;
   std::int64_t unit = 1;
   switch (text.back()) {
-    case 's': unit = 1; text.remove_suffix(1); break;
-    case 'm': unit = 60; text.remove_suffix(1); break;
-    case 'h': unit = 3600; text.remove_suffix(1); break;
-    case 'd': unit = 86400; text.remove_suffix(1); break;
-    case 'w': unit = 7 * 86400; text.remove_suffix(1); break;
-    default: break;
+    case 's':
+      unit = 1;
+      text.remove_suffix(1);
+      break;
+    case 'm':
+      unit = 60;
+      text.remove_suffix(1);
+      break;
+    case 'h':
+      unit = 3600;
+      text.remove_suffix(1);
+      break;
+    case 'd':
+      unit = 86400;
+      text.remove_suffix(1);
+      break;
+    case 'w':
+      unit = 7 * 86400;
+      text.remove_suffix(1);
+      break;
+    default:
+      break;
   }
   if (text.empty()) return std::nullopt;
   double value = 0;

@@ -29,9 +29,9 @@ struct LoadReport {
   std::uint64_t rejected = 0;  // in this load
   std::array<std::uint64_t, kRejectReasonCount> rejected_by_reason{};
   std::vector<std::string> reject_examples;
-  std::string rejects_file;           // set when rejected rows were written
+  std::string rejects_file;              // set when rejected rows were written
   std::uint64_t rejected_at_ingest = 0;  // recorded in case files that were loaded
-  CaseProvenance provenance;          // what a case file written from this load should record
+  CaseProvenance provenance;             // what a case file written from this load should record
 };
 
 struct LoadedCase {

@@ -34,7 +34,9 @@ class NativeParser final : public TransactionRowParser {
   std::optional<RowError> parse(const CsvRecord& record, TransactionInput& out) override {
     std::optional<RowError> error;
     if (!field_count_matches(record, width_, error)) return error;
-    auto field = [&](std::size_t i) { return i == kAbsent ? std::string_view{} : trim(record.fields[i]); };
+    auto field = [&](std::size_t i) {
+      return i == kAbsent ? std::string_view{} : trim(record.fields[i]);
+    };
 
     out.id = field(id_);
     if (out.id.empty()) return RowError{"id", RejectReason::missing_field, "empty transaction id"};
@@ -50,7 +52,8 @@ class NativeParser final : public TransactionRowParser {
     if (!amount) return error;
     out.amount = *amount;
     out.currency = field(currency_);
-    if (out.currency.empty()) return RowError{"currency", RejectReason::missing_field, "empty currency"};
+    if (out.currency.empty())
+      return RowError{"currency", RejectReason::missing_field, "empty currency"};
 
     std::string_view received = field(received_amount_);
     if (received.empty()) {
@@ -94,15 +97,14 @@ class NativeParser final : public TransactionRowParser {
   }
 
  private:
-  std::size_t id_, timestamp_, from_, to_, amount_, currency_, received_amount_,
-      received_currency_, channel_, from_kind_, to_kind_, from_institution_, to_institution_,
-      label_, typology_, width_;
+  std::size_t id_, timestamp_, from_, to_, amount_, currency_, received_amount_, received_currency_,
+      channel_, from_kind_, to_kind_, from_institution_, to_institution_, label_, typology_, width_;
 };
 
 }  // namespace
 
-std::unique_ptr<TransactionRowParser> make_native_parser(const std::vector<std::string_view>& header,
-                                                         const std::string& path) {
+std::unique_ptr<TransactionRowParser> make_native_parser(
+    const std::vector<std::string_view>& header, const std::string& path) {
   return std::make_unique<NativeParser>(HeaderIndex(header, path));
 }
 

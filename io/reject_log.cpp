@@ -11,8 +11,8 @@ namespace moneytrail {
 
 std::string_view to_string(RejectReason reason) {
   static constexpr std::array<std::string_view, kRejectReasonCount> kNames = {
-      "malformed_row",   "missing_field", "bad_number",  "bad_timestamp", "non_positive_amount",
-      "empty_account",   "unknown_channel", "unknown_kind", "bad_label",   "duplicate_id"};
+      "malformed_row", "missing_field",   "bad_number",   "bad_timestamp", "non_positive_amount",
+      "empty_account", "unknown_channel", "unknown_kind", "bad_label",     "duplicate_id"};
   return kNames[static_cast<int>(reason)];
 }
 
@@ -34,14 +34,15 @@ void RejectLog::add_encoded(const std::string& file, std::uint64_t line, const R
                             std::string_view encoded_row) {
   ++total_;
   ++by_reason_[static_cast<int>(error.reason)];
-  if (examples_.size() < 5) examples_.push_back(format_location(file, line, error.column, error.detail));
+  if (examples_.size() < 5)
+    examples_.push_back(format_location(file, line, error.column, error.detail));
   if (path_.empty()) return;
   if (!out_) {
     temp_path_ = path_ + ".partial";
     out_ = std::fopen(temp_path_.c_str(), "wb");
     if (!out_) {
-      throw InputError(path_, 0, "", std::string("cannot write the rejects file: ") +
-                                         std::strerror(errno));
+      throw InputError(path_, 0, "",
+                       std::string("cannot write the rejects file: ") + std::strerror(errno));
     }
     std::fputs("file,line,column,reason,detail,row\n", out_);
   }

@@ -3,6 +3,7 @@
 // few strings a row needs), and the calling thread interns accounts, detects duplicate ids and
 // appends columns. Batches keep input order, and rejects are written by the consuming thread only,
 // so the graph and the rejects file are the same as a sequential read.
+#include <array>
 #include <thread>
 
 #include "io/bounded_queue.h"
@@ -24,12 +25,23 @@ struct Slice {
   std::uint32_t length = 0;
 };
 
+// The string fields of a TransactionInput, which must be copied out of the reader's buffer.
+constexpr std::array<std::string_view TransactionInput::*, 8> kStringFields = {
+    &TransactionInput::id,
+    &TransactionInput::from,
+    &TransactionInput::to,
+    &TransactionInput::currency,
+    &TransactionInput::received_currency,
+    &TransactionInput::from_institution,
+    &TransactionInput::to_institution,
+    &TransactionInput::typology};
+
 struct ParsedRow {
   std::uint64_t line = 0;
   bool rejected = false;
   // For accepted rows: the scalar fields plus slices for the strings.
   TransactionInput input;
-  Slice id, from, to, currency, received_currency, from_institution, to_institution, typology;
+  std::array<Slice, kStringFields.size()> strings;
   // For rejected rows: the error and the original record (encoded into the arena).
   RowError error;
   Slice encoded_row;
@@ -72,14 +84,8 @@ void produce(CsvReader& reader, TransactionRowParser& parser, const CsvReadOptio
       row.encoded_row = batch.keep(join_csv_fields(record.fields));
     } else {
       row.input = input;
-      row.id = batch.keep(input.id);
-      row.from = batch.keep(input.from);
-      row.to = batch.keep(input.to);
-      row.currency = batch.keep(input.currency);
-      row.received_currency = batch.keep(input.received_currency);
-      row.from_institution = batch.keep(input.from_institution);
-      row.to_institution = batch.keep(input.to_institution);
-      row.typology = batch.keep(input.typology);
+      for (std::size_t i = 0; i < kStringFields.size(); ++i)
+        row.strings[i] = batch.keep(input.*kStringFields[i]);
     }
     batch.rows.push_back(std::move(row));
     if (options.progress) options.progress->update(reader.file_position(), rows_seen);
@@ -150,14 +156,8 @@ FileReadReport read_transactions_csv(const std::string& path, const CsvReadOptio
           continue;
         }
         TransactionInput& in = row.input;
-        in.id = batch.view(row.id);
-        in.from = batch.view(row.from);
-        in.to = batch.view(row.to);
-        in.currency = batch.view(row.currency);
-        in.received_currency = batch.view(row.received_currency);
-        in.from_institution = batch.view(row.from_institution);
-        in.to_institution = batch.view(row.to_institution);
-        in.typology = batch.view(row.typology);
+        for (std::size_t i = 0; i < kStringFields.size(); ++i)
+          in.*kStringFields[i] = batch.view(row.strings[i]);
         if (builder.add_transaction(in) == GraphBuilder::AddResult::duplicate_id) {
           reject(row,
                  RowError{"id", RejectReason::duplicate_id,

@@ -40,7 +40,8 @@ std::optional<std::size_t> HeaderIndex::find(std::string_view name) const {
 
 std::size_t HeaderIndex::require(std::string_view name) const {
   auto position = find(name);
-  if (!position) throw InputError(path_, 1, std::string(name), "required column missing from the header");
+  if (!position)
+    throw InputError(path_, 1, std::string(name), "required column missing from the header");
   return *position;
 }
 
@@ -84,7 +85,8 @@ bool non_empty_account(std::string_view text, std::string_view column,
   return false;
 }
 
-bool field_count_matches(const CsvRecord& record, std::size_t count, std::optional<RowError>& error) {
+bool field_count_matches(const CsvRecord& record, std::size_t count,
+                         std::optional<RowError>& error) {
   if (record.fields.size() == count) return true;
   error = RowError{"", RejectReason::malformed_row,
                    "expected " + std::to_string(count) + " fields, found " +
@@ -105,13 +107,16 @@ std::unique_ptr<TransactionRowParser> make_transaction_row_parser(
   if (format == "amlsim") return make_amlsim_parser(header, path);
   if (format == "paysim") return make_paysim_parser(header, path);
   if (format != "auto") {
-    throw InputError(path, 0, "", "unknown format " + quote(format) +
-                                      " (expected auto, native, amlworld, amlsim or paysim)");
+    throw InputError(
+        path, 0, "",
+        "unknown format " + quote(format) + " (expected auto, native, amlworld, amlsim or paysim)");
   }
   HeaderIndex index(header, path);
-  if (index.has("id") && index.has("from") && index.has("to")) return make_native_parser(header, path);
+  if (index.has("id") && index.has("from") && index.has("to"))
+    return make_native_parser(header, path);
   if (index.has("from bank") && index.has("to bank")) return make_amlworld_parser(header, path);
-  if (index.has("sourcenodeid") || index.has("orig_acct") || index.has("counter_party_account_num")) {
+  if (index.has("sourcenodeid") || index.has("orig_acct") ||
+      index.has("counter_party_account_num")) {
     return make_amlsim_parser(header, path);
   }
   if (index.has("nameorig") && index.has("namedest")) return make_paysim_parser(header, path);

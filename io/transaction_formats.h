@@ -33,14 +33,14 @@ std::unique_ptr<TransactionRowParser> make_transaction_row_parser(
     std::string_view format, const std::vector<std::string_view>& header, const std::string& path);
 
 // Per-format factories, used by make_transaction_row_parser.
-std::unique_ptr<TransactionRowParser> make_native_parser(const std::vector<std::string_view>& header,
-                                                         const std::string& path);
+std::unique_ptr<TransactionRowParser> make_native_parser(
+    const std::vector<std::string_view>& header, const std::string& path);
 std::unique_ptr<TransactionRowParser> make_amlworld_parser(
     const std::vector<std::string_view>& header, const std::string& path);
-std::unique_ptr<TransactionRowParser> make_amlsim_parser(const std::vector<std::string_view>& header,
-                                                         const std::string& path);
-std::unique_ptr<TransactionRowParser> make_paysim_parser(const std::vector<std::string_view>& header,
-                                                         const std::string& path);
+std::unique_ptr<TransactionRowParser> make_amlsim_parser(
+    const std::vector<std::string_view>& header, const std::string& path);
+std::unique_ptr<TransactionRowParser> make_paysim_parser(
+    const std::vector<std::string_view>& header, const std::string& path);
 
 /// Column positions by header name (case-insensitive, trimmed).
 class HeaderIndex {
@@ -66,6 +66,7 @@ std::optional<Timestamp> timestamp_field(std::string_view text, std::string_view
 bool non_empty_account(std::string_view text, std::string_view column,
                        std::optional<RowError>& error);
 /// The record has exactly `count` fields (the header's); otherwise a malformed_row error.
-bool field_count_matches(const CsvRecord& record, std::size_t count, std::optional<RowError>& error);
+bool field_count_matches(const CsvRecord& record, std::size_t count,
+                         std::optional<RowError>& error);
 
 }  // namespace moneytrail

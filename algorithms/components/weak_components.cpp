@@ -27,7 +27,8 @@ WeakComponentsResult weakly_connected_components(const TransactionGraph& graph) 
     result.component[v] = label_of_root[root];
     ++result.sizes[label_of_root[root]];
   }
-  if (!result.sizes.empty()) result.largest = *std::max_element(result.sizes.begin(), result.sizes.end());
+  if (!result.sizes.empty())
+    result.largest = *std::max_element(result.sizes.begin(), result.sizes.end());
   return result;
 }
 

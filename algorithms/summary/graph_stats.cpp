@@ -47,7 +47,8 @@ GraphStats compute_graph_stats(const TransactionGraph& graph) {
     s.mules += (accounts.labels[v] & kLabelMule) != 0;
   }
   std::vector<CurrencyTotals> currencies(graph.currencies().size());
-  for (std::uint32_t c = 0; c < currencies.size(); ++c) currencies[c].currency = graph.currencies()[c];
+  for (std::uint32_t c = 0; c < currencies.size(); ++c)
+    currencies[c].currency = graph.currencies()[c];
   for (TxIndex t = 0; t < tx.size(); ++t) {
     ++s.transactions_by_channel[static_cast<int>(tx.channel[t])];
     CurrencyTotals& paid = currencies[tx.currency[t]];
@@ -61,8 +62,9 @@ GraphStats compute_graph_stats(const TransactionGraph& graph) {
     s.labelled_laundering += tx.label[t] == LaunderingLabel::laundering;
     s.labelled_clean += tx.label[t] == LaunderingLabel::clean;
   }
-  std::sort(currencies.begin(), currencies.end(),
-            [](const CurrencyTotals& a, const CurrencyTotals& b) { return a.currency < b.currency; });
+  std::sort(
+      currencies.begin(), currencies.end(),
+      [](const CurrencyTotals& a, const CurrencyTotals& b) { return a.currency < b.currency; });
   s.currencies = std::move(currencies);
   if (tx.size() > 0) {
     s.first_time = tx.timestamp.front();  // processing order is time order

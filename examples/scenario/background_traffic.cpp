@@ -10,8 +10,8 @@ namespace {
 
 // Relative activity per local (China, UTC+8) hour: quiet at night, peaks at noon and evening.
 constexpr std::array<double, 24> kHourWeight = {0.2, 0.1, 0.05, 0.05, 0.05, 0.1, 0.3, 0.8,
-                                                1.2, 1.5, 1.6, 1.6, 1.7, 1.5, 1.4, 1.4,
-                                                1.5, 1.6, 1.8, 2.0, 2.0, 1.6, 1.0, 0.5};
+                                                1.2, 1.5, 1.6,  1.6,  1.7,  1.5, 1.4, 1.4,
+                                                1.5, 1.6, 1.8,  2.0,  2.0,  1.6, 1.0, 0.5};
 constexpr Timestamp kChinaOffset = 8 * 3600;
 
 // Samples indices 0..n-1 with probability proportional to 1/(i+1)^exponent: a few accounts are
@@ -20,12 +20,14 @@ class ZipfSampler {
  public:
   ZipfSampler(std::size_t n, double exponent) : cumulative_(n) {
     double total = 0;
-    for (std::size_t i = 0; i < n; ++i) cumulative_[i] = total += std::pow(static_cast<double>(i + 1), -exponent);
+    for (std::size_t i = 0; i < n; ++i)
+      cumulative_[i] = total += std::pow(static_cast<double>(i + 1), -exponent);
   }
   std::size_t operator()(Random& random) const {
     const double u = random.uniform() * cumulative_.back();
-    return std::min<std::size_t>(std::upper_bound(cumulative_.begin(), cumulative_.end(), u) - cumulative_.begin(),
-                                 cumulative_.size() - 1);
+    return std::min<std::size_t>(
+        std::upper_bound(cumulative_.begin(), cumulative_.end(), u) - cumulative_.begin(),
+        cumulative_.size() - 1);
   }
 
  private:
@@ -40,7 +42,8 @@ class HourSampler {
   }
   int operator()(Random& random) const {
     const double u = random.uniform() * cumulative_[23];
-    return static_cast<int>(std::upper_bound(cumulative_.begin(), cumulative_.end(), u) - cumulative_.begin());
+    return static_cast<int>(std::upper_bound(cumulative_.begin(), cumulative_.end(), u) -
+                            cumulative_.begin());
   }
 
  private:
@@ -64,7 +67,8 @@ void generate_background(const Scenario& scenario, const Population& p, std::uin
   auto when = [&](int day_of_month = -1) {
     std::int64_t day = static_cast<std::int64_t>(random.below(o.days));
     if (day_of_month >= 0) day = std::max<std::int64_t>(0, day - (day % 30) + day_of_month);
-    const Timestamp local = day * 86400 + hour_of_day(random) * 3600 + static_cast<Timestamp>(random.below(3600));
+    const Timestamp local =
+        day * 86400 + hour_of_day(random) * 3600 + static_cast<Timestamp>(random.below(3600));
     return o.start_time + local - kChinaOffset;
   };
   out.reserve(out.size() + count);
@@ -72,7 +76,8 @@ void generate_background(const Scenario& scenario, const Population& p, std::uin
     Transaction t;
     const double kind = random.uniform();
     if (kind < 0.40) {  // shopping
-      t = {when(), person(), p.merchants[merchant_rank(random)], cents(random.log_uniform(10, 2000))};
+      t = {when(), person(), p.merchants[merchant_rank(random)],
+           cents(random.log_uniform(10, 2000))};
       t.channel = Channel::card_payment;
     } else if (kind < 0.65) {  // P2P between friends
       t = {when(), person(), person(), cents(random.log_uniform(50, 5000))};
@@ -80,7 +85,8 @@ void generate_background(const Scenario& scenario, const Population& p, std::uin
       t.channel = random.chance(0.6) ? Channel::bank_transfer : Channel::payment_platform;
     } else if (kind < 0.72) {  // salaries, around the 10th
       const std::uint32_t employee = any_person();
-      t = {when(9), p.employers[employee % p.employers.size()], employee, cents(random.log_uniform(5000, 30000))};
+      t = {when(9), p.employers[employee % p.employers.size()], employee,
+           cents(random.log_uniform(5000, 30000))};
       t.channel = Channel::bank_transfer;
     } else if (kind < 0.76) {  // rent, early in the month
       t = {when(static_cast<int>(random.below(5))), any_person(), person(),
@@ -93,15 +99,18 @@ void generate_background(const Scenario& scenario, const Population& p, std::uin
       t = {when(), p.atms[random.below(p.atms.size())], person(), 100.0 * (1 + random.below(50))};
       t.channel = Channel::cash_deposit;
     } else if (kind < 0.93) {  // buying USDT on an exchange: CNY in
-      t = {when(), person(), p.exchanges[exchange_rank(random)], cents(random.log_uniform(500, 50000))};
+      t = {when(), person(), p.exchanges[exchange_rank(random)],
+           cents(random.log_uniform(500, 50000))};
       t.channel = Channel::payment_platform;
     } else if (kind < 0.97) {  // withdrawing USDT to a user's wallet
-      t = {when(), p.exchanges[exchange_rank(random)], p.user_wallets[random.below(p.user_wallets.size())],
+      t = {when(), p.exchanges[exchange_rank(random)],
+           p.user_wallets[random.below(p.user_wallets.size())],
            std::round(random.log_uniform(50, 5000) * 1e6) / 1e6};
       t.paid_usdt = t.received_usdt = true;
       t.channel = Channel::crypto_transfer;
     } else {  // depositing USDT back, or converting it
-      t = {when(), p.user_wallets[random.below(p.user_wallets.size())], p.exchanges[exchange_rank(random)],
+      t = {when(), p.user_wallets[random.below(p.user_wallets.size())],
+           p.exchanges[exchange_rank(random)],
            std::round(random.log_uniform(50, 5000) * 1e6) / 1e6};
       t.paid_usdt = t.received_usdt = true;
       t.channel = Channel::crypto_transfer;

@@ -1,8 +1,8 @@
 // The laundering chains: each victim payment is followed, hop by hop, from the tier-1 card to its
 // cash-out, every forward strictly after the credit that funded it.
-#include "examples/scenario/traffic.h"
-
 #include <cmath>
+
+#include "examples/scenario/traffic.h"
 
 namespace moneytrail::scenario {
 namespace {
@@ -24,12 +24,15 @@ class ChainSimulator {
   void victim_payment(std::uint32_t victim, std::uint32_t group, Timestamp time, double amount) {
     const GroupAccounts& g = population_.groups[group];
     const std::uint32_t card = pick(g.tiers[0]);
-    emit(time, victim, card, amount, amount, false, false, Channel::bank_transfer, Stage::victim_payment, group);
+    emit(time, victim, card, amount, amount, false, false, Channel::bank_transfer,
+         Stage::victim_payment, group);
     forward_card(card, amount, time, 0, group);
   }
 
  private:
-  std::uint32_t pick(const std::vector<std::uint32_t>& pool) { return pool[random_.below(pool.size())]; }
+  std::uint32_t pick(const std::vector<std::uint32_t>& pool) {
+    return pool[random_.below(pool.size())];
+  }
   Timestamp after(Timestamp time, double mean) {
     return time + 60 + static_cast<Timestamp>(random_.exponential(mean));
   }
@@ -52,7 +55,8 @@ class ChainSimulator {
   }
 
   // A mule card of tier `tier` (0-based) received `amount` at `time`.
-  void forward_card(std::uint32_t card, double amount, Timestamp time, std::uint32_t tier, std::uint32_t group) {
+  void forward_card(std::uint32_t card, double amount, Timestamp time, std::uint32_t tier,
+                    std::uint32_t group) {
     const GroupAccounts& g = population_.groups[group];
     Timestamp send = after(time, kMedianDwellSeconds / std::log(2.0));
     const double residue = cents(amount * random_.uniform(0, 0.01));
@@ -61,7 +65,8 @@ class ChainSimulator {
       const std::size_t parts = tier == 0 ? 2 + random_.below(3) : 1 + random_.below(3);
       split_and_send(card, remaining, send, parts, [&](std::uint32_t, double part, Timestamp t) {
         const std::uint32_t next = pick(g.tiers[tier + 1]);
-        emit(t, card, next, part, part, false, false, Channel::bank_transfer, Stage::mule_forward, group);
+        emit(t, card, next, part, part, false, false, Channel::bank_transfer, Stage::mule_forward,
+             group);
         forward_card(next, part, t, tier + 1, group);
       });
       return;
@@ -69,11 +74,13 @@ class ChainSimulator {
     const double route = random_.uniform();
     if (route < 0.6) {
       const std::uint32_t rp = pick(g.running_points);
-      emit(send, card, rp, remaining, remaining, false, false, Channel::payment_platform, Stage::mule_forward, group);
+      emit(send, card, rp, remaining, remaining, false, false, Channel::payment_platform,
+           Stage::mule_forward, group);
       running_points(rp, remaining, send, group);
     } else if (route < 0.9) {
       const std::uint32_t otc = pick(g.otc);
-      emit(send, card, otc, remaining, remaining, false, false, Channel::bank_transfer, Stage::mule_forward, group);
+      emit(send, card, otc, remaining, remaining, false, false, Channel::bank_transfer,
+           Stage::mule_forward, group);
       otc_conversion(otc, remaining, send, group);
     } else {
       // ATM withdrawals in round hundreds, at most 20,000 each.
@@ -81,7 +88,8 @@ class ChainSimulator {
       const std::uint32_t atm = pick(population_.atms);
       while (cash >= 100) {
         const double take = std::min(cash, 20000.0);
-        emit(send, card, atm, take, take, false, false, Channel::cash_withdrawal, Stage::cash_out, group);
+        emit(send, card, atm, take, take, false, false, Channel::cash_withdrawal, Stage::cash_out,
+             group);
         cash -= take;
         send = after(send, 300);
       }
@@ -90,7 +98,8 @@ class ChainSimulator {
 
   // Splits `amount` into `parts` random shares sent a few minutes apart.
   template <typename Send>
-  void split_and_send(std::uint32_t from, double amount, Timestamp time, std::size_t parts, Send&& send) {
+  void split_and_send(std::uint32_t from, double amount, Timestamp time, std::size_t parts,
+                      Send&& send) {
     std::vector<double> weights(parts);
     double total = 0;
     for (double& w : weights) total += (w = 0.3 + random_.uniform());
@@ -108,7 +117,8 @@ class ChainSimulator {
     const double forwarded = cents(amount * (1 - commission));
     const std::uint32_t otc = pick(population_.groups[group].otc);
     const Timestamp send = after(time, 900);
-    emit(send, rp, otc, forwarded, forwarded, false, false, Channel::payment_platform, Stage::running_points, group);
+    emit(send, rp, otc, forwarded, forwarded, false, false, Channel::payment_platform,
+         Stage::running_points, group);
     otc_conversion(otc, forwarded, send, group);
   }
 
@@ -116,34 +126,39 @@ class ChainSimulator {
     const Timestamp send = after(time, 1800);
     const std::size_t day = std::min<std::size_t>(
         scenario_.usdt_rate.size() - 1,
-        static_cast<std::size_t>(std::max<Timestamp>(0, send - scenario_.options.start_time) / 86400));
+        static_cast<std::size_t>(std::max<Timestamp>(0, send - scenario_.options.start_time) /
+                                 86400));
     const double usdt = micros(cny / scenario_.usdt_rate[day] * (1 - kOtcSpread));
     const std::uint32_t address = pick(population_.groups[group].crypto_hops);
-    emit(send, otc, address, cny, usdt, false, true, Channel::exchange_trade, Stage::otc_conversion, group);
+    emit(send, otc, address, cny, usdt, false, true, Channel::exchange_trade, Stage::otc_conversion,
+         group);
     crypto_hops(address, usdt, send, 2 + random_.below(4), group);
   }
 
-  void crypto_hops(std::uint32_t address, double usdt, Timestamp time, std::uint64_t hops_left, std::uint32_t group) {
+  void crypto_hops(std::uint32_t address, double usdt, Timestamp time, std::uint64_t hops_left,
+                   std::uint32_t group) {
     const GroupAccounts& g = population_.groups[group];
     const Timestamp send = after(time, 600);
     if (usdt <= 2 * kCryptoFee) return;  // dust stays where it is
     if (hops_left == 0) {
       const std::uint32_t exit = pick(g.cash_out);
-      emit(send, address, exit, usdt, micros(usdt - kCryptoFee), true, true, Channel::crypto_transfer, Stage::cash_out, group);
+      emit(send, address, exit, usdt, micros(usdt - kCryptoFee), true, true,
+           Channel::crypto_transfer, Stage::cash_out, group);
       return;
     }
     double onward = usdt;
     if (hops_left == 1 && usdt > 100) {
       const double cut = micros(usdt * kOrganiserCut);
-      emit(send, address, pick(g.organisers), cut, micros(cut - kCryptoFee), true, true, Channel::crypto_transfer,
-           Stage::organiser_cut, group);
+      emit(send, address, pick(g.organisers), cut, micros(cut - kCryptoFee), true, true,
+           Channel::crypto_transfer, Stage::organiser_cut, group);
       onward = micros(usdt - cut);
     }
     std::size_t i = random_.below(g.crypto_hops.size());
     if (g.crypto_hops[i] == address) i = (i + 1) % g.crypto_hops.size();  // never to itself
     const std::uint32_t next = g.crypto_hops[i];
     const double received = micros(onward - kCryptoFee);
-    emit(send + 1, address, next, onward, received, true, true, Channel::crypto_transfer, Stage::crypto_hop, group);
+    emit(send + 1, address, next, onward, received, true, true, Channel::crypto_transfer,
+         Stage::crypto_hop, group);
     crypto_hops(next, received, send + 1, hops_left - 1, group);
   }
 

@@ -9,13 +9,15 @@ namespace moneytrail::scenario {
 namespace {
 
 constexpr const char* kBanks[] = {"ICBC", "CCB", "ABC", "BOC", "CMB", "BOCOM", "PSBC"};
-constexpr const char* kBins[] = {"622202", "621700", "622848", "621661", "622588", "622260", "621799"};
+constexpr const char* kBins[] = {"622202", "621700", "622848", "621661",
+                                 "622588", "622260", "621799"};
 constexpr const char* kBase58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 constexpr const char* kCities[] = {"SZ", "GZ", "SH", "BJ", "XM", "KM"};
 
 std::string padded(std::uint64_t value, int width) {
   std::string digits = std::to_string(value);
-  return std::string(width > static_cast<int>(digits.size()) ? width - digits.size() : 0, '0') + digits;
+  return std::string(width > static_cast<int>(digits.size()) ? width - digits.size() : 0, '0') +
+         digits;
 }
 
 struct Factory {
@@ -62,7 +64,8 @@ struct Factory {
         break;
       }
       case AccountKind::exchange_account:
-        a.institution = role == Role::cash_out && (h % 5 == 0) ? "OffshoreEx" : ((h & 1) ? "ExA" : "ExB");
+        a.institution =
+            role == Role::cash_out && (h % 5 == 0) ? "OffshoreEx" : ((h & 1) ? "ExA" : "ExB");
         a.id = a.institution + "-" + padded(index, 7);
         break;
       case AccountKind::merchant:
@@ -84,7 +87,8 @@ struct Factory {
     return index;
   }
 
-  std::vector<std::uint32_t> add_many(std::size_t count, AccountKind kind, Role role, std::uint32_t group) {
+  std::vector<std::uint32_t> add_many(std::size_t count, AccountKind kind, Role role,
+                                      std::uint32_t group) {
     std::vector<std::uint32_t> out;
     for (std::size_t i = 0; i < count; ++i) out.push_back(add(kind, role, group));
     return out;
@@ -93,7 +97,8 @@ struct Factory {
 
 // Mule cards of one group come in bundles of 2-5 bought from the same few people: shared holder,
 // phone and device, which is what "one person, several cards" clustering looks for.
-void bundle_holders(std::vector<Account>& accounts, const std::vector<std::uint32_t>& cards, Random& random) {
+void bundle_holders(std::vector<Account>& accounts, const std::vector<std::uint32_t>& cards,
+                    Random& random) {
   for (std::size_t i = 0; i < cards.size();) {
     const std::size_t size = std::min<std::size_t>(2 + random.below(4), cards.size() - i);
     const Account& first = accounts[cards[i]];
@@ -109,9 +114,11 @@ void bundle_holders(std::vector<Account>& accounts, const std::vector<std::uint3
 
 }  // namespace
 
-Population build_population(const ScenarioOptions& options, Random& random, std::vector<Account>& accounts) {
+Population build_population(const ScenarioOptions& options, Random& random,
+                            std::vector<Account>& accounts) {
   if (options.groups == 0) throw std::invalid_argument("groups: must be at least 1");
-  if (options.mule_tiers < 1 || options.mule_tiers > 5) throw std::invalid_argument("mule-tiers: must be 1 to 5");
+  if (options.mule_tiers < 1 || options.mule_tiers > 5)
+    throw std::invalid_argument("mule-tiers: must be 1 to 5");
   if (options.days == 0) throw std::invalid_argument("days: must be at least 1");
   if (options.accounts == 0) throw std::invalid_argument("accounts: must be at least 1");
   if (options.shared_running_points < 0 || options.shared_running_points > 1) {
@@ -122,19 +129,22 @@ Population build_population(const ScenarioOptions& options, Random& random, std:
   p.groups.resize(options.groups);
   for (std::uint32_t g = 0; g < options.groups; ++g) {
     GroupAccounts& group = p.groups[g];
-    const std::uint32_t victims = options.victims / options.groups + (g < options.victims % options.groups);
+    const std::uint32_t victims =
+        options.victims / options.groups + (g < options.victims % options.groups);
     std::size_t size = std::max<std::size_t>(3, victims / 4);
     std::vector<std::uint32_t> all_cards;
     for (std::uint32_t k = 0; k < options.mule_tiers; ++k) {
       group.tiers.push_back(make.add_many(size, AccountKind::bank_card, Role::mule, g));
-      for (std::size_t i = 0; i < group.tiers.back().size(); ++i) accounts[group.tiers.back()[i]].tier = k + 1;
+      for (std::size_t i = 0; i < group.tiers.back().size(); ++i)
+        accounts[group.tiers.back()[i]].tier = k + 1;
       all_cards.insert(all_cards.end(), group.tiers.back().begin(), group.tiers.back().end());
       size = std::max<std::size_t>(2, size * 2 / 3);
     }
     bundle_holders(accounts, all_cards, random);
-    group.running_points =
-        make.add_many(std::max<std::size_t>(2, victims / 15), AccountKind::payment_account, Role::running_points, g);
-    for (std::uint32_t rp : group.running_points) accounts[rp].commission = 0.01 + 0.0005 * random.below(41);
+    group.running_points = make.add_many(std::max<std::size_t>(2, victims / 15),
+                                         AccountKind::payment_account, Role::running_points, g);
+    for (std::uint32_t rp : group.running_points)
+      accounts[rp].commission = 0.01 + 0.0005 * random.below(41);
     group.otc = make.add_many(2, AccountKind::merchant, Role::otc, g);
     group.crypto_hops = make.add_many(8, AccountKind::crypto_address, Role::crypto_hop, g);
     group.cash_out = make.add_many(3, AccountKind::exchange_account, Role::cash_out, g);
@@ -144,7 +154,8 @@ Population build_population(const ScenarioOptions& options, Random& random, std:
   if (options.groups > 1) {
     for (std::uint32_t g = 0; g < options.groups; ++g) {
       const auto& own = p.groups[g].running_points;
-      const std::size_t shared = static_cast<std::size_t>(own.size() * options.shared_running_points + 0.5);
+      const std::size_t shared =
+          static_cast<std::size_t>(own.size() * options.shared_running_points + 0.5);
       for (std::size_t i = 0; i < shared; ++i) {
         p.groups[(g + 1) % options.groups].running_points.push_back(own[i]);
       }
@@ -156,13 +167,15 @@ Population build_population(const ScenarioOptions& options, Random& random, std:
   const std::uint64_t fraud_accounts = accounts.size();
   const std::uint64_t minimum_background = 20;
   if (options.accounts < fraud_accounts + options.victims + minimum_background) {
-    throw std::invalid_argument("accounts: " + std::to_string(options.accounts) +
-                                " cannot hold the fraud groups, victims and a background; need at least " +
-                                std::to_string(fraud_accounts + options.victims + minimum_background));
+    throw std::invalid_argument(
+        "accounts: " + std::to_string(options.accounts) +
+        " cannot hold the fraud groups, victims and a background; need at least " +
+        std::to_string(fraud_accounts + options.victims + minimum_background));
   }
   for (std::uint32_t v = 0; v < options.victims; ++v) {
     const std::uint32_t g = v % options.groups;
-    const std::uint32_t index = make.add(random.chance(0.7) ? AccountKind::bank_card : AccountKind::bank_account, Role::victim, g);
+    const std::uint32_t index = make.add(
+        random.chance(0.7) ? AccountKind::bank_card : AccountKind::bank_account, Role::victim, g);
     accounts[index].opening_balance = std::round(random.log_uniform(20000, 800000));
     p.groups[g].victims.push_back(index);
     p.persons.push_back(index);
@@ -175,14 +188,17 @@ Population build_population(const ScenarioOptions& options, Random& random, std:
   const std::uint64_t persons = background - merchants - employers - exchanges - wallets;
   for (std::uint64_t i = 0; i < persons; ++i) {
     const double u = random.uniform();
-    const AccountKind kind = u < 0.6 ? AccountKind::bank_card : u < 0.8 ? AccountKind::bank_account : AccountKind::payment_account;
+    const AccountKind kind = u < 0.6   ? AccountKind::bank_card
+                             : u < 0.8 ? AccountKind::bank_account
+                                       : AccountKind::payment_account;
     const std::uint32_t index = make.add(kind, Role::normal, kNoGroup);
     accounts[index].opening_balance = std::round(random.log_uniform(2000, 200000));
     p.persons.push_back(index);
   }
   p.merchants = make.add_many(merchants, AccountKind::merchant, Role::normal, kNoGroup);
   p.employers = make.add_many(employers, AccountKind::bank_account, Role::normal, kNoGroup);
-  for (std::uint32_t e : p.employers) accounts[e].opening_balance = std::round(random.log_uniform(1e6, 5e7));
+  for (std::uint32_t e : p.employers)
+    accounts[e].opening_balance = std::round(random.log_uniform(1e6, 5e7));
   p.exchanges = make.add_many(exchanges, AccountKind::exchange_account, Role::normal, kNoGroup);
   p.user_wallets = make.add_many(wallets, AccountKind::crypto_address, Role::normal, kNoGroup);
   return p;

@@ -9,19 +9,21 @@
 namespace moneytrail::scenario {
 
 std::string_view to_string(Role role) {
-  static constexpr std::string_view kNames[] = {"normal",     "victim",   "mule",     "running_points",
-                                                "otc",        "crypto_hop", "cash_out", "organiser"};
+  static constexpr std::string_view kNames[] = {
+      "normal", "victim", "mule", "running_points", "otc", "crypto_hop", "cash_out", "organiser"};
   return kNames[static_cast<int>(role)];
 }
 
 std::string_view to_string(Stage stage) {
-  static constexpr std::string_view kNames[] = {"",           "victim_payment", "mule_forward", "running_points",
-                                                "otc_conversion", "crypto_hop", "organiser_cut", "cash_out"};
+  static constexpr std::string_view kNames[] = {
+      "",           "victim_payment", "mule_forward", "running_points", "otc_conversion",
+      "crypto_hop", "organiser_cut",  "cash_out"};
   return kNames[static_cast<int>(stage)];
 }
 
 Scenario generate_scenario(const ScenarioOptions& options) {
-  if (options.victims > 0 && options.groups == 0) throw std::invalid_argument("groups: must be at least 1");
+  if (options.victims > 0 && options.groups == 0)
+    throw std::invalid_argument("groups: must be at least 1");
   Scenario s;
   s.options = options;
   // Independent streams, so adding background rows never changes the laundering chains.
@@ -37,11 +39,13 @@ Scenario generate_scenario(const ScenarioOptions& options) {
   }
   generate_laundering(s, population, chain_random, s.transactions);
   const std::uint64_t laundering = s.transactions.size();
-  const std::uint64_t background = options.transactions > laundering ? options.transactions - laundering : 0;
+  const std::uint64_t background =
+      options.transactions > laundering ? options.transactions - laundering : 0;
   generate_background(s, population, background, background_random, s.transactions);
-  std::sort(s.transactions.begin(), s.transactions.end(), [](const Transaction& a, const Transaction& b) {
-    return a.time != b.time ? a.time < b.time : a.sequence < b.sequence;
-  });
+  std::sort(s.transactions.begin(), s.transactions.end(),
+            [](const Transaction& a, const Transaction& b) {
+              return a.time != b.time ? a.time < b.time : a.sequence < b.sequence;
+            });
   return s;
 }
 
@@ -56,7 +60,8 @@ ScenarioSummary summarize(const Scenario& s) {
     ++summary.laundering_per_group[t.group];
   }
   for (const Account& a : s.accounts) summary.victims += a.role == Role::victim;
-  summary.files = {"transactions.csv", "accounts.csv", "rates.csv", "truth_accounts.csv", "truth_transactions.csv"};
+  summary.files = {"transactions.csv", "accounts.csv", "rates.csv", "truth_accounts.csv",
+                   "truth_transactions.csv"};
   return summary;
 }
 

@@ -39,7 +39,16 @@ struct ScenarioOptions {
   double shared_running_points = 0.2;
 };
 
-enum class Role : std::uint8_t { normal, victim, mule, running_points, otc, crypto_hop, cash_out, organiser };
+enum class Role : std::uint8_t {
+  normal,
+  victim,
+  mule,
+  running_points,
+  otc,
+  crypto_hop,
+  cash_out,
+  organiser
+};
 std::string_view to_string(Role role);
 
 inline constexpr std::uint32_t kNoGroup = 0xFFFFFFFF;
@@ -60,7 +69,16 @@ struct Account {
 };
 
 /// Laundering stages, written as the typology of laundering rows.
-enum class Stage : std::uint8_t { none, victim_payment, mule_forward, running_points, otc_conversion, crypto_hop, organiser_cut, cash_out };
+enum class Stage : std::uint8_t {
+  none,
+  victim_payment,
+  mule_forward,
+  running_points,
+  otc_conversion,
+  crypto_hop,
+  organiser_cut,
+  cash_out
+};
 std::string_view to_string(Stage stage);
 
 struct Transaction {

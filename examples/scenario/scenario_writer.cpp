@@ -48,12 +48,15 @@ class CsvFile {
   }
   CsvFile& fixed(double value, int decimals) {
     char digits[64];
-    auto end = std::to_chars(digits, digits + sizeof digits, value, std::chars_format::fixed, decimals).ptr;
+    auto end =
+        std::to_chars(digits, digits + sizeof digits, value, std::chars_format::fixed, decimals)
+            .ptr;
     buffer_.append(digits, end);
     return *this;
   }
   CsvFile& date(Timestamp t) {
-    const auto ymd = std::chrono::year_month_day{std::chrono::sys_days{std::chrono::days{t / 86400}}};
+    const auto ymd =
+        std::chrono::year_month_day{std::chrono::sys_days{std::chrono::days{t / 86400}}};
     padded(static_cast<int>(ymd.year()), 4).text("-").padded(static_cast<unsigned>(ymd.month()), 2);
     return text("-").padded(static_cast<unsigned>(ymd.day()), 2);
   }
@@ -105,8 +108,10 @@ void money(CsvFile& out, double value, bool usdt) { out.fixed(value, usdt ? 6 : 
 
 void write_transactions(const Scenario& s, const std::filesystem::path& dir) {
   CsvFile out(dir, "transactions.csv");
-  out.text("id,timestamp,from,to,amount,currency,received_amount,received_currency,channel,from_kind,to_kind,"
-           "from_institution,to_institution,label,typology");
+  out.text(
+      "id,timestamp,from,to,amount,currency,received_amount,received_currency,channel,from_kind,to_"
+      "kind,"
+      "from_institution,to_institution,label,typology");
   out.end_row();
   CsvFile truth(dir, "truth_transactions.csv");
   truth.text("id,group,stage");
@@ -117,7 +122,15 @@ void write_transactions(const Scenario& s, const std::filesystem::path& dir) {
   for (const Transaction& t : s.transactions) {
     const Account& from = s.accounts[t.from];
     const Account& to = s.accounts[t.to];
-    out.text("T").padded(sequence, width).comma().timestamp(t.time).comma().text(from.id).comma().text(to.id).comma();
+    out.text("T")
+        .padded(sequence, width)
+        .comma()
+        .timestamp(t.time)
+        .comma()
+        .text(from.id)
+        .comma()
+        .text(to.id)
+        .comma();
     money(out, t.amount, t.paid_usdt);
     out.comma().text(t.paid_usdt ? "USDT" : "CNY").comma();
     if (t.received != t.amount || t.paid_usdt != t.received_usdt) {
@@ -126,12 +139,22 @@ void write_transactions(const Scenario& s, const std::filesystem::path& dir) {
     } else {
       out.comma();
     }
-    out.comma().text(to_string(t.channel)).comma().text(to_string(from.kind)).comma().text(to_string(to.kind));
+    out.comma()
+        .text(to_string(t.channel))
+        .comma()
+        .text(to_string(from.kind))
+        .comma()
+        .text(to_string(to.kind));
     out.comma().text(from.institution).comma().text(to.institution).comma();
     out.text(t.stage == Stage::none ? "0" : "1").comma().text(to_string(t.stage));
     out.end_row();
     if (t.stage != Stage::none) {
-      truth.text("T").padded(sequence, width).comma().integer(t.group).comma().text(to_string(t.stage));
+      truth.text("T")
+          .padded(sequence, width)
+          .comma()
+          .integer(t.group)
+          .comma()
+          .text(to_string(t.stage));
       truth.end_row();
     }
     ++sequence;

@@ -13,7 +13,7 @@ void generate_laundering(const Scenario& scenario, const Population& population,
 
 /// Appends `count` background transactions (shopping, P2P, salaries, rent, cash, exchange users)
 /// with heavy-tailed degrees and a daily rhythm.
-void generate_background(const Scenario& scenario, const Population& population, std::uint64_t count,
-                         Random& random, std::vector<Transaction>& out);
+void generate_background(const Scenario& scenario, const Population& population,
+                         std::uint64_t count, Random& random, std::vector<Transaction>& out);
 
 }  // namespace moneytrail::scenario

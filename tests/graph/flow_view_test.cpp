@@ -34,7 +34,11 @@ TEST(FlowView, SumsToTheRawTransactions) {
   }
   TransactionGraph g = std::move(b).build();
   FlowView view = FlowView::build(g);
-  struct Agg { double value = 0; std::uint32_t count = 0; Timestamp first = kNoTime, last = kNoTime; };
+  struct Agg {
+    double value = 0;
+    std::uint32_t count = 0;
+    Timestamp first = kNoTime, last = kNoTime;
+  };
   std::map<std::pair<VertexId, VertexId>, Agg> expected;
   const auto& t = g.transactions();
   for (TxIndex i = 0; i < g.num_transactions(); ++i) {

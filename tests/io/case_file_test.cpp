@@ -151,8 +151,8 @@ class CorruptCaseFile : public ::testing::Test {
 };
 
 TEST_F(CorruptCaseFile, TruncatedAnywhere) {
-  for (std::size_t cut : {std::size_t{4}, std::size_t{10}, bytes_.size() / 3, bytes_.size() / 2,
-                          bytes_.size() - 1}) {
+  for (std::size_t cut :
+       {std::size_t{4}, std::size_t{10}, bytes_.size() / 3, bytes_.size() / 2, bytes_.size() - 1}) {
     expect_rejected(bytes_.substr(0, cut), "");
   }
   expect_rejected(bytes_.substr(0, bytes_.size() / 2), "truncated");
@@ -182,8 +182,8 @@ TEST_F(CorruptCaseFile, NotACaseFileAndNewerVersion) {
   // The header's first field is format_version (tag 0x08) right after the 8-byte frame header.
   ASSERT_EQ(static_cast<unsigned char>(bytes[16]), 0x08);
   bytes[17] = 99;
-  const std::uint32_t length = static_cast<unsigned char>(bytes[8]) |
-                               static_cast<unsigned char>(bytes[9]) << 8;
+  const std::uint32_t length =
+      static_cast<unsigned char>(bytes[8]) | static_cast<unsigned char>(bytes[9]) << 8;
   const std::uint32_t crc = static_cast<std::uint32_t>(
       crc32(0L, reinterpret_cast<const Bytef*>(bytes.data() + 16), length));
   for (int i = 0; i < 4; ++i) bytes[12 + i] = static_cast<char>((crc >> (8 * i)) & 0xFF);

@@ -17,7 +17,8 @@ std::vector<std::pair<std::uint64_t, std::vector<std::string>>> read_all(const s
   std::vector<std::pair<std::uint64_t, std::vector<std::string>>> rows;
   while (reader.next(record)) {
     EXPECT_TRUE(record.error.empty()) << record.error;
-    rows.emplace_back(record.line, std::vector<std::string>(record.fields.begin(), record.fields.end()));
+    rows.emplace_back(record.line,
+                      std::vector<std::string>(record.fields.begin(), record.fields.end()));
   }
   return rows;
 }
@@ -45,7 +46,7 @@ TEST(CsvReader, BomCrlfChineseAndNoFinalNewline) {
   const auto path = dir.write("b.csv", "\xEF\xBB\xBFid,name\r\n1,张三\r\n2,\"李四,王五\"\r\n3,end");
   auto rows = read_all(path);
   ASSERT_EQ(rows.size(), 4u);
-  EXPECT_EQ(rows[0].second[0], "id");  // BOM stripped
+  EXPECT_EQ(rows[0].second[0], "id");    // BOM stripped
   EXPECT_EQ(rows[1].second[1], "张三");  // CR stripped
   EXPECT_EQ(rows[2].second[1], "李四,王五");
   EXPECT_EQ(rows[3].second, (std::vector<std::string>{"3", "end"}));

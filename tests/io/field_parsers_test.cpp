@@ -14,7 +14,8 @@ TEST(ParseAmount, DecimalTextWithinOneUlp) {
   EXPECT_EQ(*parse_amount("1,234,567.891"), 1234567.891);
   // 17 significant digits survive (relative error far below 1e-12).
   EXPECT_NEAR(*parse_amount("98765432109.87654"), 98765432109.87654, 98765432109.87654 * 1e-15);
-  for (const char* bad : {"", "abc", "1.2.3", "nan", "inf", "1,23", ",123", "12,3456", "1 000", "--1", "0x10"}) {
+  for (const char* bad :
+       {"", "abc", "1.2.3", "nan", "inf", "1,23", ",123", "12,3456", "1 000", "--1", "0x10"}) {
     EXPECT_FALSE(parse_amount(bad)) << bad;
   }
 }
@@ -32,9 +33,9 @@ TEST(ParseTimestamp, EpochAndIso8601Forms) {
   EXPECT_EQ(*parse_timestamp("2026-01-01T00:00:00"), 1767225600);  // naive = UTC
   EXPECT_EQ(*parse_timestamp("2022/09/01 00:20"), 1661991600);     // AMLworld
   EXPECT_EQ(*parse_timestamp("2024-02-29T12:00:00Z"), 1709208000);
-  for (const char* bad : {"", "yesterday", "2026-13-01", "2023-02-29", "2026-01-01T25:00",
-                          "2026-01-01T10:61", "2026-01-01X10:00", "2026-01-01T10:00Zjunk",
-                          "2026-01-01T10:00+99:00", "12:00"}) {
+  for (const char* bad :
+       {"", "yesterday", "2026-13-01", "2023-02-29", "2026-01-01T25:00", "2026-01-01T10:61",
+        "2026-01-01X10:00", "2026-01-01T10:00Zjunk", "2026-01-01T10:00+99:00", "12:00"}) {
     EXPECT_FALSE(parse_timestamp(bad)) << bad;
   }
 }
@@ -49,7 +50,8 @@ TEST(ParseDuration, Units) {
 }
 
 TEST(FormatTimestamp, RoundTrips) {
-  for (Timestamp t : {Timestamp{0}, Timestamp{1767225600}, Timestamp{1709208000 + 3661}, Timestamp{-86399}}) {
+  for (Timestamp t :
+       {Timestamp{0}, Timestamp{1767225600}, Timestamp{1709208000 + 3661}, Timestamp{-86399}}) {
     EXPECT_EQ(*parse_timestamp(format_timestamp(t)), t) << format_timestamp(t);
   }
   EXPECT_EQ(format_timestamp(1767225600), "2026-01-01T00:00:00Z");

@@ -27,10 +27,11 @@ LoadedCase load(const std::vector<std::string>& inputs, const std::string& rejec
 TEST(NativeReader, ReadsAllColumns) {
   TempDir dir;
   const auto path = dir.write(
-      "t.csv", std::string(kNativeHeader) +
-                   "T1,2026-01-01T00:00:00Z,6222001,wx_1,1000.50,CNY,,,bank_transfer,bank_card,"
-                   "payment_account,ICBC,WeChatPay,1,victim_payment\n"
-                   "T2,1767225700,wx_1,M9,\"71,000\",CNY,10000,USDT,exchange_trade,,merchant,,,0,\n");
+      "t.csv",
+      std::string(kNativeHeader) +
+          "T1,2026-01-01T00:00:00Z,6222001,wx_1,1000.50,CNY,,,bank_transfer,bank_card,"
+          "payment_account,ICBC,WeChatPay,1,victim_payment\n"
+          "T2,1767225700,wx_1,M9,\"71,000\",CNY,10000,USDT,exchange_trade,,merchant,,,0,\n");
   LoadedCase c = load({path});
   const TransactionGraph& g = c.graph;
   ASSERT_EQ(g.num_transactions(), 2u);
@@ -55,22 +56,21 @@ TEST(NativeReader, ReadsAllColumns) {
 // One bad row per reason: each is rejected with file, line, column and reason, and written out.
 TEST(NativeReader, RejectsEachKindOfBadRowAndWritesThemOut) {
   TempDir dir;
-  const auto path = dir.write(
-      "bad.csv",
-      "id,timestamp,from,to,amount,currency,channel,from_kind\n"
-      "ok1,2026-01-01,A,B,10,CNY,,\n"           // line 2
-      "b1,2026-01-01,A,B,abc,CNY,,\n"           // 3 bad_number
-      "b2,someday,A,B,10,CNY,,\n"               // 4 bad_timestamp
-      "b3,2026-01-01,A,B,0,CNY,,\n"             // 5 non_positive_amount
-      "b4,2026-01-01,A,B,-5,CNY,,\n"            // 6 non_positive_amount
-      "b5,2026-01-01,,B,10,CNY,,\n"             // 7 empty_account
-      "b6,2026-01-01,A,B,10,CNY,teleport,\n"    // 8 unknown_channel
-      "b7,2026-01-01,A,B,10,CNY,,spaceship\n"   // 9 unknown_kind
-      "ok1,2026-01-02,A,B,10,CNY,,\n"           // 10 duplicate_id
-      "b9,2026-01-01,A,B,10\n"                  // 11 malformed_row (too few fields)
-      "b10,2026-01-01,A,B,,CNY,,\n"             // 12 missing_field
-      "\"b11\"x,2026-01-01,A,B,1,CNY,,\n"       // 13 malformed_row (stray quote)
-      "ok2,2026-01-03,B,C,5,CNY,card_payment,bank_card\n");
+  const auto path = dir.write("bad.csv",
+                              "id,timestamp,from,to,amount,currency,channel,from_kind\n"
+                              "ok1,2026-01-01,A,B,10,CNY,,\n"          // line 2
+                              "b1,2026-01-01,A,B,abc,CNY,,\n"          // 3 bad_number
+                              "b2,someday,A,B,10,CNY,,\n"              // 4 bad_timestamp
+                              "b3,2026-01-01,A,B,0,CNY,,\n"            // 5 non_positive_amount
+                              "b4,2026-01-01,A,B,-5,CNY,,\n"           // 6 non_positive_amount
+                              "b5,2026-01-01,,B,10,CNY,,\n"            // 7 empty_account
+                              "b6,2026-01-01,A,B,10,CNY,teleport,\n"   // 8 unknown_channel
+                              "b7,2026-01-01,A,B,10,CNY,,spaceship\n"  // 9 unknown_kind
+                              "ok1,2026-01-02,A,B,10,CNY,,\n"          // 10 duplicate_id
+                              "b9,2026-01-01,A,B,10\n"       // 11 malformed_row (too few fields)
+                              "b10,2026-01-01,A,B,,CNY,,\n"  // 12 missing_field
+                              "\"b11\"x,2026-01-01,A,B,1,CNY,,\n"  // 13 malformed_row (stray quote)
+                              "ok2,2026-01-03,B,C,5,CNY,card_payment,bank_card\n");
   const std::string rejects = dir.file("rejects.csv");
   LoadedCase c = load({path}, rejects);
   EXPECT_EQ(c.graph.num_transactions(), 2u);
@@ -134,9 +134,10 @@ TEST(Readers, EmptyHeaderOnlyAndUnknownLayoutAreClearErrors) {
 
 TEST(Readers, ChineseIdsCrlfAndBom) {
   TempDir dir;
-  const auto path = dir.write("cn.csv",
-                              "\xEF\xBB\xBFid,timestamp,from,to,amount,currency\r\n"
-                              "流水1,2026-01-01 08:00:00+08:00,张三的卡,\"李四, 王五\",88.8,CNY\r\n");
+  const auto path =
+      dir.write("cn.csv",
+                "\xEF\xBB\xBFid,timestamp,from,to,amount,currency\r\n"
+                "流水1,2026-01-01 08:00:00+08:00,张三的卡,\"李四, 王五\",88.8,CNY\r\n");
   LoadedCase c = load({path});
   ASSERT_EQ(c.graph.num_transactions(), 1u);
   EXPECT_EQ(c.graph.transaction_id(0), "流水1");
@@ -151,7 +152,8 @@ TEST(AmlworldReader, PairsBankAndAccountAndMapsCurrencies) {
       "HI-Small_Trans.csv",
       "Timestamp,From Bank,Account,To Bank,Account,Amount Received,Receiving Currency,Amount Paid,"
       "Payment Currency,Payment Format,Is Laundering\n"
-      "2022/09/01 00:20,010,8000EBD30,010,8000EBD30,3697.34,US Dollar,3697.34,US Dollar,Reinvestment,0\n"
+      "2022/09/01 00:20,010,8000EBD30,010,8000EBD30,3697.34,US Dollar,3697.34,US "
+      "Dollar,Reinvestment,0\n"
       "2022/09/01 00:21,3208,8000F4580,1,8000F5340,0.01,Bitcoin,700.5,Yuan,Bitcoin,1\n");
   LoadedCase c = load({path});
   const TransactionGraph& g = c.graph;
@@ -179,15 +181,16 @@ using testing::TempDir;
 
 TEST(AmlsimReader, ThreeLayouts) {
   TempDir dir;
-  const auto a = dir.write("a.csv", "sourceNodeId,targetNodeId,value,time\n280,15349,147.8,1\n249,9015,104.06,0\n");
-  const auto b = dir.write(
-      "b.csv",
-      "tran_id,orig_acct,bene_acct,tx_type,base_amt,tran_timestamp,is_sar,alert_id\n"
-      "1,10,20,TRANSFER,500.0,2017-01-02T00:00:00Z,True,7\n");
-  const auto c = dir.write(
-      "c.csv",
-      "TXN_ID,ACCOUNT_ID,COUNTER_PARTY_ACCOUNT_NUM,TXN_SOURCE_TYPE_CODE,tx_count,TXN_AMOUNT_ORIG,start,end\n"
-      "2,15,25,CHECK,1,125.05,1,1\n");
+  const auto a = dir.write(
+      "a.csv", "sourceNodeId,targetNodeId,value,time\n280,15349,147.8,1\n249,9015,104.06,0\n");
+  const auto b =
+      dir.write("b.csv",
+                "tran_id,orig_acct,bene_acct,tx_type,base_amt,tran_timestamp,is_sar,alert_id\n"
+                "1,10,20,TRANSFER,500.0,2017-01-02T00:00:00Z,True,7\n");
+  const auto c = dir.write("c.csv",
+                           "TXN_ID,ACCOUNT_ID,COUNTER_PARTY_ACCOUNT_NUM,TXN_SOURCE_TYPE_CODE,tx_"
+                           "count,TXN_AMOUNT_ORIG,start,end\n"
+                           "2,15,25,CHECK,1,125.05,1,1\n");
   LoadRequest request;
   request.inputs = {a};
   request.show_progress = false;
@@ -208,12 +211,13 @@ TEST(AmlsimReader, ThreeLayouts) {
 
 TEST(PaysimReader, StepsAreHoursAndZeroAmountsAreRejected) {
   TempDir dir;
-  const auto path = dir.write(
-      "paysim.csv",
-      "step,type,amount,nameOrig,oldbalanceOrg,newbalanceOrig,nameDest,oldbalanceDest,newbalanceDest,isFraud,isFlaggedFraud\n"
-      "1,PAYMENT,9839.64,C1231006815,170136.0,160296.36,M1979787155,0.0,0.0,0,0\n"
-      "2,TRANSFER,181.0,C1305486145,181.0,0.0,C553264065,0.0,0.0,1,0\n"
-      "3,CASH_OUT,0.0,C1,0.0,0.0,C2,0.0,0.0,1,0\n");
+  const auto path =
+      dir.write("paysim.csv",
+                "step,type,amount,nameOrig,oldbalanceOrg,newbalanceOrig,nameDest,oldbalanceDest,"
+                "newbalanceDest,isFraud,isFlaggedFraud\n"
+                "1,PAYMENT,9839.64,C1231006815,170136.0,160296.36,M1979787155,0.0,0.0,0,0\n"
+                "2,TRANSFER,181.0,C1305486145,181.0,0.0,C553264065,0.0,0.0,1,0\n"
+                "3,CASH_OUT,0.0,C1,0.0,0.0,C2,0.0,0.0,1,0\n");
   LoadRequest request;
   request.inputs = {path};
   request.show_progress = false;
@@ -228,17 +232,19 @@ TEST(PaysimReader, StepsAreHoursAndZeroAmountsAreRejected) {
 
 TEST(AccountsAndRates, AttributesLabelsAndBadRows) {
   TempDir dir;
-  const auto tx = dir.write("t.csv", "id,timestamp,from,to,amount,currency\n1,2026-01-01,A,B,10,USDT\n");
-  const auto accounts = dir.write(
-      "accounts.csv",
-      "id,kind,institution,holder,phone,device,opened,opening_balance,label\n"
-      "A,bank_card,ICBC,H1,13800000000,D1,2025-07-14,500.25,victim;vip\n"
-      "B,crypto_address,TRON,,,,,,suspect|mule\n"
-      "C,starship,,,,,,,\n"
-      "D,bank_card,,,,,someday,,\n"
-      "E,bank_card,,,,,,-1,\n");
-  const auto rates = dir.write("rates.csv",
-                               "currency,timestamp,rate_to_base\nUSDT,2026-01-01,7.1\nCNY,2026-01-01,1\nUSDT,x,7\n");
+  const auto tx =
+      dir.write("t.csv", "id,timestamp,from,to,amount,currency\n1,2026-01-01,A,B,10,USDT\n");
+  const auto accounts =
+      dir.write("accounts.csv",
+                "id,kind,institution,holder,phone,device,opened,opening_balance,label\n"
+                "A,bank_card,ICBC,H1,13800000000,D1,2025-07-14,500.25,victim;vip\n"
+                "B,crypto_address,TRON,,,,,,suspect|mule\n"
+                "C,starship,,,,,,,\n"
+                "D,bank_card,,,,,someday,,\n"
+                "E,bank_card,,,,,,-1,\n");
+  const auto rates = dir.write(
+      "rates.csv",
+      "currency,timestamp,rate_to_base\nUSDT,2026-01-01,7.1\nCNY,2026-01-01,1\nUSDT,x,7\n");
   LoadRequest request;
   request.inputs = {tx};
   request.accounts_files = {accounts};
@@ -264,8 +270,10 @@ TEST(AccountsAndRates, AttributesLabelsAndBadRows) {
 
 TEST(LoadCase, SameIdInTwoInputsIsADuplicate) {
   TempDir dir;
-  const auto one = dir.write("1.csv", "id,timestamp,from,to,amount,currency\nX,2026-01-01,A,B,10,CNY\n");
-  const auto two = dir.write("2.csv", "id,timestamp,from,to,amount,currency\nX,2026-01-02,B,C,10,CNY\n");
+  const auto one =
+      dir.write("1.csv", "id,timestamp,from,to,amount,currency\nX,2026-01-01,A,B,10,CNY\n");
+  const auto two =
+      dir.write("2.csv", "id,timestamp,from,to,amount,currency\nX,2026-01-02,B,C,10,CNY\n");
   LoadRequest request;
   request.inputs = {one, two};
   request.show_progress = false;

@@ -26,7 +26,8 @@ TEST(Scenario, SameSeedSameFilesDifferentSeedDifferentFiles) {
   write_scenario(small_options(), dir.path() / "a");
   write_scenario(small_options(), dir.path() / "b");
   write_scenario(small_options(4), dir.path() / "c");
-  for (const char* file : {"transactions.csv", "accounts.csv", "rates.csv", "truth_accounts.csv", "truth_transactions.csv"}) {
+  for (const char* file : {"transactions.csv", "accounts.csv", "rates.csv", "truth_accounts.csv",
+                           "truth_transactions.csv"}) {
     const std::string a = testing::read_file((dir.path() / "a" / file).string());
     EXPECT_FALSE(a.empty()) << file;
     EXPECT_EQ(a, testing::read_file((dir.path() / "b" / file).string())) << file;
@@ -130,7 +131,9 @@ TEST(Scenario, EveryVictimReachesACashOutOfItsGroup) {
       if (it == reached.end() || it->second > t.time) continue;
       if (!reached.count(t.to) || reached[t.to] > t.time) reached[t.to] = t.time;
       const Account& to = s.accounts[t.to];
-      if ((to.role == Role::cash_out && to.group == s.accounts[v].group) || to.kind == AccountKind::cash) cash_out = true;
+      if ((to.role == Role::cash_out && to.group == s.accounts[v].group) ||
+          to.kind == AccountKind::cash)
+        cash_out = true;
     }
     EXPECT_TRUE(cash_out) << "victim " << s.accounts[v].id;
   }
@@ -155,7 +158,8 @@ TEST(Scenario, FilesLoadWithoutRejectsAndCoverEveryAccount) {
   }
   EXPECT_EQ(labelled, summary.laundering_transactions);
   const std::string truth = testing::read_file((dir.path() / "truth_transactions.csv").string());
-  EXPECT_EQ(static_cast<std::uint64_t>(std::count(truth.begin(), truth.end(), '\n')), summary.laundering_transactions + 1);
+  EXPECT_EQ(static_cast<std::uint64_t>(std::count(truth.begin(), truth.end(), '\n')),
+            summary.laundering_transactions + 1);
   EXPECT_TRUE(loaded.graph.rates().rate("USDT", small_options().start_time).has_value());
 }
 
