@@ -1,5 +1,7 @@
 #include <zlib.h>
 
+#include <algorithm>
+
 #include <limits>
 #include <memory>
 #include <thread>
@@ -144,8 +146,16 @@ class CaseReader {
     const std::uint32_t crc = std::uint32_t{head[4]} | std::uint32_t{head[5]} << 8 |
                               std::uint32_t{head[6]} << 16 | std::uint32_t{head[7]} << 24;
     if (length > kMaxFrameBytes) fail("corrupt frame length " + std::to_string(length));
-    payload_.resize(length);
-    if (read_exact(payload_.data(), length) != length) fail("truncated inside a chunk");
+    // Grow the buffer as bytes arrive instead of trusting the length: a corrupt 12-byte file
+    // claiming a 1 GiB frame must not allocate 1 GiB.
+    constexpr std::size_t kStep = std::size_t{16} << 20;
+    payload_.clear();
+    while (payload_.size() < length) {
+      const std::size_t have = payload_.size();
+      const std::size_t want = std::min<std::size_t>(length - have, kStep);
+      payload_.resize(have + want);
+      if (read_exact(payload_.data() + have, want) != want) fail("truncated inside a chunk");
+    }
     if (crc32(0L, reinterpret_cast<const Bytef*>(payload_.data()), length) != crc) {
       fail("checksum mismatch: the file is corrupted");
     }

@@ -1,13 +1,20 @@
 #include "io/csv_reader.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "io/input_error.h"
 
 namespace moneytrail {
 
-CsvReader::CsvReader(const std::string& path, Options options)
-    : source_(path), options_(options), buffer_(std::size_t{4} << 20) {}
+CsvReader::CsvReader(const std::string& path, Options options) : source_(path), options_(options) {
+  // 4 MiB keeps reads large; a small plain file needs no more than its own size.
+  std::size_t size = std::size_t{4} << 20;
+  if (!source_.compressed() && source_.file_size() > 0) {
+    size = std::clamp<std::size_t>(source_.file_size() + 1, 4096, size);
+  }
+  buffer_.resize(size);
+}
 
 bool CsvReader::refill() {
   if (eof_) return false;

@@ -2,7 +2,8 @@
 # Installs what is missing on Debian 12, then configures and builds moneytrail in Release.
 # Safe to run again: apt-get skips installed packages and cmake rebuilds only what changed.
 #   scripts/setup.sh            build dependencies + build
-#   scripts/setup.sh --tests    also the test-time references (networkx, igraph)
+#   scripts/setup.sh --tests    also what the tests use: networkx and igraph as references, clang
+#                               with its libFuzzer and sanitizer runtimes
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,7 +11,7 @@ packages=(build-essential cmake pkg-config libboost-graph-dev libboost-program-o
   libeigen3-dev libprotobuf-dev protobuf-compiler libgtest-dev libgmock-dev libbenchmark-dev
   zlib1g-dev robin-map-dev nlohmann-json3-dev)
 if [[ "${1:-}" == "--tests" ]]; then
-  packages+=(python3 python3-networkx python3-igraph)
+  packages+=(python3 python3-networkx python3-igraph clang libclang-rt-14-dev)
 fi
 
 missing=()

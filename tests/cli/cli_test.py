@@ -14,6 +14,7 @@ import tempfile
 import unittest
 
 MONEYTRAIL = None
+SANITIZED = False  # an ASan/TSan binary cannot run under an address-space limit
 
 
 def run(*args, cwd=None):
@@ -149,6 +150,51 @@ class CliTest(unittest.TestCase):
         bad = run("generate", "--accounts", "0", "-o", os.path.join(self.dir, "c"))
         self.assertEqual(bad.returncode, 2)
 
+    def test_running_out_of_memory_is_a_clear_message(self):
+        if SANITIZED:
+            self.skipTest("address-space limits do not apply to sanitizer builds")
+        import resource
+
+        def limit():
+            resource.setrlimit(resource.RLIMIT_AS, (300 << 20, 300 << 20))
+
+        result = subprocess.run([MONEYTRAIL, "generate", "--accounts", "2000000", "--transactions",
+                                 "20000000", "-o", os.path.join(self.dir, "big")],
+                                capture_output=True, text=True, preexec_fn=limit)
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertIn("out of memory", result.stderr)
+        self.assertNotIn("terminate called", result.stderr)
+
+    def test_killed_ingest_leaves_no_file_under_the_final_name(self):
+        data = os.path.join(self.dir, "data")
+        self.assertEqual(run("generate", "--accounts", "30000", "--transactions", "400000",
+                             "-o", data).returncode, 0)
+        out = os.path.join(self.dir, "case.mtc")
+        killed_while_writing = False
+        for _ in range(5):
+            process = subprocess.Popen([MONEYTRAIL, "ingest", os.path.join(data, "transactions.csv"),
+                                        "-o", out, "--quiet"])
+            while process.poll() is None and not os.path.exists(out + ".partial"):
+                pass
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+                killed_while_writing = True
+                self.assertFalse(os.path.exists(out), "a killed ingest left " + out)
+                break
+            os.remove(out)  # finished before we saw it writing; try again
+        self.assertTrue(killed_while_writing, "never caught the ingest while writing")
+
+    def test_one_megabyte_field(self):
+        big = "x" * (1 << 20)
+        path = write(os.path.join(self.dir, "wide.csv"),
+                     "id,timestamp,from,to,amount,currency\n"
+                     f"t1,2026-01-01T00:00:00Z,{big},B,1,CNY\n"
+                     f"t2,2026-01-01T00:00:01Z,\"{big}\",C,2,CNY\n")
+        stats = json.loads(run("stats", path, "--format", "json").stdout)
+        self.assertEqual(stats["transactions"]["total"], 2)
+        self.assertEqual(stats["accounts"]["total"], 3)
+
     def test_demo_runs(self):
         result = run("demo", "--dir", os.path.join(self.dir, "demo"))
         self.assertEqual(result.returncode, 0, result.stderr)
@@ -158,4 +204,6 @@ class CliTest(unittest.TestCase):
 
 if __name__ == "__main__":
     MONEYTRAIL = os.path.abspath(sys.argv.pop(1))
+    if len(sys.argv) > 1 and sys.argv[1].startswith("--sanitizer="):
+        SANITIZED = sys.argv.pop(1) != "--sanitizer="
     unittest.main(verbosity=2)

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with clang (ASan + UBSan) in build-fuzz/ and runs each for SECONDS
+# (default 60), starting from the seed corpus in tests/fuzz/corpus/<target>. Prints each
+# target's executions per second and coverage; fails on any crash, leak, timeout or OOM.
+#   tests/fuzz/run_fuzzers.sh [SECONDS] [TARGET ...]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+seconds=${1:-60}
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(transaction_csv side_files case_file field_parsers)
+build=$root/build-fuzz
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang \
+  -DCMAKE_CXX_COMPILER=clang++ -DMONEYTRAIL_SANITIZER=fuzzer -DMONEYTRAIL_BUILD_BENCH=OFF \
+  -DMONEYTRAIL_BUILD_EXAMPLES=OFF >/dev/null
+cmake --build "$build" -j "$(nproc)" --target $(printf 'fuzz_%s ' "${targets[@]}") >/dev/null
+status=0
+for t in "${targets[@]}"; do
+  corpus=$build/corpus/$t
+  mkdir -p "$corpus"
+  cp -n "$root/tests/fuzz/corpus/$t/"* "$corpus/" 2>/dev/null || true
+  log=$build/fuzz_$t.log
+  if (cd "$build" && ./tests/fuzz/fuzz_$t "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+        -max_len=65536 -print_final_stats=1 >"$log" 2>&1); then
+    result=ok
+  else
+    result=FAILED
+    status=1
+  fi
+  execs=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
+  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*' || echo 0)
+  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
+  printf 'fuzz %-16s %-6s %8s s %10s runs %8s exec/s  coverage %6s edges\n' "$t" "$result" "$seconds" "$runs" "$execs" "$cov"
+  [ "$result" = ok ] || tail -40 "$log"
+done
+exit $status
