@@ -10,12 +10,12 @@ namespace {
 // Stable counting sort of transaction indices by one endpoint. Because indices are visited in
 // increasing (processing) order, each bucket ends up sorted by (timestamp, input order).
 void build_adjacency(const std::vector<VertexId>& endpoint, std::uint32_t num_vertices,
-                     std::vector<std::uint64_t>& offsets, std::vector<TxIndex>& list) {
+                     std::vector<TxIndex>& offsets, std::vector<TxIndex>& list) {
   offsets.assign(static_cast<std::size_t>(num_vertices) + 1, 0);
   for (VertexId v : endpoint) ++offsets[v + 1];
   for (std::size_t v = 0; v < num_vertices; ++v) offsets[v + 1] += offsets[v];
   list.resize(endpoint.size());
-  std::vector<std::uint64_t> cursor(offsets.begin(), offsets.end() - 1);
+  std::vector<TxIndex> cursor(offsets.begin(), offsets.end() - 1);
   for (TxIndex t = 0; t < endpoint.size(); ++t) list[cursor[endpoint[t]]++] = t;
 }
 
@@ -79,7 +79,7 @@ std::size_t TransactionGraph::memory_bytes() const {
   return parts_.accounts.memory_bytes() + parts_.transactions.memory_bytes() +
          parts_.currencies.memory_bytes() + parts_.typologies.memory_bytes() +
          parts_.names.memory_bytes() + parts_.links.capacity() * sizeof(AccountLink) +
-         (out_offsets_.capacity() + in_offsets_.capacity()) * 8 +
+         (out_offsets_.capacity() + in_offsets_.capacity()) * sizeof(TxIndex) +
          (out_tx_.capacity() + in_tx_.capacity()) * sizeof(TxIndex);
 }
 

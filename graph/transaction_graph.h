@@ -94,9 +94,9 @@ class TransactionGraph {
 
  private:
   Parts parts_;
-  std::vector<std::uint64_t> out_offsets_;
+  std::vector<TxIndex> out_offsets_;  // TxIndex: a graph holds fewer than 2^32 transactions
   std::vector<TxIndex> out_tx_;
-  std::vector<std::uint64_t> in_offsets_;
+  std::vector<TxIndex> in_offsets_;
   std::vector<TxIndex> in_tx_;
 };
 

@@ -117,17 +117,17 @@ std::uint32_t DailyRhythm::local_day_of_month(std::uint64_t day) const {
       .day;
 }
 
-std::vector<std::int32_t> make_usdt_rates(std::uint64_t seed, std::int64_t start,
-                                          std::uint32_t days) {
+UsdtRates make_usdt_rates(std::uint64_t seed, std::int64_t start, std::uint32_t days) {
   const std::int64_t first = utc_day(start);
   const std::int64_t last =
       utc_day(start + static_cast<std::int64_t>(days) * kSecondsPerDay - 1);
   Rng rng(seed, 0x7A7E5);
-  std::vector<std::int32_t> rates;
-  rates.reserve(static_cast<std::size_t>(last - first + 1));
+  UsdtRates rates;
+  rates.first_day = first;
+  rates.rate_e4.reserve(static_cast<std::size_t>(last - first + 1));
   std::int32_t rate = static_cast<std::int32_t>(rng.between(71000, 72400));
   for (std::int64_t day = first; day <= last; ++day) {
-    rates.push_back(rate);
+    rates.rate_e4.push_back(rate);
     rate += static_cast<std::int32_t>(rng.between(-250, 250));
     if (rate < 70000) rate = 70000 + (70000 - rate);
     if (rate > 73000) rate = 73000 - (rate - 73000);

@@ -69,9 +69,21 @@ class DailyRhythm {
   std::uint8_t hour_of_slot_[1024];
 };
 
-/// USDT price in CNY x 10^4 per UTC day: a bounded random walk in 7.00..7.30 that moves a
-/// few fen a day, like the OTC market. One entry per UTC day touched by the period.
-std::vector<std::int32_t> make_usdt_rates(std::uint64_t seed, std::int64_t start,
-                                          std::uint32_t days);
+/// USDT price in CNY x 10^4 for each UTC day touched by the period.
+struct UsdtRates {
+  std::int64_t first_day = 0;  // days since 1970-01-01 of rate_e4[0]
+  std::vector<std::int32_t> rate_e4;
+
+  /// The rate of the UTC day of `timestamp`, clamped to the known days.
+  std::int32_t at(std::int64_t timestamp) const {
+    std::int64_t i = utc_day(timestamp) - first_day;
+    const auto last = static_cast<std::int64_t>(rate_e4.size()) - 1;
+    i = i < 0 ? 0 : (i > last ? last : i);
+    return rate_e4[static_cast<std::size_t>(i)];
+  }
+};
+
+/// A bounded random walk in 7.00..7.30 that moves a few fen a day, like the OTC market.
+UsdtRates make_usdt_rates(std::uint64_t seed, std::int64_t start, std::uint32_t days);
 
 }  // namespace moneytrail::scenario
