@@ -10,5 +10,6 @@ int run_ingest(const Args& args);
 int run_stats(const Args& args);
 int run_generate(const Args& args);
 int run_demo(const Args& args);
+int run_centrality(const Args& args);
 
 }  // namespace moneytrail::cli

@@ -17,6 +17,8 @@ struct Command {
 };
 
 constexpr Command kCommands[] = {
+    {"centrality", "rank accounts: PageRank, personalized PageRank, degree, flow-through",
+     moneytrail::cli::run_centrality},
     {"demo", "generate a laundering scenario, ingest it and tour the analyses",
      moneytrail::cli::run_demo},
     {"generate", "write a deterministic synthetic laundering scenario with ground truth",

@@ -1,0 +1,190 @@
+// moneytrail centrality INPUT --measure pagerank|ppr|degree|flow [--weight value|count|none]
+//   [--seeds FILE | --seed-label LABEL] [--damping D] [--top N] [--format csv|json|table]
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <numeric>
+
+#include "algorithms/centrality/flow_strength.h"
+#include "algorithms/centrality/pagerank.h"
+#include "cli/commands.h"
+#include "cli/stats_report.h"
+#include "io/csv_reader.h"
+#include "io/field_parsers.h"
+#include "io/input_error.h"
+
+namespace moneytrail::cli {
+namespace {
+
+FlowWeight parse_weight(const std::string& text) {
+  if (text == "value") return FlowWeight::value;
+  if (text == "count") return FlowWeight::count;
+  if (text == "none") return FlowWeight::none;
+  throw UsageError("unknown --weight '" + text + "' (expected value, count or none)");
+}
+
+// Seed accounts from a file (one id per line, '#' comments) or by label.
+std::vector<VertexId> read_seeds(const TransactionGraph& graph, const po::variables_map& vm) {
+  std::vector<VertexId> seeds;
+  if (vm.count("seeds")) {
+    const std::string path = vm["seeds"].as<std::string>();
+    std::ifstream in(path);
+    if (!in) throw InputError(path, 0, "", "cannot open the seeds file");
+    std::string line;
+    for (std::uint64_t number = 1; std::getline(in, line); ++number) {
+      const std::string_view id =
+          trim(std::string_view(line).substr(0, line.find_last_not_of('\r') + 1));
+      if (id.empty() || id.front() == '#') continue;
+      auto v = graph.find_account(id);
+      if (!v) throw InputError(path, number, "", "unknown account '" + std::string(id) + "'");
+      seeds.push_back(*v);
+    }
+    if (seeds.empty()) throw InputError(path, 0, "", "the seeds file lists no account");
+  } else if (vm.count("seed-label")) {
+    const std::string label = vm["seed-label"].as<std::string>();
+    const std::uint8_t bit = account_label_bit(label);
+    if (!bit)
+      throw UsageError("unknown --seed-label '" + label + "' (victim, suspect, mule or clean)");
+    for (VertexId v = 0; v < graph.num_accounts(); ++v) {
+      if (graph.accounts().labels[v] & bit) seeds.push_back(v);
+    }
+    if (seeds.empty()) throw UsageError("no account carries the label '" + label + "'");
+  }
+  std::sort(seeds.begin(), seeds.end());
+  seeds.erase(std::unique(seeds.begin(), seeds.end()), seeds.end());
+  return seeds;
+}
+
+}  // namespace
+
+int run_centrality(const Args& args) {
+  po::options_description options("centrality options");
+  add_input_options(options, LayoutOption::input_format);
+  options.add_options()("measure", po::value<std::string>()->default_value("pagerank"),
+                        "pagerank, ppr, degree or flow")(
+      "weight", po::value<std::string>()->default_value("value"),
+      "flow weight: value, count or none")("seeds", po::value<std::string>(),
+                                           "ppr: file of seed account ids, one per line")(
+      "seed-label", po::value<std::string>(),
+      "ppr: seed every account with this label (e.g. victim)")(
+      "damping", po::value<double>()->default_value(0.85), "pagerank, ppr: damping factor")(
+      "tolerance", po::value<double>()->default_value(1e-12),
+      "pagerank, ppr: convergence tolerance")("top", po::value<std::size_t>(),
+                                              "only the N highest scores")(
+      "format", po::value<std::string>(),
+      "csv, json or table (default: table on a terminal, csv otherwise)");
+  po::variables_map vm;
+  if (!parse_arguments(
+          args, options,
+          "moneytrail centrality INPUT --measure pagerank|ppr|degree|flow [--weight W] "
+          "[--seeds FILE | --seed-label LABEL] [--damping D] [--top N] [--format F]",
+          vm)) {
+    return kExitOk;
+  }
+  const std::string measure = vm["measure"].as<std::string>();
+  if (measure != "pagerank" && measure != "ppr" && measure != "degree" && measure != "flow") {
+    throw UsageError("unknown --measure '" + measure +
+                     "' (expected pagerank, ppr, degree or flow)");
+  }
+  const FlowWeight weight = parse_weight(vm["weight"].as<std::string>());
+  const std::string format = vm.count("format") ? vm["format"].as<std::string>()
+                                                : (stdout_is_terminal() ? "table" : "csv");
+  if (format != "csv" && format != "json" && format != "table") {
+    throw UsageError("unknown --format '" + format + "' (expected csv, json or table)");
+  }
+  if (measure == "ppr" && !vm.count("seeds") && !vm.count("seed-label")) {
+    throw UsageError("--measure ppr needs --seeds FILE or --seed-label LABEL");
+  }
+  const std::string first = vm.count("input") ? vm["input"].as<std::vector<std::string>>()[0] : "";
+  LoadedCase loaded =
+      load_inputs(vm, std::filesystem::path(first).filename().string() + ".rejects.csv",
+                  join_command_line("centrality", args));
+  const TransactionGraph& graph = loaded.graph;
+  const FlowView flows = FlowView::build(graph);
+
+  std::vector<double> score;
+  nlohmann::ordered_json info;
+  FlowStrength strength;
+  if (measure == "pagerank" || measure == "ppr") {
+    PageRankOptions o;
+    o.damping = vm["damping"].as<double>();
+    o.tolerance = vm["tolerance"].as<double>();
+    o.weight = weight;
+    if (measure == "ppr") o.seeds = read_seeds(graph, vm);
+    PageRankResult r;
+    try {
+      r = pagerank(flows, o);
+    } catch (const std::invalid_argument& e) {
+      throw UsageError(e.what());
+    }
+    if (!r.converged)
+      std::cerr << "warning: PageRank did not converge in " << r.iterations << " iterations\n";
+    info = {
+        {"iterations", r.iterations}, {"converged", r.converged}, {"final_change", r.final_change}};
+    score = std::move(r.score);
+  } else {
+    strength = flow_strength(flows, weight);
+    score.resize(graph.num_accounts());
+    for (VertexId v = 0; v < graph.num_accounts(); ++v) {
+      score[v] = measure == "flow" ? strength.flow_through(v)
+                                   : strength.in_degree[v] + strength.out_degree[v];
+    }
+  }
+
+  std::vector<VertexId> order(score.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](VertexId a, VertexId b) { return score[a] > score[b]; });
+  if (vm.count("top")) order.resize(std::min(order.size(), vm["top"].as<std::size_t>()));
+  const bool has_strength = !strength.in_degree.empty();
+
+  if (format == "csv") {
+    std::cout << "account,score" << (has_strength ? ",in_degree,out_degree,in_value,out_value" : "")
+              << "\n";
+    std::cout << std::setprecision(17);
+    for (VertexId v : order) {
+      std::cout << csv_escape(graph.account_id(v)) << "," << score[v];
+      if (has_strength) {
+        std::cout << "," << strength.in_degree[v] << "," << strength.out_degree[v] << ","
+                  << strength.in_value[v] << "," << strength.out_value[v];
+      }
+      std::cout << "\n";
+    }
+  } else if (format == "json") {
+    nlohmann::ordered_json j;
+    j["measure"] = measure;
+    j["weight"] = vm["weight"].as<std::string>();
+    j["accounts"] = graph.num_accounts();
+    if (!info.empty()) j["pagerank"] = info;
+    j["scores"] = nlohmann::ordered_json::array();
+    for (VertexId v : order) {
+      nlohmann::ordered_json row = {{"account", graph.account_id(v)},
+                                    {"kind", to_string(graph.accounts().kind[v])},
+                                    {"score", score[v]}};
+      if (has_strength) {
+        row["in_degree"] = strength.in_degree[v];
+        row["out_degree"] = strength.out_degree[v];
+        row["in_value"] = strength.in_value[v];
+        row["out_value"] = strength.out_value[v];
+      }
+      j["scores"].push_back(row);
+    }
+    std::cout << j.dump(2) << "\n";
+  } else {
+    const std::size_t shown =
+        vm.count("top") ? order.size() : std::min<std::size_t>(order.size(), 20);
+    std::cout << measure << " (" << vm["weight"].as<std::string>() << " weights), top " << shown
+              << " of " << with_thousands(graph.num_accounts()) << " accounts\n";
+    for (std::size_t i = 0; i < shown; ++i) {
+      const VertexId v = order[i];
+      std::cout << std::setw(4) << i + 1 << "  " << std::left << std::setw(36)
+                << graph.account_id(v) << std::setw(18) << to_string(graph.accounts().kind[v])
+                << std::right << std::setw(16) << std::setprecision(6) << score[v] << "\n";
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace moneytrail::cli
