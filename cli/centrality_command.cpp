@@ -7,6 +7,7 @@
 #include <iostream>
 #include <numeric>
 
+#include "algorithms/centrality/betweenness.h"
 #include "algorithms/centrality/flow_strength.h"
 #include "algorithms/centrality/pagerank.h"
 #include "cli/commands.h"
@@ -62,33 +63,42 @@ std::vector<VertexId> read_seeds(const TransactionGraph& graph, const po::variab
 int run_centrality(const Args& args) {
   po::options_description options("centrality options");
   add_input_options(options, LayoutOption::input_format);
-  options.add_options()("measure", po::value<std::string>()->default_value("pagerank"),
-                        "pagerank, ppr, degree or flow")(
-      "weight", po::value<std::string>()->default_value("value"),
-      "flow weight: value, count or none")("seeds", po::value<std::string>(),
-                                           "ppr: file of seed account ids, one per line")(
-      "seed-label", po::value<std::string>(),
-      "ppr: seed every account with this label (e.g. victim)")(
-      "damping", po::value<double>()->default_value(0.85), "pagerank, ppr: damping factor")(
-      "tolerance", po::value<double>()->default_value(1e-12),
-      "pagerank, ppr: convergence tolerance")("top", po::value<std::size_t>(),
-                                              "only the N highest scores")(
-      "format", po::value<std::string>(),
-      "csv, json or table (default: table on a terminal, csv otherwise)");
+  auto add = options.add_options();
+  add("measure", po::value<std::string>()->default_value("pagerank"),
+      "pagerank, ppr, betweenness, degree or flow");
+  add("weight", po::value<std::string>(),
+      "flow weight: value, count or none (default value; for betweenness default none = hop "
+      "count, and value or count make a flow's length 1/weight)");
+  add("seeds", po::value<std::string>(), "ppr: file of seed account ids, one per line");
+  add("seed-label", po::value<std::string>(),
+      "ppr: seed every account with this label (victim...)");
+  add("damping", po::value<double>()->default_value(0.85), "pagerank, ppr: damping factor");
+  add("tolerance", po::value<double>()->default_value(1e-12),
+      "pagerank, ppr: convergence tolerance");
+  add("samples", po::value<std::uint32_t>()->default_value(0),
+      "betweenness: K sampled source pivots, scores scaled by n/K (0 = exact)");
+  add("seed", po::value<std::uint64_t>()->default_value(1), "betweenness: seed for drawing pivots");
+  add("top", po::value<std::size_t>(), "only the N highest scores");
+  add("format", po::value<std::string>(),
+      "csv, json or table (default: table on a terminal, else csv)");
   po::variables_map vm;
   if (!parse_arguments(
           args, options,
-          "moneytrail centrality INPUT --measure pagerank|ppr|degree|flow [--weight W] "
-          "[--seeds FILE | --seed-label LABEL] [--damping D] [--top N] [--format F]",
+          "moneytrail centrality INPUT --measure pagerank|ppr|betweenness|degree|flow [--weight W] "
+          "[--seeds FILE | --seed-label LABEL] [--damping D] [--samples K] [--top N] [--format F]",
           vm)) {
     return kExitOk;
   }
   const std::string measure = vm["measure"].as<std::string>();
-  if (measure != "pagerank" && measure != "ppr" && measure != "degree" && measure != "flow") {
+  if (measure != "pagerank" && measure != "ppr" && measure != "betweenness" &&
+      measure != "degree" && measure != "flow") {
     throw UsageError("unknown --measure '" + measure +
-                     "' (expected pagerank, ppr, degree or flow)");
+                     "' (expected pagerank, ppr, betweenness, degree or flow)");
   }
-  const FlowWeight weight = parse_weight(vm["weight"].as<std::string>());
+  const std::string weight_name = vm.count("weight")         ? vm["weight"].as<std::string>()
+                                  : measure == "betweenness" ? "none"
+                                                             : "value";
+  const FlowWeight weight = parse_weight(weight_name);
   const std::string format = vm.count("format") ? vm["format"].as<std::string>()
                                                 : (stdout_is_terminal() ? "table" : "csv");
   if (format != "csv" && format != "json" && format != "table") {
@@ -124,6 +134,14 @@ int run_centrality(const Args& args) {
     info = {
         {"iterations", r.iterations}, {"converged", r.converged}, {"final_change", r.final_change}};
     score = std::move(r.score);
+  } else if (measure == "betweenness") {
+    BetweennessOptions o;
+    o.weight = weight;
+    o.samples = vm["samples"].as<std::uint32_t>();
+    o.seed = vm["seed"].as<std::uint64_t>();
+    BetweennessResult r = betweenness(flows, o);
+    info = {{"sources", r.sources}, {"sampled", r.sources < graph.num_accounts()}};
+    score = std::move(r.score);
   } else {
     strength = flow_strength(flows, weight);
     score.resize(graph.num_accounts());
@@ -155,9 +173,9 @@ int run_centrality(const Args& args) {
   } else if (format == "json") {
     nlohmann::ordered_json j;
     j["measure"] = measure;
-    j["weight"] = vm["weight"].as<std::string>();
+    j["weight"] = weight_name;
     j["accounts"] = graph.num_accounts();
-    if (!info.empty()) j["pagerank"] = info;
+    if (!info.empty()) j[measure == "betweenness" ? "betweenness" : "pagerank"] = info;
     j["scores"] = nlohmann::ordered_json::array();
     for (VertexId v : order) {
       nlohmann::ordered_json row = {{"account", graph.account_id(v)},
@@ -175,8 +193,8 @@ int run_centrality(const Args& args) {
   } else {
     const std::size_t shown =
         vm.count("top") ? order.size() : std::min<std::size_t>(order.size(), 20);
-    std::cout << measure << " (" << vm["weight"].as<std::string>() << " weights), top " << shown
-              << " of " << with_thousands(graph.num_accounts()) << " accounts\n";
+    std::cout << measure << " (" << weight_name << " weights), top " << shown << " of "
+              << with_thousands(graph.num_accounts()) << " accounts\n";
     for (std::size_t i = 0; i < shown; ++i) {
       const VertexId v = order[i];
       std::cout << std::setw(4) << i + 1 << "  " << std::left << std::setw(36)

@@ -71,6 +71,18 @@ def check_graph(nx, moneytrail, name, edges, seeds, tmp):
         ok = err <= 1e-8
         failures += not ok
         print(f"{name} {label}: L1 difference {err:.3e} {'ok' if ok else 'MISMATCH'}")
+    # Betweenness, exact: hop count, and path length 1/value (networkx weight = 1/value).
+    for wname in (["none", None], ["value", "length"]):
+        rows = run_scores(moneytrail, [path, "--measure", "betweenness", "--weight", wname[0]])
+        ours = {r["account"]: float(r["score"]) for r in rows}
+        if wname[1]:
+            for u, v, data in g.edges(data=True):
+                data["length"] = 1.0 / data["weight"]
+        theirs = nx.betweenness_centrality(g, normalized=False, weight=wname[1])
+        worst = max(abs(ours[k] - theirs[k]) / max(1.0, abs(theirs[k])) for k in theirs)
+        ok = worst <= 1e-9
+        failures += not ok
+        print(f"{name} betweenness {wname[0]}: worst relative difference {worst:.3e} {'ok' if ok else 'MISMATCH'}")
     rows = run_scores(moneytrail, [path, "--measure", "flow", "--weight", "value"])
     worst = 0.0
     for r in rows:
