@@ -10,6 +10,7 @@
 #include "algorithms/centrality/betweenness.h"
 #include "algorithms/centrality/flow_strength.h"
 #include "algorithms/centrality/pagerank.h"
+#include "algorithms/centrality/spectral.h"
 #include "cli/commands.h"
 #include "cli/stats_report.h"
 #include "io/csv_reader.h"
@@ -65,7 +66,7 @@ int run_centrality(const Args& args) {
   add_input_options(options, LayoutOption::input_format);
   auto add = options.add_options();
   add("measure", po::value<std::string>()->default_value("pagerank"),
-      "pagerank, ppr, betweenness, degree or flow");
+      "pagerank, ppr, hits, eigenvector, betweenness, degree or flow");
   add("weight", po::value<std::string>(),
       "flow weight: value, count or none (default value; for betweenness default none = hop "
       "count, and value or count make a flow's length 1/weight)");
@@ -90,10 +91,11 @@ int run_centrality(const Args& args) {
     return kExitOk;
   }
   const std::string measure = vm["measure"].as<std::string>();
-  if (measure != "pagerank" && measure != "ppr" && measure != "betweenness" &&
-      measure != "degree" && measure != "flow") {
+  static const std::vector<std::string> kMeasures = {"pagerank",    "ppr",    "hits", "eigenvector",
+                                                     "betweenness", "degree", "flow"};
+  if (std::find(kMeasures.begin(), kMeasures.end(), measure) == kMeasures.end()) {
     throw UsageError("unknown --measure '" + measure +
-                     "' (expected pagerank, ppr, betweenness, degree or flow)");
+                     "' (expected pagerank, ppr, hits, eigenvector, betweenness, degree or flow)");
   }
   const std::string weight_name = vm.count("weight")         ? vm["weight"].as<std::string>()
                                   : measure == "betweenness" ? "none"
@@ -117,6 +119,7 @@ int run_centrality(const Args& args) {
   std::vector<double> score;
   nlohmann::ordered_json info;
   FlowStrength strength;
+  std::vector<double> hub;  // hits only
   if (measure == "pagerank" || measure == "ppr") {
     PageRankOptions o;
     o.damping = vm["damping"].as<double>();
@@ -134,6 +137,22 @@ int run_centrality(const Args& args) {
     info = {
         {"iterations", r.iterations}, {"converged", r.converged}, {"final_change", r.final_change}};
     score = std::move(r.score);
+  } else if (measure == "hits" || measure == "eigenvector") {
+    SpectralOptions o;
+    o.weight = weight;
+    o.tolerance = vm["tolerance"].as<double>();
+    if (measure == "hits") {
+      HitsResult r = hits(flows, o);
+      info = {{"iterations", r.iterations}, {"converged", r.converged}};
+      score = std::move(r.authority);  // ranked by authority; hub printed beside it
+      hub = std::move(r.hub);
+    } else {
+      EigenvectorResult r = eigenvector_centrality(flows, o);
+      info = {{"iterations", r.iterations}, {"converged", r.converged}};
+      score = std::move(r.score);
+    }
+    if (!info["converged"].get<bool>())
+      std::cerr << "warning: " << measure << " did not converge\n";
   } else if (measure == "betweenness") {
     BetweennessOptions o;
     o.weight = weight;
@@ -158,7 +177,11 @@ int run_centrality(const Args& args) {
   if (vm.count("top")) order.resize(std::min(order.size(), vm["top"].as<std::size_t>()));
   const bool has_strength = !strength.in_degree.empty();
 
-  if (format == "csv") {
+  if (format == "csv" && !hub.empty()) {
+    std::cout << "account,hub,authority\n" << std::setprecision(17);
+    for (VertexId v : order)
+      std::cout << csv_escape(graph.account_id(v)) << "," << hub[v] << "," << score[v] << "\n";
+  } else if (format == "csv") {
     std::cout << "account,score" << (has_strength ? ",in_degree,out_degree,in_value,out_value" : "")
               << "\n";
     std::cout << std::setprecision(17);
@@ -175,12 +198,16 @@ int run_centrality(const Args& args) {
     j["measure"] = measure;
     j["weight"] = weight_name;
     j["accounts"] = graph.num_accounts();
-    if (!info.empty()) j[measure == "betweenness" ? "betweenness" : "pagerank"] = info;
+    if (!info.empty()) j["run"] = info;
     j["scores"] = nlohmann::ordered_json::array();
     for (VertexId v : order) {
       nlohmann::ordered_json row = {{"account", graph.account_id(v)},
                                     {"kind", to_string(graph.accounts().kind[v])},
                                     {"score", score[v]}};
+      if (!hub.empty()) {
+        row["hub"] = hub[v];
+        row["authority"] = score[v];
+      }
       if (has_strength) {
         row["in_degree"] = strength.in_degree[v];
         row["out_degree"] = strength.out_degree[v];

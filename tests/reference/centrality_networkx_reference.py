@@ -71,6 +71,25 @@ def check_graph(nx, moneytrail, name, edges, seeds, tmp):
         ok = err <= 1e-8
         failures += not ok
         print(f"{name} {label}: L1 difference {err:.3e} {'ok' if ok else 'MISMATCH'}")
+    # HITS (networkx: principal singular vectors, normalised to sum 1) and eigenvector centrality.
+    rows = run_scores(moneytrail, [path, "--measure", "hits", "--weight", "value"])
+    hub = {r["account"]: float(r["hub"]) for r in rows}
+    authority = {r["account"]: float(r["authority"]) for r in rows}
+    their_hub, their_authority = nx.hits(g, max_iter=100000, tol=1e-14)
+    err = l1(hub, their_hub) + l1(authority, their_authority)
+    ok = err <= 1e-8
+    failures += not ok
+    print(f"{name} hits: L1 difference {err:.3e} {'ok' if ok else 'MISMATCH'}")
+    rows = run_scores(moneytrail, [path, "--measure", "eigenvector", "--weight", "value"])
+    ours = {r["account"]: float(r["score"]) for r in rows}
+    try:
+        theirs = nx.eigenvector_centrality(g, max_iter=100000, tol=1e-13, weight="weight")
+        err = l1(ours, theirs)
+        ok = err <= 1e-8
+        failures += not ok
+        print(f"{name} eigenvector: L1 difference {err:.3e} {'ok' if ok else 'MISMATCH'}")
+    except nx.PowerIterationFailedConvergence:
+        print(f"{name} eigenvector: networkx did not converge, not compared")
     # Betweenness, exact: hop count, and path length 1/value (networkx weight = 1/value).
     for wname in (["none", None], ["value", "length"]):
         rows = run_scores(moneytrail, [path, "--measure", "betweenness", "--weight", wname[0]])
