@@ -47,11 +47,21 @@ PageRankResult pagerank(const FlowView& flows, const PageRankOptions& options) {
     for (FlowEdgeIndex e = begin; e < end; ++e)
       out_strength[v] += flow_weight(flows, e, options.weight);
   }
-  // Each edge's share of its source's rank, precomputed once.
-  std::vector<double> share(flows.num_edges());
-  for (FlowEdgeIndex e = 0; e < flows.num_edges(); ++e) {
-    const double strength = out_strength[flows.source(e)];
-    share[e] = strength > 0 ? flow_weight(flows, e, options.weight) / strength : 0.0;
+  // Incoming flows laid out contiguously per account with their source and share of the source's
+  // rank, so the iteration streams through memory and only x[source] is a random access.
+  std::vector<std::uint64_t> in_begin(static_cast<std::size_t>(n) + 1, 0);
+  std::vector<VertexId> in_source;
+  std::vector<double> in_share;
+  in_source.reserve(flows.num_edges());
+  in_share.reserve(flows.num_edges());
+  for (VertexId v = 0; v < n; ++v) {
+    for (FlowEdgeIndex e : flows.in_edges(v)) {
+      const VertexId u = flows.source(e);
+      in_source.push_back(u);
+      in_share.push_back(
+          out_strength[u] > 0 ? flow_weight(flows, e, options.weight) / out_strength[u] : 0.0);
+    }
+    in_begin[v + 1] = in_source.size();
   }
 
   std::vector<double> x(n, 1.0 / n);  // networkx's default start
@@ -67,7 +77,8 @@ PageRankResult pagerank(const FlowView& flows, const PageRankOptions& options) {
     for (std::int64_t i = 0; i < static_cast<std::int64_t>(n); ++i) {
       const VertexId v = static_cast<VertexId>(i);
       double sum = 0;
-      for (FlowEdgeIndex e : flows.in_edges(v)) sum += x[flows.source(e)] * share[e];
+      for (std::uint64_t k = in_begin[v]; k < in_begin[v + 1]; ++k)
+        sum += x[in_source[k]] * in_share[k];
       next[v] = alpha * sum + (alpha * dangling + (1 - alpha)) * teleport[v];
       change += std::abs(next[v] - x[v]);
     }
