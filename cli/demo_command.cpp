@@ -1,8 +1,11 @@
 // moneytrail demo [--dir DIR]: the guided tour on a generated scenario. Each analysis issue adds
 // its step here.
+#include <algorithm>
 #include <filesystem>
+#include <iomanip>
 #include <iostream>
 
+#include "algorithms/centrality/pagerank.h"
 #include "algorithms/summary/graph_stats.h"
 #include "cli/commands.h"
 #include "cli/stats_report.h"
@@ -56,12 +59,44 @@ int run_demo(const Args& args) {
   std::cout << "3. What the case holds (moneytrail stats):\n\n";
   print_stats_table(std::cout, loaded.graph, compute_graph_stats(loaded.graph), loaded.report);
 
+  std::cout << "\n4. Who matters: personalized PageRank from the victims (moneytrail centrality"
+            << " --measure ppr --seed-label victim)\n";
+  const FlowView flows = FlowView::build(loaded.graph);
+  PageRankOptions ppr;
+  for (VertexId v = 0; v < loaded.graph.num_accounts(); ++v) {
+    if (loaded.graph.accounts().labels[v] & kLabelVictim) ppr.seeds.push_back(v);
+  }
+  const PageRankResult risk = pagerank(flows, ppr);
+  std::vector<VertexId> order(risk.score.size());
+  for (VertexId v = 0; v < order.size(); ++v) order[v] = v;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](VertexId a, VertexId b) { return risk.score[a] > risk.score[b]; });
+  // Victims rank high by construction and exchanges collect everyone's money; the cards and
+  // payment accounts next in line are where mule cards and running-points accounts sit.
+  std::cout << "   highest-ranked cards and payment accounts other than the victims:\n";
+  int shown = 0;
+  for (VertexId v : order) {
+    const AccountKind kind = loaded.graph.accounts().kind[v];
+    if ((loaded.graph.accounts().labels[v] & kLabelVictim) ||
+        (kind != AccountKind::bank_card && kind != AccountKind::payment_account)) {
+      continue;
+    }
+    std::cout << "   " << std::left << std::setw(36) << loaded.graph.account_id(v) << std::setw(18)
+              << to_string(loaded.graph.accounts().kind[v]) << std::right << std::setprecision(4)
+              << risk.score[v] << "\n";
+    if (++shown == 8) break;
+  }
+
   const std::string m = "moneytrail";
   std::cout << "\nTry next:\n"
             << "  " << m << " stats " << case_path << " --format json\n"
             << "  " << m << " ingest " << (dir / "transactions.csv").string() << " --accounts "
             << (dir / "accounts.csv").string() << " --rates " << (dir / "rates.csv").string()
             << " -o my.mtc\n"
+            << "  " << m << " centrality " << case_path
+            << " --measure betweenness --samples 256 --top 10\n"
+            << "  " << m << " centrality " << case_path
+            << " --measure hits --top 10 --format json\n"
             << "  " << m << " generate --transactions 1000000 --seed 1 -o big-case\n"
             << "Ground truth for checking results: " << (dir / "truth_accounts.csv").string()
             << "\n";
