@@ -7,8 +7,16 @@
 
 namespace moneytrail {
 std::uint16_t GraphBuilder::intern_currency(std::string_view code) {
+  // Rows name the same one or two currencies over and over: a two-entry cache saves hashing them.
+  for (int i = 0; i < 2; ++i) {
+    if (recent_currency_[i].index != kNoCurrency && recent_currency_[i].code == code) {
+      return recent_currency_[i].index;
+    }
+  }
   std::uint32_t index = parts_.currencies.intern(code);
   if (index >= 0xFFFF) throw std::length_error("more than 65,534 distinct currencies");
+  recent_currency_[1] = std::move(recent_currency_[0]);
+  recent_currency_[0] = {std::string(code), static_cast<std::uint16_t>(index)};
   return static_cast<std::uint16_t>(index);
 }
 

@@ -1,6 +1,7 @@
 // Collects accounts and transactions in input order, then freezes them into a TransactionGraph.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "graph/transaction_graph.h"
@@ -75,6 +76,12 @@ class GraphBuilder {
   // While every id is greater than the one before (shortlex order: shorter first, then bytes, so
   // T9 < T10 and "file:9" < "file:10"), no id can repeat and the id index is not needed.
   bool ids_increasing_ = true;
+  static constexpr std::uint16_t kNoCurrency = 0xFFFF;
+  struct RecentCurrency {
+    std::string code;
+    std::uint16_t index = kNoCurrency;
+  };
+  RecentCurrency recent_currency_[2];
   // One bit per account: true once hints can no longer change it (kind and institution known, or
   // set by an accounts file). Checked per transaction side, so it must stay cache-resident.
   std::vector<bool> settled_;
