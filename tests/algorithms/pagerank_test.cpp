@@ -87,6 +87,11 @@ TEST(PageRank, ConvergenceAndBadOptions) {
   EXPECT_THROW(pagerank(FlowView::build(g), o), std::invalid_argument);
   TransactionGraph empty;
   EXPECT_TRUE(pagerank(FlowView::build(empty)).score.empty());
+  // One account paying itself: all the rank is there.
+  TransactionGraph single = graph_of({{"A", "A", 5}});
+  PageRankResult one = pagerank(FlowView::build(single));
+  ASSERT_EQ(one.score.size(), 1u);
+  EXPECT_NEAR(one.score[0], 1.0, 1e-15);
 }
 
 TEST(FlowStrength, DegreesValuesAndFlowThrough) {

@@ -45,7 +45,7 @@ class CliTest(unittest.TestCase):
     def test_help_on_every_command_and_usage_errors(self):
         top = run("--help")
         self.assertEqual(top.returncode, 0)
-        for command in ["demo", "generate", "ingest", "stats"]:
+        for command in ["centrality", "demo", "generate", "ingest", "stats"]:
             self.assertIn(command, top.stdout)
             result = run(command, "--help")
             self.assertEqual(result.returncode, 0, command)
@@ -194,6 +194,27 @@ class CliTest(unittest.TestCase):
         stats = json.loads(run("stats", path, "--format", "json").stdout)
         self.assertEqual(stats["transactions"]["total"], 2)
         self.assertEqual(stats["accounts"]["total"], 3)
+
+    def test_centrality_options_and_unknown_seeds(self):
+        path = write(os.path.join(self.dir, "g.csv"), GOOD)
+        result = run("centrality", path, "--measure", "pagerank", "--format", "csv")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        lines = result.stdout.splitlines()
+        self.assertEqual(lines[0], "account,score")
+        self.assertEqual(len(lines), 6)  # every account
+        self.assertAlmostEqual(sum(float(l.split(",")[1]) for l in lines[1:]), 1.0, places=12)
+        hits = run("centrality", path, "--measure", "hits", "--format", "csv", "--top", "2")
+        self.assertEqual(hits.stdout.splitlines()[0], "account,hub,authority")
+        self.assertEqual(len(hits.stdout.splitlines()), 3)
+        seeds = write(os.path.join(self.dir, "seeds.txt"), "A\nnobody\n")
+        bad = run("centrality", path, "--measure", "ppr", "--seeds", seeds)
+        self.assertEqual(bad.returncode, 2)
+        self.assertIn("seeds.txt:2: unknown account 'nobody'", bad.stderr)
+        self.assertEqual(run("centrality", path, "--measure", "ppr").returncode, 2)
+        self.assertEqual(run("centrality", path, "--measure", "ppr", "--seed-label", "victim").returncode, 2)
+        self.assertEqual(run("centrality", path, "--measure", "closeness").returncode, 2)
+        self.assertEqual(run("centrality", path, "--damping", "1.5").returncode, 2)
+        self.assertEqual(run("centrality", path, "--weight", "heavy").returncode, 2)
 
     def test_demo_runs(self):
         result = run("demo", "--dir", os.path.join(self.dir, "demo"))

@@ -15,6 +15,8 @@ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILE
   -DMONEYTRAIL_BUILD_EXAMPLES=OFF >/dev/null
 cmake --build "$build" -j "$(nproc)" --target $(printf 'fuzz_%s ' "${targets[@]}") >/dev/null
 status=0
+passed=0
+failed=0
 for t in "${targets[@]}"; do
   corpus=$build/corpus/$t
   mkdir -p "$corpus"
@@ -31,6 +33,7 @@ for t in "${targets[@]}"; do
   cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*' || echo 0)
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
   printf 'fuzz %-16s %-6s %8s s %10s runs %8s exec/s  coverage %6s edges\n' "$t" "$result" "$seconds" "$runs" "$execs" "$cov"
-  [ "$result" = ok ] || tail -40 "$log"
+  if [ "$result" = ok ]; then passed=$((passed + 1)); else failed=$((failed + 1)); tail -40 "$log"; fi
 done
+echo "fuzz: $passed passed, $failed failed"
 exit $status
