@@ -5,27 +5,12 @@
 #include <numeric>
 
 #include "algorithms/centrality/flow_strength.h"
-#include "graph/graph_builder.h"
+#include "graph_fixtures.h"
 
 namespace moneytrail {
 namespace {
 
-TransactionGraph graph_of(const std::vector<std::tuple<std::string, std::string, double>>& edges) {
-  GraphBuilder b;
-  int i = 0;
-  for (const auto& [from, to, amount] : edges) {
-    TransactionInput in;
-    const std::string id = std::to_string(i++);
-    in.id = id;
-    in.timestamp = i;
-    in.from = from;
-    in.to = to;
-    in.amount = in.received_amount = amount;
-    in.currency = "CNY";
-    b.add_transaction(in);
-  }
-  return std::move(b).build();
-}
+using testing::graph_of;
 
 TEST(PageRank, SymmetricCycleIsUniform) {
   TransactionGraph g = graph_of({{"A", "B", 5}, {"B", "C", 5}, {"C", "A", 5}});

@@ -4,27 +4,12 @@
 
 #include <cmath>
 
-#include "graph/graph_builder.h"
+#include "graph_fixtures.h"
 
 namespace moneytrail {
 namespace {
 
-TransactionGraph graph_of(const std::vector<std::tuple<std::string, std::string, double>>& edges) {
-  GraphBuilder b;
-  int i = 0;
-  for (const auto& [from, to, amount] : edges) {
-    TransactionInput in;
-    const std::string id = std::to_string(i++);
-    in.id = id;
-    in.timestamp = i;
-    in.from = from;
-    in.to = to;
-    in.amount = in.received_amount = amount;
-    in.currency = "CNY";
-    b.add_transaction(in);
-  }
-  return std::move(b).build();
-}
+using testing::graph_of;
 
 // A fans out to B and C (3 and 1): A is the only hub; authorities follow the weights A^T h.
 TEST(Hits, FanOutByHand) {
