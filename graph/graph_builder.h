@@ -61,7 +61,6 @@ class GraphBuilder {
 
   std::uint32_t num_transactions() const { return parts_.transactions.size(); }
   std::uint32_t num_accounts() const { return parts_.accounts.size(); }
-  bool has_transaction_id(std::string_view id) const { return tx_ids_.find(id).has_value(); }
 
   /// Sorts into processing order (stable by timestamp) and builds the indices.
   TransactionGraph build() &&;

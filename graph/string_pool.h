@@ -30,7 +30,6 @@ class StringPool {
     if ((offsets_.capacity() - offsets_.size()) * 16 > offsets_.size()) offsets_.shrink_to_fit();
   }
   std::size_t memory_bytes() const;
-  const std::vector<char>& chars() const { return chars_; }
 
   /// A pool holding the strings of this one in the given order (used to renumber).
   StringPool permuted(const std::vector<std::uint32_t>& order) const;

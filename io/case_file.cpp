@@ -18,7 +18,6 @@ namespace moneytrail {
 namespace {
 
 constexpr std::uint32_t kRowsPerChunk = 1u << 16;
-constexpr std::uint32_t kMaxFrameBytes = 1u << 30;
 
 std::uint32_t plus_one(std::uint32_t symbol) { return symbol == kNoSymbol ? 0 : symbol + 1; }
 
@@ -38,7 +37,7 @@ class FrameWriter {
   }
   void write(const google::protobuf::MessageLite& message) {
     message.SerializeToString(&payload_);
-    if (payload_.size() > kMaxFrameBytes) throw std::runtime_error("case file chunk too large");
+    if (payload_.size() > kMaxCaseFrameBytes) throw std::runtime_error("case file chunk too large");
     frame_.clear();
     put_u32(frame_, static_cast<std::uint32_t>(payload_.size()));
     put_u32(frame_, static_cast<std::uint32_t>(crc32(

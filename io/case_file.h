@@ -10,6 +10,8 @@ namespace moneytrail {
 
 inline constexpr std::uint32_t kCaseFormatVersion = 1;
 inline constexpr std::string_view kCaseMagic = "MTCASE\r\n";
+/// Largest frame a reader accepts (a writer never comes near it: chunks hold 65,536 rows).
+inline constexpr std::uint32_t kMaxCaseFrameBytes = 1u << 30;
 
 /// Provenance recorded in the case file header.
 struct CaseProvenance {

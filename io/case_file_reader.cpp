@@ -1,7 +1,6 @@
 #include <zlib.h>
 
 #include <algorithm>
-
 #include <limits>
 #include <memory>
 #include <thread>
@@ -14,8 +13,6 @@
 
 namespace moneytrail {
 namespace {
-
-constexpr std::uint32_t kMaxFrameBytes = 1u << 30;
 
 std::uint32_t minus_one(std::uint32_t stored) { return stored == 0 ? kNoSymbol : stored - 1; }
 
@@ -145,7 +142,7 @@ class CaseReader {
                                  std::uint32_t{head[2]} << 16 | std::uint32_t{head[3]} << 24;
     const std::uint32_t crc = std::uint32_t{head[4]} | std::uint32_t{head[5]} << 8 |
                               std::uint32_t{head[6]} << 16 | std::uint32_t{head[7]} << 24;
-    if (length > kMaxFrameBytes) fail("corrupt frame length " + std::to_string(length));
+    if (length > kMaxCaseFrameBytes) fail("corrupt frame length " + std::to_string(length));
     // Grow the buffer as bytes arrive instead of trusting the length: a corrupt 12-byte file
     // claiming a 1 GiB frame must not allocate 1 GiB.
     constexpr std::size_t kStep = std::size_t{16} << 20;

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <utility>
 
 namespace moneytrail {
 namespace {
@@ -174,30 +175,16 @@ std::optional<Timestamp> parse_timestamp(std::string_view text) {
 std::optional<std::int64_t> parse_duration(std::string_view text) {
   text = trim(text);
   if (text.empty()) return std::nullopt;
+  // A trailing unit letter, if any: seconds, minutes, hours, days, weeks.
+  static constexpr std::pair<char, std::int64_t> kUnits[] = {
+      {'s', 1}, {'m', 60}, {'h', 3600}, {'d', 86400}, {'w', 7 * 86400}};
   std::int64_t unit = 1;
-  switch (text.back()) {
-    case 's':
-      unit = 1;
+  for (const auto& [letter, seconds] : kUnits) {
+    if (text.back() == letter) {
+      unit = seconds;
       text.remove_suffix(1);
       break;
-    case 'm':
-      unit = 60;
-      text.remove_suffix(1);
-      break;
-    case 'h':
-      unit = 3600;
-      text.remove_suffix(1);
-      break;
-    case 'd':
-      unit = 86400;
-      text.remove_suffix(1);
-      break;
-    case 'w':
-      unit = 7 * 86400;
-      text.remove_suffix(1);
-      break;
-    default:
-      break;
+    }
   }
   if (text.empty()) return std::nullopt;
   double value = 0;
