@@ -11,5 +11,6 @@ int run_stats(const Args& args);
 int run_generate(const Args& args);
 int run_demo(const Args& args);
 int run_centrality(const Args& args);
+int run_trace(const Args& args);
 
 }  // namespace moneytrail::cli

@@ -1,0 +1,158 @@
+#include "algorithms/tracing/trace_context.h"
+
+#include <tsl/robin_map.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace moneytrail {
+
+TraceContext::TraceContext(const TransactionGraph& graph)
+    : graph_(graph),
+      currency_(graph.num_accounts(), kNoCurrency),
+      mixed_(graph.num_accounts(), false),
+      opening_(graph.num_accounts(), 0) {
+  const TransactionTable& tx = graph.transactions();
+  auto note_currency = [&](VertexId v, std::uint16_t c) {
+    if (currency_[v] == kNoCurrency) {
+      currency_[v] = c;
+    } else if (currency_[v] != c) {
+      mixed_[v] = true;
+    }
+  };
+  // Running balance and its lowest point, in processing order; mixed accounts are redone per
+  // trace in the trace currency (TraceValuation::opening_balance).
+  std::vector<Amount> balance(graph.num_accounts(), 0);
+  std::vector<Amount> lowest(graph.num_accounts(), 0);
+  for (TxIndex t = 0; t < tx.size(); ++t) {
+    const VertexId from = tx.from[t];
+    const VertexId to = tx.to[t];
+    note_currency(from, tx.currency[t]);
+    note_currency(to, tx.received_currency[t]);
+    balance[from] -= tx.amount[t];
+    lowest[from] = std::min(lowest[from], balance[from]);
+    balance[to] += tx.received_amount[t];
+  }
+  const AccountTable& accounts = graph.accounts();
+  for (VertexId v = 0; v < graph.num_accounts(); ++v) {
+    opening_[v] = accounts.has_opening_balance(v) ? accounts.opening_balance[v] : -lowest[v];
+  }
+  rate_series_.assign(graph.currencies().size(), nullptr);
+  for (const auto& [name, points] : graph.rates().series()) {
+    if (auto c = graph.currencies().find(name); c && !points.empty()) rate_series_[*c] = &points;
+  }
+}
+
+std::optional<double> TraceContext::rate(std::uint16_t currency, Timestamp t) const {
+  if (currency >= rate_series_.size() || !rate_series_[currency]) return std::nullopt;
+  const auto& points = *rate_series_[currency];
+  auto after =
+      std::upper_bound(points.begin(), points.end(), t,
+                       [](Timestamp time, const RateObservation& p) { return time < p.time; });
+  return after == points.begin() ? points.front().rate_to_base : std::prev(after)->rate_to_base;
+}
+
+std::vector<std::optional<TxIndex>> TraceContext::find_transactions(
+    const std::vector<std::string>& ids) const {
+  tsl::robin_map<std::string_view, std::uint32_t> wanted;
+  wanted.reserve(ids.size());
+  for (std::uint32_t i = 0; i < ids.size(); ++i) wanted.emplace(ids[i], i);
+  std::vector<std::optional<TxIndex>> found(ids.size());
+  std::size_t missing = wanted.size();
+  for (TxIndex t = 0; t < graph_.num_transactions() && missing > 0; ++t) {
+    auto it = wanted.find(graph_.transaction_id(t));
+    if (it == wanted.end() || found[it->second]) continue;
+    found[it->second] = t;
+    --missing;
+  }
+  // Repeated ids in the request share the first one's answer.
+  for (std::uint32_t i = 0; i < ids.size(); ++i) found[i] = found[wanted.at(ids[i])];
+  return found;
+}
+
+std::vector<TxIndex> TraceContext::account_debits(VertexId account, Timestamp since,
+                                                  Timestamp until) const {
+  std::vector<TxIndex> debits;
+  for (TxIndex t : graph_.out_transactions(account)) {
+    const Timestamp time = graph_.transactions().timestamp[t];
+    if ((since == kNoTime || time >= since) && (until == kNoTime || time <= until)) {
+      debits.push_back(t);
+    }
+  }
+  return debits;
+}
+
+TraceValuation::TraceValuation(const TraceContext& context, std::uint16_t trace_currency)
+    : context_(context), graph_(context.graph()), trace_currency_(trace_currency) {}
+
+Amount TraceValuation::convert(Amount amount, std::uint16_t currency, std::uint16_t target,
+                               Timestamp t, VertexId account) const {
+  if (currency == target) return amount;
+  const auto from_rate = context_.rate(currency, t);
+  const auto to_rate = context_.rate(target, t);
+  if (!from_rate || !to_rate) {
+    throw TraceError("account '" + std::string(graph_.account_id(account)) + "' has flows in " +
+                     std::string(graph_.currencies()[currency]) + " and " +
+                     std::string(graph_.currencies()[target]) +
+                     ": tracing through it needs --rates with both currencies");
+  }
+  return amount * *from_rate / *to_rate;
+}
+
+Amount TraceValuation::paid_in_ledger(TxIndex t) const {
+  const TransactionTable& tx = graph_.transactions();
+  const VertexId from = tx.from[t];
+  return convert(tx.amount[t], tx.currency[t], ledger_currency(from), tx.timestamp[t], from);
+}
+
+Amount TraceValuation::received_in_ledger(TxIndex t) const {
+  const TransactionTable& tx = graph_.transactions();
+  const VertexId to = tx.to[t];
+  return convert(tx.received_amount[t], tx.received_currency[t], ledger_currency(to),
+                 tx.timestamp[t], to);
+}
+
+double TraceValuation::value_ratio(TxIndex t) const {
+  const TransactionTable& tx = graph_.transactions();
+  if (tx.amount[t] == 0) return 1;
+  if (tx.currency[t] == tx.received_currency[t]) return tx.received_amount[t] / tx.amount[t];
+  const auto paid_rate = context_.rate(tx.currency[t], tx.timestamp[t]);
+  const auto received_rate = context_.rate(tx.received_currency[t], tx.timestamp[t]);
+  if (!paid_rate || !received_rate) return 1;
+  return (tx.received_amount[t] * *received_rate) / (tx.amount[t] * *paid_rate);
+}
+
+Amount TraceValuation::value_of_paid(TxIndex t) const {
+  const TransactionTable& tx = graph_.transactions();
+  return convert(tx.amount[t], tx.currency[t], trace_currency_, tx.timestamp[t], tx.from[t]);
+}
+
+Amount TraceValuation::opening_balance(VertexId v) {
+  if (!context_.mixed(v)) return context_.opening_balance(v);
+  if (auto it = mixed_openings_.find(v); it != mixed_openings_.end()) return it->second;
+  const AccountTable& accounts = graph_.accounts();
+  Amount opening = 0;
+  if (accounts.has_opening_balance(v)) {
+    opening = accounts.opening_balance[v];  // stated in the trace currency for mixed accounts
+  } else {
+    // Merge the account's debits and credits in processing order.
+    auto out = graph_.out_transactions(v);
+    auto in = graph_.in_transactions(v);
+    Amount balance = 0;
+    Amount lowest = 0;
+    std::size_t i = 0, j = 0;
+    while (i < out.size() || j < in.size()) {
+      if (j == in.size() || (i < out.size() && out[i] <= in[j])) {
+        balance -= paid_in_ledger(out[i++]);
+        lowest = std::min(lowest, balance);
+      } else {
+        balance += received_in_ledger(in[j++]);
+      }
+    }
+    opening = -lowest;
+  }
+  mixed_openings_.emplace(v, opening);
+  return opening;
+}
+
+}  // namespace moneytrail

@@ -1,0 +1,154 @@
+#include "cli/trace_report.h"
+
+#include <cmath>
+#include <iomanip>
+
+#include "cli/cli_support.h"
+#include "io/csv_reader.h"
+#include "io/field_parsers.h"
+
+namespace moneytrail::cli {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+// NaN (a figure the policy does not define, e.g. poison's held) is null in JSON.
+json number(double value) { return std::isnan(value) ? json(nullptr) : json(value); }
+
+std::string money(double value) {
+  if (std::isnan(value)) return "-";
+  std::ostringstream out;
+  out << std::fixed << std::setprecision(2) << value;
+  return out.str();
+}
+
+}  // namespace
+
+json trace_to_json(const TransactionGraph& graph, const TraceResult& result) {
+  const TransactionTable& tx = graph.transactions();
+  json j;
+  j["policy"] = to_string(result.policy);
+  j["direction"] = to_string(result.direction);
+  j["seeds"] = json::array();
+  for (TxIndex t : result.seeds) j["seeds"].push_back(graph.transaction_id(t));
+  const TraceSummary& s = result.summary;
+  j["summary"] = {{"seed_amount", number(s.seed_amount)},
+                  {"held", number(s.held)},
+                  {"fees", number(s.fees)},
+                  {"accounts_reached", s.accounts_reached},
+                  {"transactions_traced", s.transactions_traced},
+                  {"max_hop", s.max_hop},
+                  {"currency", result.currency},
+                  {"unfunded", s.unfunded}};
+  if (result.direction == TraceDirection::backward) {
+    j["summary"]["origins_truncated"] = s.origins_truncated;
+  }
+  j["transactions"] = json::array();
+  for (const TracedTransaction& t : result.transactions) {
+    j["transactions"].push_back({{"id", graph.transaction_id(t.tx)},
+                                 {"from", graph.account_id(tx.from[t.tx])},
+                                 {"to", graph.account_id(tx.to[t.tx])},
+                                 {"timestamp", format_timestamp(tx.timestamp[t.tx])},
+                                 {"amount", tx.amount[t.tx]},
+                                 {"traced", t.traced},
+                                 {"hop", t.hop},
+                                 {"currency", graph.currencies()[tx.currency[t.tx]]},
+                                 {"value", number(t.value)}});
+  }
+  j["accounts"] = json::array();
+  for (const TracedAccount& a : result.accounts) {
+    j["accounts"].push_back({{"id", graph.account_id(a.account)},
+                             {"kind", to_string(graph.accounts().kind[a.account])},
+                             {"received", number(a.received)},
+                             {"sent", number(a.sent)},
+                             {"held", number(a.held)},
+                             {"first_hop", a.first_hop}});
+  }
+  j["endpoints"] = json::array();
+  for (const TraceEndpoint& e : result.endpoints) {
+    const bool other = e.status == EndpointStatus::other;
+    j["endpoints"].push_back(
+        {{"account", other ? json(nullptr) : json(graph.account_id(e.account))},
+         {"kind", other ? json(nullptr) : json(to_string(graph.accounts().kind[e.account]))},
+         {"status", to_string(e.status)},
+         {"amount", number(e.amount)},
+         {"hop", e.hop}});
+  }
+  if (!result.paths.empty()) {
+    j["paths"] = json::array();
+    for (const TracePath& p : result.paths) {
+      json ids = json::array();
+      json accounts = json::array();
+      for (TxIndex t : p.transactions) {
+        ids.push_back(graph.transaction_id(t));
+        if (accounts.empty()) accounts.push_back(graph.account_id(tx.from[t]));
+        accounts.push_back(graph.account_id(tx.to[t]));
+      }
+      j["paths"].push_back({{"value", p.value}, {"transactions", ids}, {"accounts", accounts}});
+    }
+  }
+  return j;
+}
+
+void print_trace_table(std::ostream& out, const TransactionGraph& graph, const TraceResult& result,
+                       std::size_t rows) {
+  const TraceSummary& s = result.summary;
+  const bool forward = result.direction == TraceDirection::forward;
+  out << to_string(result.direction) << " trace, policy " << to_string(result.policy) << ", "
+      << result.seeds.size() << (forward ? " seed(s)" : " target") << "\n";
+  out << "  " << (forward ? "seed amount   " : "target amount ") << money(s.seed_amount) << " "
+      << result.currency << "\n";
+  if (forward) {
+    out << "  held          " << money(s.held) << "\n  fees          " << money(s.fees) << "\n";
+  }
+  out << "  accounts      " << with_thousands(s.accounts_reached) << "\n  transactions  "
+      << with_thousands(s.transactions_traced) << "\n  max hop       " << s.max_hop << "\n";
+  if (s.unfunded > 0) out << "  unfunded      " << money(s.unfunded) << "\n";
+  out << "\n" << (forward ? "where the money is" : "where the money came from") << "\n";
+  const std::size_t shown = std::min(rows, result.endpoints.size());
+  for (std::size_t i = 0; i < shown; ++i) {
+    const TraceEndpoint& e = result.endpoints[i];
+    const std::string id = e.status == EndpointStatus::other
+                               ? "(other origins)"
+                               : std::string(graph.account_id(e.account));
+    out << "  " << std::left << std::setw(30) << id << std::setw(18)
+        << (e.status == EndpointStatus::other ? "" : to_string(graph.accounts().kind[e.account]))
+        << std::setw(16) << to_string(e.status) << std::right << std::setw(16) << money(e.amount)
+        << "  hop " << e.hop << "\n";
+  }
+  if (result.endpoints.size() > shown) {
+    out << "  ... " << result.endpoints.size() - shown << " more\n";
+  }
+  for (std::size_t i = 0; i < result.paths.size(); ++i) {
+    const TracePath& p = result.paths[i];
+    out << (i == 0 ? "\npaths carrying the most value\n" : "") << "  " << money(p.value) << "  ";
+    for (std::size_t k = 0; k < p.transactions.size(); ++k) {
+      const TxIndex t = p.transactions[k];
+      if (k == 0) out << graph.account_id(graph.transactions().from[t]);
+      out << " -> " << graph.account_id(graph.transactions().to[t]);
+    }
+    out << "\n";
+  }
+}
+
+void write_trace_csv_header(std::ostream& out, bool batch) {
+  out << (batch ? "set," : "") << "id,from,to,timestamp,amount,currency,traced,value,hop\n";
+}
+
+void write_trace_csv_rows(std::ostream& out, const TransactionGraph& graph,
+                          const TraceResult& result, std::uint64_t set_line) {
+  const TransactionTable& tx = graph.transactions();
+  out << std::setprecision(15);
+  for (const TracedTransaction& t : result.transactions) {
+    if (set_line) out << set_line << ",";
+    out << csv_escape(graph.transaction_id(t.tx)) << ","
+        << csv_escape(graph.account_id(tx.from[t.tx])) << ","
+        << csv_escape(graph.account_id(tx.to[t.tx])) << "," << format_timestamp(tx.timestamp[t.tx])
+        << "," << tx.amount[t.tx] << "," << csv_escape(graph.currencies()[tx.currency[t.tx]]) << ","
+        << t.traced << ",";
+    if (!std::isnan(t.value)) out << t.value;
+    out << "," << t.hop << "\n";
+  }
+}
+
+}  // namespace moneytrail::cli

@@ -1,0 +1,24 @@
+// Formatting of TraceResult for `moneytrail trace`: JSON (the contract scripts rely on: keys
+// policy, direction, seeds, summary, transactions, accounts, endpoints, paths), a readable table,
+// and CSV of the traced transactions.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <string>
+
+#include "algorithms/tracing/trace_types.h"
+#include "graph/transaction_graph.h"
+
+namespace moneytrail::cli {
+
+nlohmann::ordered_json trace_to_json(const TransactionGraph& graph, const TraceResult& result);
+void print_trace_table(std::ostream& out, const TransactionGraph& graph, const TraceResult& result,
+                       std::size_t rows = 15);
+/// Header: id,from,to,timestamp,amount,currency,traced,value,hop (batch: `set,` first).
+void write_trace_csv_header(std::ostream& out, bool batch);
+/// Rows of the traced transactions; a batch prefixes each with the seed set's line number.
+void write_trace_csv_rows(std::ostream& out, const TransactionGraph& graph,
+                          const TraceResult& result, std::uint64_t set_line = 0);
+
+}  // namespace moneytrail::cli
