@@ -3,6 +3,7 @@
 #include <tsl/robin_map.h>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace moneytrail {
@@ -49,7 +50,11 @@ std::vector<TracePath> widest_trace_paths(const TransactionGraph& graph,
   std::vector<Candidate> candidates;
   for (std::size_t e = 0; e < endpoints.size(); ++e) {
     auto it = best.find(endpoints[e].account);
-    if (it != best.end()) candidates.push_back({it->second.width, it->second.step, e});
+    if (it == best.end()) continue;
+    // A path delivers no more than the endpoint still holds (poison: NaN, no bound).
+    const Amount held = endpoints[e].amount;
+    const Amount width = std::isnan(held) ? it->second.width : std::min(it->second.width, held);
+    candidates.push_back({width, it->second.step, e});
   }
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) { return a.width > b.width; });

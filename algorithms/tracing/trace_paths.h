@@ -1,6 +1,7 @@
 // The seed-to-endpoint hop sequences that carry the most traced value: for each endpoint, the
 // widest time-respecting path (the one whose narrowest traced transaction is largest) through
-// the traced transactions, by one pass over them in processing order.
+// the traced transactions, by one pass over them in processing order; a path's value is that
+// width, capped by what the endpoint still holds.
 #pragma once
 
 #include <cstdint>

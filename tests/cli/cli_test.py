@@ -45,7 +45,7 @@ class CliTest(unittest.TestCase):
     def test_help_on_every_command_and_usage_errors(self):
         top = run("--help")
         self.assertEqual(top.returncode, 0)
-        for command in ["centrality", "demo", "generate", "ingest", "stats"]:
+        for command in ["centrality", "demo", "generate", "ingest", "stats", "trace"]:
             self.assertIn(command, top.stdout)
             result = run(command, "--help")
             self.assertEqual(result.returncode, 0, command)
@@ -215,6 +215,70 @@ class CliTest(unittest.TestCase):
         self.assertEqual(run("centrality", path, "--measure", "closeness").returncode, 2)
         self.assertEqual(run("centrality", path, "--damping", "1.5").returncode, 2)
         self.assertEqual(run("centrality", path, "--weight", "heavy").returncode, 2)
+
+    def test_trace_outputs_and_bad_input(self):
+        path = write(os.path.join(self.dir, "g.csv"), GOOD)
+        result = run("trace", path, "--tx", "t1", "--paths", "1")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        j = json.loads(result.stdout)  # json when stdout is not a terminal
+        self.assertEqual(list(j)[:7], ["policy", "direction", "seeds", "summary", "transactions",
+                                       "accounts", "endpoints"])
+        self.assertEqual(j["policy"], "fifo")
+        self.assertEqual(j["seeds"], ["t1"])
+        for key in ["seed_amount", "held", "fees", "accounts_reached", "transactions_traced",
+                    "max_hop"]:
+            self.assertIn(key, j["summary"])
+        self.assertEqual(j["summary"]["seed_amount"], 100)
+        self.assertEqual([t["id"] for t in j["transactions"]], ["t1", "t2"])
+        self.assertEqual(set(j["transactions"][0]), {"id", "from", "to", "timestamp", "amount",
+                                                     "traced", "hop", "currency", "value"})
+        self.assertEqual(set(j["accounts"][0]), {"id", "kind", "received", "sent", "held",
+                                                 "first_hop"})
+        self.assertEqual(j["endpoints"][0]["account"], "C")
+        self.assertEqual(j["endpoints"][0]["amount"], 98)
+        self.assertEqual(j["paths"][0]["accounts"], ["A", "B", "C"])
+        csv_out = run("trace", path, "--tx", "t1", "--format", "csv").stdout.splitlines()
+        self.assertEqual(csv_out[0], "id,from,to,timestamp,amount,currency,traced,value,hop")
+        self.assertEqual(len(csv_out), 3)
+        table = run("trace", path, "--from", "A", "--format", "table", "--policy", "haircut")
+        self.assertEqual(table.returncode, 0, table.stderr)
+        self.assertIn("where the money is", table.stdout)
+        back = run("trace", path, "--direction", "backward", "--tx", "t2", "--format", "json")
+        self.assertEqual(back.returncode, 0, back.stderr)
+        self.assertEqual(json.loads(back.stdout)["endpoints"][0]["account"], "A")
+        out_file = os.path.join(self.dir, "trace.json")
+        self.assertEqual(run("trace", path, "--tx", "t1", "-o", out_file).returncode, 0)
+        with open(out_file) as f:
+            self.assertEqual(json.load(f)["seeds"], ["t1"])
+        sets = write(os.path.join(self.dir, "sets.txt"), "# victims\nt1\nt3\n")
+        batch = run("trace", path, "--tx-file", sets, "--format", "json").stdout.splitlines()
+        self.assertEqual([json.loads(l)["line"] for l in batch], [2, 3])
+        # Bad input: clear errors, exit 2.
+        unknown = run("trace", path, "--tx", "nope")
+        self.assertEqual(unknown.returncode, 2)
+        self.assertIn("unknown transaction id 'nope'", unknown.stderr)
+        bad_sets = write(os.path.join(self.dir, "bad.txt"), "t1\nt9\n")
+        bad = run("trace", path, "--tx-file", bad_sets)
+        self.assertEqual(bad.returncode, 2)
+        self.assertIn("bad.txt:2: unknown transaction id 't9'", bad.stderr)
+        window = run("trace", path, "--from", "A", "--since", "2026-02-01")
+        self.assertEqual(window.returncode, 2)
+        self.assertIn("no debits in the window", window.stderr)
+        self.assertEqual(run("trace", path, "--from", "C").returncode, 2)  # C never pays
+        hops = run("trace", path, "--tx", "t1", "--max-hops", "0")
+        self.assertEqual(hops.returncode, 2)
+        self.assertIn("--max-hops", hops.stderr)
+        self.assertEqual(run("trace", path, "--tx", "t1", "--policy", "random").returncode, 2)
+        self.assertEqual(run("trace", path).returncode, 2)  # no seeds
+        mixed = write(os.path.join(self.dir, "mixed.csv"),
+                      GOOD + "t5,2026-01-01T00:30:00Z,W,B,10,USDT\n")
+        no_rates = run("trace", mixed, "--tx", "t1")
+        self.assertEqual(no_rates.returncode, 2)
+        self.assertIn("account 'B' has flows in", no_rates.stderr)
+        rates = write(os.path.join(self.dir, "rates.csv"),
+                      "currency,timestamp,rate_to_base\nCNY,2026-01-01,1\nUSDT,2026-01-01,7\n")
+        with_rates = run("trace", mixed, "--tx", "t1", "--rates", rates)
+        self.assertEqual(with_rates.returncode, 0, with_rates.stderr)
 
     def test_demo_runs(self):
         result = run("demo", "--dir", os.path.join(self.dir, "demo"))
