@@ -4,11 +4,15 @@
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
+#include <optional>
 
 #include "algorithms/centrality/pagerank.h"
 #include "algorithms/summary/graph_stats.h"
+#include "algorithms/tracing/backward_trace.h"
+#include "algorithms/tracing/forward_trace.h"
 #include "cli/commands.h"
 #include "cli/stats_report.h"
+#include "cli/trace_report.h"
 #include "examples/scenario/scenario.h"
 #include "io/case_file.h"
 #include "io/load_case.h"
@@ -87,6 +91,39 @@ int run_demo(const Args& args) {
     if (++shown == 8) break;
   }
 
+  // One victim's money, forward (fifo), and the first cash-out it reached, backward.
+  const TransactionGraph& g = loaded.graph;
+  const auto victim_tag = g.typologies().find("victim_payment");
+  std::optional<TxIndex> payment;
+  for (TxIndex t = 0; t < g.num_transactions() && victim_tag && !payment; ++t) {
+    if (g.transactions().typology[t] == *victim_tag) payment = t;
+  }
+  if (payment) {
+    std::cout << "\n5. Where one victim's money went (moneytrail trace --tx "
+              << g.transaction_id(*payment) << " --policy fifo --paths 3):\n\n";
+    const TraceContext context(g);
+    TraceOptions forward_options;
+    forward_options.paths = 3;
+    const TraceResult forward =
+        trace_forward(context, std::span<const TxIndex>(&*payment, 1), forward_options);
+    print_trace_table(std::cout, g, forward, 8);
+    for (const TraceEndpoint& e : forward.endpoints) {
+      if (e.status != EndpointStatus::cashed_out) continue;
+      std::optional<TxIndex> into;
+      for (const TracedTransaction& t : forward.transactions) {
+        if (g.transactions().to[t.tx] == e.account) into = t.tx;
+      }
+      if (!into) break;
+      std::cout << "\n6. And back: where the money of " << g.transaction_id(*into) << " into "
+                << g.account_id(e.account) << " came from (moneytrail trace --direction backward"
+                << " --tx " << g.transaction_id(*into) << "):\n\n";
+      TraceOptions backward_options;
+      backward_options.max_origins = 6;
+      print_trace_table(std::cout, g, trace_backward(context, *into, backward_options), 6);
+      break;
+    }
+  }
+
   const std::string m = "moneytrail";
   std::cout << "\nTry next:\n"
             << "  " << m << " stats " << case_path << " --format json\n"
@@ -97,6 +134,9 @@ int run_demo(const Args& args) {
             << " --measure betweenness --samples 256 --top 10\n"
             << "  " << m << " centrality " << case_path
             << " --measure hits --top 10 --format json\n"
+            << "  " << m << " trace " << case_path << " --from "
+            << (payment ? std::string(g.account_id(g.transactions().from[*payment])) : "ACCOUNT")
+            << " --policy haircut --format json\n"
             << "  " << m << " generate --transactions 1000000 --seed 1 -o big-case\n"
             << "Ground truth for checking results: " << (dir / "truth_accounts.csv").string()
             << "\n";

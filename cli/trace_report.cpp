@@ -111,7 +111,7 @@ void print_trace_table(std::ostream& out, const TransactionGraph& graph, const T
     const std::string id = e.status == EndpointStatus::other
                                ? "(other origins)"
                                : std::string(graph.account_id(e.account));
-    out << "  " << std::left << std::setw(30) << id << std::setw(18)
+    out << "  " << std::left << std::setw(35) << id << " " << std::setw(18)
         << (e.status == EndpointStatus::other ? "" : to_string(graph.accounts().kind[e.account]))
         << std::setw(16) << to_string(e.status) << std::right << std::setw(16) << money(e.amount)
         << "  hop " << e.hop << "\n";
