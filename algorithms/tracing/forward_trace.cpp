@@ -107,6 +107,16 @@ class ForwardTracer {
       schedule(s);
       return;
     }
+    if (const auto known = context_.balance_before(s.account, t)) {
+      s.out_pos =
+          static_cast<std::uint32_t>(std::lower_bound(out.begin(), out.end(), t) - out.begin());
+      s.in_pos = static_cast<std::uint32_t>(std::lower_bound(in.begin(), in.end(), t) - in.begin());
+      s.opened = true;
+      s.ledger.reset_untraced(*known);
+      s.active = true;
+      schedule(s);
+      return;
+    }
     Amount balance = s.opened ? s.ledger.balance() : valuation_.opening_balance(s.account);
     s.opened = true;
     // In processing order, because a ledger never goes below zero: a debit beyond a stated

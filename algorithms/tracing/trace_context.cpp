@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "algorithms/tracing/forward_ledger.h"
+
 namespace moneytrail {
 
 TraceContext::TraceContext(const TransactionGraph& graph)
@@ -37,10 +39,41 @@ TraceContext::TraceContext(const TransactionGraph& graph)
   for (VertexId v = 0; v < graph.num_accounts(); ++v) {
     opening_[v] = accounts.has_opening_balance(v) ? accounts.opening_balance[v] : -lowest[v];
   }
+  // Running balances as a ledger keeps them: never below zero, and a debit of (about) the whole
+  // balance empties it (ForwardLedger's rules, applied in the same order).
+  after_debit_.assign(tx.size(), 0);
+  after_credit_.assign(tx.size(), 0);
+  for (VertexId v = 0; v < graph.num_accounts(); ++v) balance[v] = std::max<Amount>(opening_[v], 0);
+  for (TxIndex t = 0; t < tx.size(); ++t) {
+    Amount& from = balance[tx.from[t]];
+    from = tx.amount[t] >= from * (1 - ForwardLedger::kRelativeEpsilon)
+               ? 0
+               : std::max<Amount>(from - tx.amount[t], 0);
+    after_debit_[t] = from;
+    Amount& to = balance[tx.to[t]];
+    to += tx.received_amount[t];
+    after_credit_[t] = to;
+  }
   rate_series_.assign(graph.currencies().size(), nullptr);
   for (const auto& [name, points] : graph.rates().series()) {
     if (auto c = graph.currencies().find(name); c && !points.empty()) rate_series_[*c] = &points;
   }
+}
+
+std::optional<Amount> TraceContext::balance_before(VertexId v, TxIndex t) const {
+  if (mixed_[v]) return std::nullopt;
+  auto out = graph_.out_transactions(v);
+  auto in = graph_.in_transactions(v);
+  const auto out_it = std::lower_bound(out.begin(), out.end(), t);
+  const auto in_it = std::lower_bound(in.begin(), in.end(), t);
+  const TxIndex last_out = out_it == out.begin() ? 0 : *std::prev(out_it);
+  const TxIndex last_in = in_it == in.begin() ? 0 : *std::prev(in_it);
+  const bool has_out = out_it != out.begin();
+  const bool has_in = in_it != in.begin();
+  if (!has_out && !has_in) return std::max<Amount>(opening_[v], 0);
+  // A self-transfer is in both lists: its credit came after its debit.
+  if (has_in && (!has_out || last_in >= last_out)) return after_credit_[last_in];
+  return after_debit_[last_out];
 }
 
 std::optional<double> TraceContext::rate(std::uint16_t currency, Timestamp t) const {

@@ -31,6 +31,10 @@ class TraceContext {
   std::uint16_t currency(VertexId v) const { return currency_[v]; }
   /// Opening balance in currency(v); meaningful only when !mixed(v).
   Amount opening_balance(VertexId v) const { return opening_[v]; }
+  /// The balance of a single-currency account just before transaction `t` (after every earlier
+  /// one), as its ledger would hold it; nullopt for mixed accounts, whose ledgers run in the trace
+  /// currency. Balances do not depend on what is traced, so they are computed once for all traces.
+  std::optional<Amount> balance_before(VertexId v, TxIndex t) const;
   /// Rate of one unit of `currency` in the rates' base at time t, or nullopt without a series.
   std::optional<double> rate(std::uint16_t currency, Timestamp t) const;
 
@@ -44,6 +48,8 @@ class TraceContext {
   std::vector<std::uint16_t> currency_;
   std::vector<bool> mixed_;
   std::vector<Amount> opening_;
+  std::vector<Amount> after_debit_;   // by transaction: the sender's balance after it
+  std::vector<Amount> after_credit_;  // by transaction: the receiver's balance after it
   std::vector<const std::vector<RateObservation>*> rate_series_;  // by currency symbol
 };
 
