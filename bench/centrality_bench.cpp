@@ -10,16 +10,12 @@
 
 #include "algorithms/centrality/betweenness.h"
 #include "algorithms/centrality/pagerank.h"
+#include "bench/timing.h"
 #include "io/case_file.h"
 
 namespace {
 
-template <typename F>
-double seconds(F&& f) {
-  const auto start = std::chrono::steady_clock::now();
-  f();
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
+using moneytrail::bench::seconds;
 
 }  // namespace
 

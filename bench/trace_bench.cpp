@@ -11,16 +11,12 @@
 
 #include "algorithms/tracing/backward_trace.h"
 #include "algorithms/tracing/forward_trace.h"
+#include "bench/timing.h"
 #include "io/case_file.h"
 
 namespace {
 
-template <typename F>
-double seconds(F&& f) {
-  const auto start = std::chrono::steady_clock::now();
-  f();
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
+using moneytrail::bench::seconds;
 
 double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());

@@ -27,8 +27,7 @@ struct AccountState {
   std::uint32_t out_pos = 0;  // next positions in the account's outgoing and incoming lists
   std::uint32_t in_pos = 0;
   bool active = false;
-  bool opened = false;  // ledger holds the opening balance and flows up to the positions
-  bool seed_sender = false;
+  bool opened = false;   // ledger holds the opening balance and flows up to the positions
   bool reached = false;  // received traced money
   Amount received = 0;   // trace currency
   Amount sent = 0;
@@ -62,7 +61,6 @@ class ForwardTracer {
     // first; each seed is an event that (re)activates its sender.
     for (TxIndex seed : seeds_) {
       AccountState& s = state(tx_.from[seed]);
-      s.seed_sender = true;
       if (options_.policy == TracePolicy::poison && !s.active) activate(s, seed);
       if (options_.policy != TracePolicy::poison) events_.push({seed, s.account});
     }
