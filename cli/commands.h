@@ -2,6 +2,7 @@
 // formats the result; none computes anything itself.
 #pragma once
 
+#include "algorithms/communities/community_methods.h"
 #include "cli/cli_support.h"
 
 namespace moneytrail::cli {
@@ -12,5 +13,12 @@ int run_generate(const Args& args);
 int run_demo(const Args& args);
 int run_centrality(const Args& args);
 int run_trace(const Args& args);
+int run_communities(const Args& args);
+
+// Shared by `communities` and `clusters`: the partitioning options and the detection call.
+void add_community_options(po::options_description& options);
+CommunityDetectionOptions community_options_from(const po::variables_map& vm);
+CommunityDetection run_community_detection(const TransactionGraph& graph, const FlowView& flows,
+                                           const CommunityDetectionOptions& options);
 
 }  // namespace moneytrail::cli

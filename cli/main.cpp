@@ -19,6 +19,8 @@ struct Command {
 constexpr Command kCommands[] = {
     {"centrality", "rank accounts: PageRank, personalized PageRank, degree, flow-through",
      moneytrail::cli::run_centrality},
+    {"communities", "partition accounts: components, k-core, label propagation, Louvain, Leiden",
+     moneytrail::cli::run_communities},
     {"trace", "follow money forward from seed transactions or back to its origins",
      moneytrail::cli::run_trace},
     {"demo", "generate a laundering scenario, ingest it and tour the analyses",

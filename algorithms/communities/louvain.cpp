@@ -1,5 +1,6 @@
 #include "algorithms/communities/louvain.h"
 
+#include <deque>
 #include <numeric>
 #include <random>
 #include <stdexcept>
@@ -14,25 +15,40 @@ CommunityResult louvain(const CommunityGraph& graph, const LouvainOptions& optio
   const std::uint32_t n = graph.num_nodes();
   std::mt19937_64 rng(options.seed);
   CommunityResult result;
-  result.membership.resize(n);
-  std::iota(result.membership.begin(), result.membership.end(), 0u);  // node of each account
-
-  CommunityGraph aggregate;
-  const CommunityGraph* level_graph = &graph;
+  // Level 0 is `graph`; level k > 0 is aggregates[k - 1]. up[k] maps level k's nodes to level
+  // k + 1's.
+  std::deque<CommunityGraph> aggregates;
+  std::vector<std::vector<std::uint32_t>> up;
+  auto level = [&](std::size_t k) -> const CommunityGraph& {
+    return k == 0 ? graph : aggregates[k - 1];
+  };
+  std::vector<std::uint32_t> community;
   while (result.levels < options.max_levels) {
-    const std::uint32_t nodes = level_graph->num_nodes();
-    const QualityScale quality = quality_scale(*level_graph, options.objective, options.resolution);
-    std::vector<std::uint32_t> community(nodes);
+    const CommunityGraph& current = level(up.size());
+    const std::uint32_t nodes = current.num_nodes();
+    const QualityScale quality = quality_scale(current, options.objective, options.resolution);
+    community.resize(nodes);
     std::iota(community.begin(), community.end(), 0u);
-    const std::uint64_t moves = move_nodes_fast(*level_graph, quality, community, rng);
+    const std::uint64_t moves = move_nodes_fast(current, quality, community, rng);
     ++result.levels;
     if (moves == 0) break;
     const std::uint32_t count = renumber_communities(community);
-    for (std::uint32_t& node : result.membership) node = community[node];
     if (count == nodes) break;
-    aggregate = level_graph->aggregate(community, count);
-    level_graph = &aggregate;
+    aggregates.push_back(current.aggregate(community, count));
+    up.push_back(community);
   }
+  // `community` partitions the top level; carry it down, moving nodes again on each level.
+  for (std::size_t k = up.size(); k-- > 0;) {
+    std::vector<std::uint32_t> finer(up[k].size());
+    for (std::size_t v = 0; v < finer.size(); ++v) finer[v] = community[up[k][v]];
+    community = std::move(finer);
+    if (options.refine) {
+      const CommunityGraph& current = level(k);
+      move_nodes_fast(current, quality_scale(current, options.objective, options.resolution),
+                      community, rng);
+    }
+  }
+  result.membership = std::move(community);
   result.count = renumber_communities(result.membership);
   result.quality =
       partition_quality(graph, result.membership, options.objective, options.resolution);

@@ -2,7 +2,10 @@
 // communities in large networks", J. Stat. Mech. P10008, 2008): move nodes between communities
 // while the objective improves, merge each community into one node, repeat on the smaller graph.
 // Nodes are moved from a queue (Ozaki, Tezuka and Inaba 2016) rather than in repeated full sweeps:
-// the same local optimum, fewer visits.
+// the same local optimum, fewer visits. With `refine` (the default), the final partition is
+// carried back down the levels and nodes are moved again on each finer level (PLMR: Staudt and
+// Meyerhenke, "Engineering parallel algorithms for community detection in massive networks",
+// IEEE TPDS 27, 2016), which undoes merges that looked good only at the coarse level.
 #pragma once
 
 #include <cstdint>
@@ -20,6 +23,9 @@ struct LouvainOptions {
   std::uint64_t seed = 1;
   /// Stop after this many aggregation levels. Default 100 (in practice < 10 are needed).
   std::uint32_t max_levels = 100;
+  /// Move nodes again on every level on the way back down (PLMR). Default true; false gives the
+  /// classic algorithm as in igraph's multilevel.
+  bool refine = true;
 };
 
 /// Throws std::invalid_argument for resolution <= 0.
