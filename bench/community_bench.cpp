@@ -27,10 +27,11 @@ int main(int argc, char** argv) {
     const FlowView flows = FlowView::build(graph);
     undirected = CommunityGraph::from_flows(flows, {});
   });
-  std::printf("undirected flow view: %u accounts, %llu edges, %.1f MB, built in %.2f s "
-              "(transaction graph %.1f MB)\n",
-              undirected.num_nodes(), static_cast<unsigned long long>(undirected.num_edges()),
-              undirected.memory_bytes() / 1e6, build, graph.memory_bytes() / 1e6);
+  std::printf(
+      "undirected flow view: %u accounts, %llu edges, %.1f MB, built in %.2f s "
+      "(transaction graph %.1f MB)\n",
+      undirected.num_nodes(), static_cast<unsigned long long>(undirected.num_edges()),
+      undirected.memory_bytes() / 1e6, build, graph.memory_bytes() / 1e6);
   if (argc >= 4 && std::string(argv[2]) == "--edges") {
     std::FILE* out = std::fopen(argv[3], "w");
     std::fprintf(out, "%u\n", undirected.num_nodes());

@@ -120,7 +120,8 @@ int run_communities(const Args& args) {
               << ")\n";
     summary << "levels: " << r.levels << "\n";
   }
-  if (detection_options.links) summary << "ownership links added: " << detection.links_added << "\n";
+  if (detection_options.links)
+    summary << "ownership links added: " << detection.links_added << "\n";
   return kExitOk;
 }
 

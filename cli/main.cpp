@@ -21,6 +21,8 @@ constexpr Command kCommands[] = {
      moneytrail::cli::run_centrality},
     {"communities", "partition accounts: components, k-core, label propagation, Louvain, Leiden",
      moneytrail::cli::run_communities},
+    {"clusters", "rank mule clusters: layering cores of communities, with reasons",
+     moneytrail::cli::run_clusters},
     {"trace", "follow money forward from seed transactions or back to its origins",
      moneytrail::cli::run_trace},
     {"demo", "generate a laundering scenario, ingest it and tour the analyses",

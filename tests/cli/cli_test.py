@@ -45,7 +45,8 @@ class CliTest(unittest.TestCase):
     def test_help_on_every_command_and_usage_errors(self):
         top = run("--help")
         self.assertEqual(top.returncode, 0)
-        for command in ["centrality", "demo", "generate", "ingest", "stats", "trace"]:
+        for command in ["centrality", "clusters", "communities", "demo", "generate", "ingest",
+                        "stats", "trace"]:
             self.assertIn(command, top.stdout)
             result = run(command, "--help")
             self.assertEqual(result.returncode, 0, command)
@@ -279,6 +280,78 @@ class CliTest(unittest.TestCase):
                       "currency,timestamp,rate_to_base\nCNY,2026-01-01,1\nUSDT,2026-01-01,7\n")
         with_rates = run("trace", mixed, "--tx", "t1", "--rates", rates)
         self.assertEqual(with_rates.returncode, 0, with_rates.stderr)
+
+    def test_communities_outputs_and_errors(self):
+        # Two triangles joined by one transfer: Louvain and Leiden split them, Q = 6/7 - 1/2.
+        rows = ["id,timestamp,from,to,amount,currency"]
+        for i, (u, v) in enumerate([("a", "b"), ("b", "c"), ("a", "c"), ("d", "e"), ("e", "f"),
+                                    ("d", "f"), ("c", "d")]):
+            rows.append(f"t{i},{i},{u},{v},1,CNY")
+        path = write(os.path.join(self.dir, "tri.csv"), "\n".join(rows) + "\n")
+        out = os.path.join(self.dir, "c.csv")
+        for method in ["louvain", "leiden"]:
+            result = run("communities", path, "--method", method, "--weight", "none", "-o", out,
+                         "--quiet")
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertIn("communities: 2", result.stdout)
+            self.assertIn("modularity: 0.357143", result.stdout)
+            with open(out) as f:
+                lines = f.read().splitlines()
+            self.assertEqual(lines[0], "account,community")
+            membership = dict(line.split(",") for line in lines[1:])
+            self.assertEqual(len(membership), 6)
+            self.assertEqual(membership["a"], membership["c"])
+            self.assertNotEqual(membership["a"], membership["d"])
+        for method, summary in [("wcc", "communities: 1"), ("scc", "communities: 6"),
+                                ("lpa", "communities:"), ("kcore", "max core: 2")]:
+            result = run("communities", path, "--method", method, "--quiet")
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertTrue(result.stdout.startswith("account,community\n"), method)
+            self.assertIn(summary, result.stderr, method)
+        for bad, message in [(["--resolution", "0"], "--resolution must be above 0"),
+                             (["--method", "girvan"], "unknown --method 'girvan'"),
+                             (["--objective", "surprise"], "unknown --objective"),
+                             (["--weight", "weird"], "unknown --weight"),
+                             (["--links"], "links were asked for but the data have none")]:
+            result = run("communities", path, "--quiet", *bad)
+            self.assertEqual(result.returncode, 2, bad)
+            self.assertIn(message, result.stderr)
+        self.assertFalse(os.path.exists(out + ".partial"))
+
+    def test_clusters_report(self):
+        case = os.path.join(self.dir, "case")
+        self.assertEqual(run("generate", "--accounts", "5000", "--transactions", "50000",
+                             "--groups", "2", "--victims", "60", "-o", case).returncode, 0)
+        inputs = [os.path.join(case, "transactions.csv"), "--accounts",
+                  os.path.join(case, "accounts.csv"), "--rates", os.path.join(case, "rates.csv"),
+                  "--quiet"]
+        result = run("clusters", *inputs, "--format", "json", "--top", "2")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        report = json.loads(result.stdout)
+        for key in ["core_accounts", "core_communities", "core_modularity", "flow_blocks",
+                    "clusters"]:
+            self.assertIn(key, report)
+        self.assertEqual(len(report["clusters"]), 2)
+        for key in ["rank", "community", "size", "kinds", "internal_value", "through_value",
+                    "in_value", "out_value", "pass_through", "median_dwell_seconds",
+                    "victim_sources", "victim_value", "cash_out_links", "cash_out_value",
+                    "platform_share", "crypto_share", "score", "reasons", "members"]:
+            self.assertIn(key, report["clusters"][0])
+        self.assertGreaterEqual(report["clusters"][0]["score"], report["clusters"][1]["score"])
+        csv_out = run("clusters", *inputs, "--format", "csv", "--top", "3")
+        self.assertEqual(csv_out.returncode, 0, csv_out.stderr)
+        self.assertTrue(csv_out.stdout.startswith("rank,community,size,kinds,"))
+        self.assertEqual(len(csv_out.stdout.splitlines()), 4)
+        table = run("clusters", *inputs, "--format", "table", "--top", "1",
+                    "--members", os.path.join(self.dir, "members.csv"))
+        self.assertEqual(table.returncode, 0, table.stderr)
+        self.assertIn("#1  score", table.stdout)
+        with open(os.path.join(self.dir, "members.csv")) as f:
+            self.assertEqual(f.readline().strip(), "account,rank,community")
+        for bad in [["--resolution", "-1"], ["--attach-share", "0"], ["--format", "xml"],
+                    ["--alpha", "-2"]]:
+            result = run("clusters", *inputs, *bad)
+            self.assertEqual(result.returncode, 2, bad)
 
     def test_demo_runs(self):
         result = run("demo", "--dir", os.path.join(self.dir, "demo"))

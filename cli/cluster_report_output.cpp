@@ -1,0 +1,126 @@
+#include "cli/cluster_report_output.h"
+
+#include <iomanip>
+
+#include "io/csv_reader.h"
+
+namespace moneytrail::cli {
+namespace {
+
+constexpr AccountKind kKinds[] = {
+    AccountKind::unknown,          AccountKind::bank_card, AccountKind::bank_account,
+    AccountKind::payment_account,  AccountKind::platform,  AccountKind::crypto_address,
+    AccountKind::exchange_account, AccountKind::merchant,  AccountKind::cash};
+
+std::string joined(const std::vector<std::string>& parts, const char* separator) {
+  std::string text;
+  for (const std::string& p : parts) text += (text.empty() ? "" : separator) + p;
+  return text;
+}
+
+std::string kinds_text(const MuleCluster& cluster) {
+  std::string text;
+  for (AccountKind kind : kKinds) {
+    const std::uint32_t count = cluster.kinds[static_cast<std::size_t>(kind)];
+    if (count)
+      text +=
+          (text.empty() ? "" : " ") + std::to_string(count) + " " + std::string(to_string(kind));
+  }
+  return text;
+}
+
+}  // namespace
+
+nlohmann::ordered_json cluster_report_to_json(const ClusterReportContext& c) {
+  nlohmann::ordered_json j;
+  j["core_accounts"] = c.report.core_accounts;
+  j["core_communities"] = c.report.core_communities;
+  j["core_modularity"] = c.report.core_modularity;
+  j["flow_blocks"] = nlohmann::ordered_json::array();
+  for (const FlowBlock& b : c.blocks) {
+    j["flow_blocks"].push_back({{"score", b.score},
+                                {"through_value", b.through_value},
+                                {"sources", b.sources.size()},
+                                {"middle", b.middle.size()},
+                                {"sinks", b.sinks.size()}});
+  }
+  j["clusters"] = nlohmann::ordered_json::array();
+  for (std::size_t i = 0; i < c.top; ++i) {
+    const MuleCluster& m = c.report.clusters[i];
+    nlohmann::ordered_json kinds = nlohmann::ordered_json::object();
+    for (AccountKind kind : kKinds)
+      if (m.kinds[static_cast<std::size_t>(kind)])
+        kinds[std::string(to_string(kind))] = m.kinds[static_cast<std::size_t>(kind)];
+    nlohmann::ordered_json members = nlohmann::ordered_json::array();
+    for (VertexId v : m.members) members.push_back(c.graph.account_id(v));
+    j["clusters"].push_back({
+        {"rank", i + 1},
+        {"community", m.community},
+        {"size", m.members.size()},
+        {"kinds", kinds},
+        {"internal_value", m.internal_value},
+        {"through_value", m.through_value},
+        {"in_value", m.in_value},
+        {"out_value", m.out_value},
+        {"pass_through", m.pass_through},
+        {"median_dwell_seconds", m.median_dwell_seconds
+                                     ? nlohmann::ordered_json(*m.median_dwell_seconds)
+                                     : nlohmann::ordered_json()},
+        {"victim_sources", m.victim_sources},
+        {"victim_value", m.victim_value},
+        {"cash_out_links", m.cash_out_links},
+        {"cash_out_value", m.cash_out_value},
+        {"platform_share", m.platform_share},
+        {"crypto_share", m.crypto_share},
+        {"score", m.score},
+        {"reasons", m.reasons},
+        {"flow_blocks", m.blocks},
+        {"members", members},
+    });
+  }
+  return j;
+}
+
+void print_cluster_table(std::ostream& out, const ClusterReportContext& c) {
+  out << "mule clusters: " << c.report.clusters.size() << " found (layering core of "
+      << c.report.core_accounts << " accounts from " << c.blocks.size() << " flow blocks)";
+  if (c.top < c.report.clusters.size()) out << ", top " << c.top << " shown";
+  out << "\n";
+  for (std::size_t i = 0; i < c.top; ++i) {
+    const MuleCluster& m = c.report.clusters[i];
+    out << "\n#" << i + 1 << "  score " << std::fixed << std::setprecision(2) << m.score
+        << "  community " << m.community << "  " << m.members.size()
+        << " accounts: " << kinds_text(m) << "\n";
+    out << "    through " << std::setprecision(0) << m.through_value << ", in " << m.in_value
+        << ", out " << m.out_value << ", pass-through " << std::setprecision(2) << m.pass_through
+        << "\n";
+    for (const std::string& reason : m.reasons) out << "    - " << reason << "\n";
+    out << "    members:";
+    const std::size_t shown = std::min<std::size_t>(m.members.size(), 6);
+    for (std::size_t k = 0; k < shown; ++k) out << " " << c.graph.account_id(m.members[k]);
+    if (shown < m.members.size()) out << " ... (+" << m.members.size() - shown << ")";
+    out << "\n";
+  }
+}
+
+void write_cluster_csv(std::ostream& out, const ClusterReportContext& c) {
+  out << "rank,community,size,kinds,internal_value,through_value,in_value,out_value,pass_through,"
+         "median_dwell_seconds,victim_sources,victim_value,cash_out_links,cash_out_value,"
+         "platform_share,crypto_share,score,reasons,members\n";
+  out << std::setprecision(15);
+  for (std::size_t i = 0; i < c.top; ++i) {
+    const MuleCluster& m = c.report.clusters[i];
+    std::vector<std::string> members;
+    for (VertexId v : m.members) members.emplace_back(c.graph.account_id(v));
+    out << i + 1 << "," << m.community << "," << m.members.size() << ","
+        << csv_escape(kinds_text(m)) << "," << m.internal_value << "," << m.through_value << ","
+        << m.in_value << "," << m.out_value << "," << m.pass_through << ",";
+    if (m.median_dwell_seconds) out << *m.median_dwell_seconds;
+    out << "," << m.victim_sources << "," << m.victim_value << "," << m.cash_out_links << ","
+        << m.cash_out_value << "," << m.platform_share << "," << m.crypto_share << "," << m.score
+        << "," << csv_escape(joined(m.reasons, "; ")) << "," << csv_escape(joined(members, ";"))
+        << "\n";
+  }
+}
+
+}  // namespace moneytrail::cli
