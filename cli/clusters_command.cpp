@@ -25,8 +25,9 @@ int run_clusters(const Args& args) {
   add("alpha", po::value<double>()->default_value(1.0),
       "flow blocks: penalty on a middle account's imbalance of in and out");
   add("attach-share", po::value<double>()->default_value(0.5),
-      "a community member joins a cluster when this share of its value is with the cluster");
-  add("resolution", po::value<double>()->default_value(1.0),
+      "an account joins the layering core when this share of its money came from it, or went "
+      "into it while passing through");
+  add("resolution", po::value<double>()->default_value(0.5),
       "Leiden resolution when partitioning the core (> 0; larger gives smaller clusters)");
   add("seed", po::value<std::uint64_t>()->default_value(1), "Leiden random seed");
   add("members", po::value<std::string>(), "also write account,rank,community rows here (CSV)");

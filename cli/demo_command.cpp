@@ -7,9 +7,12 @@
 #include <optional>
 
 #include "algorithms/centrality/pagerank.h"
+#include "algorithms/communities/cluster_report.h"
+#include "algorithms/communities/flow_blocks.h"
 #include "algorithms/summary/graph_stats.h"
 #include "algorithms/tracing/backward_trace.h"
 #include "algorithms/tracing/forward_trace.h"
+#include "cli/cluster_report_output.h"
 #include "cli/commands.h"
 #include "cli/stats_report.h"
 #include "cli/trace_report.h"
@@ -124,6 +127,13 @@ int run_demo(const Args& args) {
     }
   }
 
+  std::cout << "\n7. The mule clusters behind it all (moneytrail clusters " << case_path
+            << " --top 3):\n\n";
+  const std::vector<FlowBlock> blocks = find_flow_blocks(flows);
+  const ClusterReport clusters = mule_cluster_report(g, flows, blocks);
+  print_cluster_table(std::cout,
+                      {g, blocks, clusters, std::min<std::size_t>(3, clusters.clusters.size())});
+
   const std::string m = "moneytrail";
   std::cout << "\nTry next:\n"
             << "  " << m << " stats " << case_path << " --format json\n"
@@ -134,6 +144,8 @@ int run_demo(const Args& args) {
             << " --measure betweenness --samples 256 --top 10\n"
             << "  " << m << " centrality " << case_path
             << " --measure hits --top 10 --format json\n"
+            << "  " << m << " communities " << case_path << " --method leiden -o communities.csv\n"
+            << "  " << m << " clusters " << case_path << " --format json --top 5\n"
             << "  " << m << " trace " << case_path << " --from "
             << (payment ? std::string(g.account_id(g.transactions().from[*payment])) : "ACCOUNT")
             << " --policy haircut --format json\n"

@@ -31,6 +31,13 @@ bool is_personal(const TransactionGraph& graph, VertexId v) {
   }
 }
 
+// Where money leaves the banking chain: cash, exchanges and crypto addresses.
+bool is_exit(const TransactionGraph& graph, VertexId v) {
+  const AccountKind kind = graph.accounts().kind[v];
+  return kind == AccountKind::cash || kind == AccountKind::exchange_account ||
+         kind == AccountKind::crypto_address;
+}
+
 bool is_cash_out_endpoint(const TransactionGraph& graph, TxIndex t) {
   const TransactionTable& tx = graph.transactions();
   const AccountKind kind = graph.accounts().kind[tx.to[t]];
@@ -73,33 +80,102 @@ std::string duration(double seconds) {
 std::string percent(double share) { return std::to_string(std::lround(share * 100)) + "%"; }
 
 // Marks the layering core: block accounts, grown by community members that mostly deal with it.
+struct FlowSums {
+  double received = 0, received_from_core = 0, sent = 0, sent_to_core = 0;
+};
+
+FlowSums flow_sums(const FlowView& flows, const std::vector<std::uint8_t>& core, VertexId v) {
+  FlowSums f;
+  const auto [first, last] = flows.out_edges(v);
+  for (FlowEdgeIndex e = first; e < last; ++e) {
+    const VertexId t = flows.target(e);
+    if (t == v) continue;
+    f.sent += flows.value(e);
+    if (core[t]) f.sent_to_core += flows.value(e);
+  }
+  for (FlowEdgeIndex e : flows.in_edges(v)) {
+    const VertexId s = flows.source(e);
+    if (s == v) continue;
+    f.received += flows.value(e);
+    if (core[s]) f.received_from_core += flows.value(e);
+  }
+  return f;
+}
+
+// Seconds from each credit of `accounts` to that account's next debit (transactions are numbered
+// in processing order, so the next debit is the first outgoing index above the credit).
+std::vector<double> dwell_times(const TransactionGraph& graph, std::span<const VertexId> accounts) {
+  std::vector<double> dwell;
+  const TransactionTable& tx = graph.transactions();
+  for (VertexId v : accounts) {
+    const auto out = graph.out_transactions(v);
+    for (TxIndex t : graph.in_transactions(v)) {
+      const auto next = std::upper_bound(out.begin(), out.end(), t);
+      if (next != out.end())
+        dwell.push_back(static_cast<double>(tx.timestamp[*next] - tx.timestamp[t]));
+    }
+  }
+  return dwell;
+}
+
+std::optional<double> median(std::vector<double> values) {
+  if (values.empty()) return std::nullopt;
+  auto mid = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
+  std::nth_element(values.begin(), mid, values.end());
+  return *mid;
+}
+
+std::optional<double> median_dwell(const TransactionGraph& graph, VertexId v) {
+  return median(dwell_times(graph, std::span<const VertexId>(&v, 1)));
+}
+
 std::vector<std::uint8_t> layering_core(const TransactionGraph& graph, const FlowView& flows,
                                         const std::vector<FlowBlock>& blocks,
                                         const ClusterReportOptions& options) {
   const VertexId n = graph.num_accounts();
+  // The seed: the blocks' personal middle and sink accounts. Pure sources are where the money
+  // came from (victims, even unlabelled ones); merchants, ATMs, exchanges and platforms serve
+  // everyone. Both join below only by the attachment rules.
   std::vector<std::uint8_t> core(n, 0);
   for (const FlowBlock& b : blocks)
-    for (const auto* layer : {&b.sources, &b.middle, &b.sinks})
-      for (VertexId v : *layer) core[v] = !is_victim(graph, v);
+    for (const auto* layer : {&b.middle, &b.sinks})
+      for (VertexId v : *layer) core[v] |= !is_victim(graph, v) && is_personal(graph, v);
 
-  for (std::uint32_t round = 0; round < options.grow_rounds; ++round) {
+  // Relays join first, in rounds so that a chain of them joins one link per round: personal
+  // accounts that sent most of what they sent into the core or got most of what they received
+  // from it, passed on most of what they got, and did so fast (a tier-1 card fed by victims, a
+  // running-points account paid by the last tier; not a victim, whose payment to the card is one
+  // large debit in a life of slow flows, even when no label says so).
+  const double share = options.attach_share;
+  auto passes_on_fast = [&](const TransactionGraph& g, const FlowSums& f, VertexId v) {
+    if (std::min(f.received, f.sent) < share * std::max(f.received, f.sent)) return false;
+    const std::optional<double> dwell = median_dwell(g, v);
+    return dwell && *dwell <= options.attach_max_dwell_seconds;
+  };
+  for (std::uint32_t round = 0; round < options.attach_rounds; ++round) {
     std::vector<VertexId> joining;
     for (VertexId v = 0; v < n; ++v) {
-      if (core[v] || is_victim(graph, v)) continue;
-      double with_core = 0, total = 0;
-      auto count = [&](VertexId other, double w) {
-        if (other == v || is_victim(graph, other)) return;
-        total += w;
-        if (core[other] && is_personal(graph, other)) with_core += w;
-      };
-      const auto [first, last] = flows.out_edges(v);
-      for (FlowEdgeIndex e = first; e < last; ++e) count(flows.target(e), flows.value(e));
-      for (FlowEdgeIndex e : flows.in_edges(v)) count(flows.source(e), flows.value(e));
-      if (total > 0 && with_core >= options.attach_share * total) joining.push_back(v);
+      if (core[v] || is_victim(graph, v) || !is_personal(graph, v)) continue;
+      const FlowSums f = flow_sums(flows, core, v);
+      const bool tied = (f.sent > 0 && f.sent_to_core >= share * f.sent) ||
+                        (f.received > 0 && f.received_from_core >= share * f.received);
+      if (tied && passes_on_fast(graph, f, v)) joining.push_back(v);
     }
     if (joining.empty()) break;
     for (VertexId v : joining) core[v] = 1;
   }
+  // Then, in one step (no chains: an exchange pays out to everyone), the accounts that got most
+  // of what they received from the core and either pass it on fast themselves (an OTC desk) or
+  // are where money leaves the banks (an organiser's address, the exchange account or ATM where
+  // it is cashed out). Not a shop, nor a person who got money from an unlabelled victim.
+  std::vector<VertexId> downstream;
+  for (VertexId v = 0; v < n; ++v) {
+    if (core[v] || is_victim(graph, v)) continue;
+    const FlowSums f = flow_sums(flows, core, v);
+    if (!(f.received > 0 && f.received_from_core >= share * f.received)) continue;
+    if (is_exit(graph, v) || passes_on_fast(graph, f, v)) downstream.push_back(v);
+  }
+  for (VertexId v : downstream) core[v] = 1;
   return core;
 }
 
@@ -109,7 +185,6 @@ void describe(const TransactionGraph& graph, const FlowView& flows,
   const TransactionTable& tx = graph.transactions();
   double sent_total = 0, platform = 0, crypto = 0;
   std::vector<VertexId> victims, cash_out_endpoints;
-  std::vector<double> dwell;
   for (VertexId v : cluster.members) {
     ++cluster.kinds[static_cast<std::size_t>(graph.accounts().kind[v])];
     double received = 0, sent = 0;
@@ -142,20 +217,11 @@ void describe(const TransactionGraph& graph, const FlowView& flows,
         victims.push_back(tx.from[t]);
         cluster.victim_value += base_value(graph, t);
       }
-      // Transactions are numbered in processing order, so the next debit is the first
-      // outgoing index above t.
-      const auto next = std::upper_bound(out.begin(), out.end(), t);
-      if (next != out.end())
-        dwell.push_back(static_cast<double>(tx.timestamp[*next] - tx.timestamp[t]));
     }
   }
   const double hi = std::max(cluster.in_value, cluster.out_value);
   cluster.pass_through = hi > 0 ? std::min(cluster.in_value, cluster.out_value) / hi : 0.0;
-  if (!dwell.empty()) {
-    auto mid = dwell.begin() + static_cast<std::ptrdiff_t>(dwell.size() / 2);
-    std::nth_element(dwell.begin(), mid, dwell.end());
-    cluster.median_dwell_seconds = *mid;
-  }
+  cluster.median_dwell_seconds = median(dwell_times(graph, cluster.members));
   auto distinct = [](std::vector<VertexId>& ids) {
     std::sort(ids.begin(), ids.end());
     return static_cast<std::uint32_t>(std::unique(ids.begin(), ids.end()) - ids.begin());
@@ -175,18 +241,25 @@ void describe(const TransactionGraph& graph, const FlowView& flows,
   };
   const double cash_share = sent_total > 0 ? cluster.cash_out_value / sent_total : 0.0;
   const double victim_share = cluster.in_value > 0 ? cluster.victim_value / cluster.in_value : 0.0;
+  // Hops inside per unit that enters: a chain of tiers moves each yuan several times.
+  const double layering_depth =
+      cluster.in_value > 0 ? cluster.internal_value / cluster.in_value : 0.0;
+  char depth_text[16];
+  std::snprintf(depth_text, sizeof depth_text, "%.1f", layering_depth);
   const std::vector<Indicator> indicators = {
-      {0.30,
+      {0.20, std::min(1.0, layering_depth / 2),
+       std::string("layering: what enters moves ") + depth_text + " times inside it"},
+      {0.25,
        cluster.median_dwell_seconds ? 1.0 / (1.0 + *cluster.median_dwell_seconds / 3600.0) : 0.0,
        cluster.median_dwell_seconds
            ? "money moves on fast: median dwell " + duration(*cluster.median_dwell_seconds)
            : ""},
-      {0.25, std::min(1.0, 1.25 * victim_share),
+      {0.20, std::min(1.0, 1.25 * victim_share),
        "fed by " + std::to_string(cluster.victim_sources) + " victim account(s): " +
            money(cluster.victim_value) + ", " + percent(victim_share) + " of what enters it"},
-      {0.15, cluster.pass_through,
+      {0.10, cluster.pass_through,
        "passes on " + percent(cluster.pass_through) + " of what enters it"},
-      {0.15, std::min(1.0, 2 * cash_share),
+      {0.10, std::min(1.0, 2 * cash_share),
        percent(cash_share) + " of sent value to " + std::to_string(cluster.cash_out_links) +
            " cash-out endpoint(s)"},
       {0.15, std::min(1.0, cluster.platform_share + cluster.crypto_share),

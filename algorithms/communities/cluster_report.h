@@ -1,9 +1,11 @@
 // The mule-cluster report: which groups of accounts receive victims' money and pass it on,
 // ranked so that an investigator starts from the groups that matter.
 //
-// The layering core is every account that the flow block search (flow_blocks.h) found passing
-// money on, grown by the accounts that do most of their business with it (a tier-1 card fed by
-// victims, an organiser taking a cut, the exchange account where the hops cash out). Leiden then
+// The layering core is every personal account (card, bank or payment account, address) that the
+// flow block search (flow_blocks.h) found passing money on, plus the accounts attached to it: the
+// personal accounts that relay money fast into or out of it (a tier-1 card fed by victims, a
+// running-points account), then those that got most of their money from it (an OTC desk, an
+// organiser's cut, the exchange account where the hops cash out). Leiden then
 // partitions the core's own flow graph: each community of the core is one cluster. Blocks
 // separate the mules from the ordinary people around them; partitioning the core alone, without
 // the ordinary traffic that ties every group to every other, separates the groups. Accounts
@@ -24,16 +26,23 @@
 namespace moneytrail {
 
 struct ClusterReportOptions {
-  /// A community member joins its community's core when at least this share of the value it
-  /// sends and receives (flows with victim-labelled accounts left out) is with core accounts.
-  /// Default 0.5.
+  /// A personal account joins the core as a relay when it sent at least this share of what it
+  /// sent into the core or got this share of what it received from it, passed on at least this
+  /// share (min(in, out) / max(in, out)) and its median dwell is at most
+  /// attach_max_dwell_seconds; then any account joins as a destination when at least this share
+  /// of what it received came from the core. Default 0.5.
   double attach_share = 0.5;
-  /// Rounds of growing the core, so that chains of such members join. Default 3.
-  std::uint32_t grow_rounds = 3;
+  /// Rounds of attaching relays, so that a chain of them joins one link per round. Default 3.
+  std::uint32_t attach_rounds = 3;
+  /// Relays pass money on fast. Default 6 hours.
+  double attach_max_dwell_seconds = 6 * 3600.0;
   /// Clusters with fewer accounts are not reported. Default 3.
   std::uint32_t min_size = 3;
-  /// Leiden on the core (modularity, value weights): resolution and seed.
-  double resolution = 1.0;
+  /// Leiden on the core (modularity, value weights): resolution and seed. A laundering chain is
+  /// path-like (tiers of cards, a desk, a run of addresses), and modularity at resolution 1 cuts
+  /// long paths into pieces; 0.5 keeps each group whole on the generator's cases (see
+  /// docs/communities.md). Default 0.5.
+  double resolution = 0.5;
   std::uint64_t seed = 1;
 };
 

@@ -17,8 +17,9 @@
 namespace moneytrail {
 
 struct FlowBlockOptions {
-  /// How many blocks to extract, best first. Default 5.
-  std::uint32_t blocks = 5;
+  /// How many blocks to extract, best first. Each search peels the whole flow view once.
+  /// Default 20.
+  std::uint32_t blocks = 20;
   /// Penalty on a middle account's imbalance (max - min of in and out). Default 1.
   double alpha = 1.0;
   /// Blocks with fewer middle accounts are not reported (and end the search). Default 3.

@@ -121,13 +121,17 @@ TEST(ClusterReport, MuleChainByHand) {
   EXPECT_DOUBLE_EQ(c.cash_out_value, 19700);
   EXPECT_DOUBLE_EQ(c.platform_share, 9900.0 / 39500);
   EXPECT_DOUBLE_EQ(c.crypto_share, 19700.0 / 39500);
-  // Score: 0.30 / (1 + 600/3600) + 0.25 x min(1, 1.25 x 1) + 0.15 x 0
-  //        + 0.15 x min(1, 2 x 19700/39500) + 0.15 x min(1, 29600/39500).
-  const double expected = 0.30 / (1 + 600.0 / 3600) + 0.25 +
-                          0.15 * std::min(1.0, 2 * 19700.0 / 39500) + 0.15 * (29600.0 / 39500);
+  // Score: 0.20 x min(1, 39500/20000 / 2) + 0.25 / (1 + 600/3600) + 0.20 x min(1, 1.25 x 1)
+  //        + 0.10 x 0 + 0.10 x min(1, 2 x 19700/39500) + 0.15 x min(1, 29600/39500).
+  const double expected = 0.20 * (39500.0 / 20000 / 2) + 0.25 / (1 + 600.0 / 3600) + 0.20 +
+                          0.10 * std::min(1.0, 2 * 19700.0 / 39500) + 0.15 * (29600.0 / 39500);
   EXPECT_NEAR(c.score, expected, 1e-12);
   ASSERT_FALSE(c.reasons.empty());
   EXPECT_NE(c.reasons[0].find("dwell 10 min"), std::string::npos) << c.reasons[0];
+  // Then victims (0.20) before layering (0.20 x 0.9875).
+  ASSERT_GE(c.reasons.size(), 3u);
+  EXPECT_NE(c.reasons[1].find("fed by 2 victim"), std::string::npos) << c.reasons[1];
+  EXPECT_NE(c.reasons[2].find("moves 2.0 times"), std::string::npos) << c.reasons[2];
 }
 
 TEST(ClusterReport, VictimsAreNeverMembersAndOrdinaryRingIsNotACluster) {
