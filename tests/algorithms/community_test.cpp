@@ -7,6 +7,7 @@
 #include <set>
 
 #include "algorithms/communities/community_graph.h"
+#include "algorithms/communities/community_methods.h"
 #include "algorithms/communities/core_decomposition.h"
 #include "algorithms/communities/label_propagation.h"
 #include "algorithms/communities/leiden.h"
@@ -252,6 +253,61 @@ TEST(StrongComponents, RingAndTail) {
   EXPECT_EQ(id("a"), id("c"));
   EXPECT_NE(id("a"), id("d"));
   EXPECT_EQ(id("a"), 0u);
+}
+
+}  // namespace
+}  // namespace moneytrail
+
+namespace moneytrail {
+namespace {
+
+TEST(CommunityDetection, OwnershipLinksPullOneHoldersCardsTogether) {
+  // Two rings of four cards each, joined by one small transfer; cards c1 (ring one) and d1 (ring
+  // two) share a holder. Without links Leiden keeps the rings apart; a heavy link puts c1 and d1
+  // in one community.
+  GraphBuilder b;
+  auto card = [&](const char* id, const char* holder) {
+    AccountInput a;
+    a.id = id;
+    a.kind = AccountKind::bank_card;
+    a.holder = holder;
+    b.set_account(a);
+  };
+  for (const char* id : {"c1", "d1"}) card(id, "H-shared");
+  for (const char* id : {"c2", "c3", "c4", "d2", "d3", "d4"}) card(id, id);
+  int n = 0;
+  auto pay = [&](const char* from, const char* to, double amount) {
+    const std::string id = "t" + std::to_string(n++);
+    TransactionInput in;
+    in.id = id;
+    in.timestamp = n;
+    in.from = from;
+    in.to = to;
+    in.amount = in.received_amount = amount;
+    in.currency = "CNY";
+    b.add_transaction(in);
+  };
+  for (const char* ring : {"c", "d"})
+    for (int i = 1; i <= 4; ++i)
+      for (int j = i + 1; j <= 4; ++j)
+        pay((ring + std::to_string(i)).c_str(), (ring + std::to_string(j)).c_str(), 100);
+  pay("c4", "d4", 1);
+  const TransactionGraph g = std::move(b).build();
+  const FlowView flows = FlowView::build(g);
+  const VertexId c1 = *g.find_account("c1"), d1 = *g.find_account("d1");
+  CommunityDetectionOptions options;
+  const CommunityDetection plain = detect_communities(g, flows, options);
+  EXPECT_EQ(plain.result.count, 2u);
+  EXPECT_NE(plain.result.membership[c1], plain.result.membership[d1]);
+  options.links = true;
+  options.link_weight = 20;
+  const CommunityDetection linked = detect_communities(g, flows, options);
+  EXPECT_EQ(linked.links_added, 1u);
+  EXPECT_EQ(linked.result.membership[c1], linked.result.membership[d1]);
+  // A graph without shared attributes has no links to add.
+  options.links = true;
+  const TransactionGraph bare = testing::graph_of({{"a", "b", 1}});
+  EXPECT_THROW(detect_communities(bare, FlowView::build(bare), options), std::invalid_argument);
 }
 
 }  // namespace
