@@ -9,7 +9,7 @@
 
 namespace moneytrail {
 
-StrongComponentsResult strongly_connected_components(const FlowView& flows) {
+std::vector<std::uint32_t> topological_strong_components(const FlowView& flows) {
   const std::uint32_t n = flows.num_vertices();
   std::vector<std::pair<std::uint32_t, std::uint32_t>> arcs;
   arcs.reserve(flows.num_edges());
@@ -18,10 +18,17 @@ StrongComponentsResult strongly_connected_components(const FlowView& flows) {
     for (FlowEdgeIndex e = first; e < last; ++e) arcs.emplace_back(v, flows.target(e));
   }
   const auto csr = community_detail::boost_csr_from_sorted_arcs(std::move(arcs), n);
+  std::vector<std::uint32_t> component(n, 0);
+  const std::uint32_t count = boost::strong_components(
+      csr, boost::make_iterator_property_map(component.begin(), get(boost::vertex_index, csr)));
+  // Tarjan's algorithm completes sink components first; reverse to put sources first.
+  for (std::uint32_t& c : component) c = count - 1 - c;
+  return component;
+}
 
-  std::vector<std::uint32_t> raw(n, 0);
-  boost::strong_components(
-      csr, boost::make_iterator_property_map(raw.begin(), get(boost::vertex_index, csr)));
+StrongComponentsResult strongly_connected_components(const FlowView& flows) {
+  const std::uint32_t n = flows.num_vertices();
+  const std::vector<std::uint32_t> raw = topological_strong_components(flows);
 
   // Renumber by smallest account so the numbering does not depend on Tarjan's visiting order.
   StrongComponentsResult result;

@@ -20,4 +20,8 @@ struct StrongComponentsResult {
 /// Boost.Graph's strong_components (Tarjan's algorithm) on the flow view.
 StrongComponentsResult strongly_connected_components(const FlowView& flows);
 
+/// The same components numbered in topological order: every flow goes from a component to one
+/// with an equal or higher number (what solvers that sweep upstream-first need).
+std::vector<std::uint32_t> topological_strong_components(const FlowView& flows);
+
 }  // namespace moneytrail
