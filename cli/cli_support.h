@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "algorithms/tracing/trace_context.h"
 #include "io/load_case.h"
 
 namespace moneytrail::cli {
@@ -55,5 +56,12 @@ bool stdout_is_terminal();
 
 /// The command line as typed, for provenance.
 std::string join_command_line(const std::string& command, const Args& args);
+
+/// Ids separated by commas, spaces or tabs.
+std::vector<std::string> split_ids(std::string_view text);
+/// The option `name` as a timestamp, kNoTime when absent; UsageError when it does not parse.
+Timestamp timestamp_option(const po::variables_map& vm, const char* name);
+/// Transaction indices of `ids`; UsageError naming the first unknown one.
+std::vector<TxIndex> resolve_ids(const TraceContext& context, const std::vector<std::string>& ids);
 
 }  // namespace moneytrail::cli

@@ -15,6 +15,7 @@ int run_centrality(const Args& args);
 int run_trace(const Args& args);
 int run_communities(const Args& args);
 int run_clusters(const Args& args);
+int run_export(const Args& args);
 
 // Shared by `communities` and `clusters`: the partitioning options and the detection call.
 void add_community_options(po::options_description& options);

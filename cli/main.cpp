@@ -23,6 +23,8 @@ constexpr Command kCommands[] = {
      moneytrail::cli::run_communities},
     {"clusters", "rank mule clusters: layering cores of communities, with reasons",
      moneytrail::cli::run_clusters},
+    {"export", "write a trace, cluster or ego network as GraphML, GEXF, DOT, Cytoscape JSON or CSV",
+     moneytrail::cli::run_export},
     {"trace", "follow money forward from seed transactions or back to its origins",
      moneytrail::cli::run_trace},
     {"demo", "generate a laundering scenario, ingest it and tour the analyses",

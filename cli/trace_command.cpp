@@ -18,37 +18,6 @@
 namespace moneytrail::cli {
 namespace {
 
-std::vector<std::string> split_ids(std::string_view text) {
-  std::vector<std::string> ids;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find_first_of(", \t", start);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view id = trim(text.substr(start, end - start));
-    if (!id.empty()) ids.emplace_back(id);
-    start = end + 1;
-  }
-  return ids;
-}
-
-Timestamp timestamp_option(const po::variables_map& vm, const char* name) {
-  if (!vm.count(name)) return kNoTime;
-  const std::string text = vm[name].as<std::string>();
-  const auto t = parse_timestamp(text);
-  if (!t) throw UsageError("--" + std::string(name) + " '" + text + "' is not a date or time");
-  return *t;
-}
-
-std::vector<TxIndex> resolve_ids(const TraceContext& context, const std::vector<std::string>& ids) {
-  const auto found = context.find_transactions(ids);
-  std::vector<TxIndex> seeds;
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    if (!found[i]) throw UsageError("unknown transaction id '" + ids[i] + "'");
-    seeds.push_back(*found[i]);
-  }
-  return seeds;
-}
-
 struct SeedSets {
   std::vector<std::vector<TxIndex>> sets;
   std::vector<std::uint64_t> lines;

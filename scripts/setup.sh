@@ -11,7 +11,7 @@ packages=(build-essential cmake pkg-config libboost-graph-dev libboost-program-o
   libeigen3-dev libprotobuf-dev protobuf-compiler libgtest-dev libgmock-dev libbenchmark-dev
   zlib1g-dev robin-map-dev nlohmann-json3-dev)
 if [[ "${1:-}" == "--tests" ]]; then
-  packages+=(python3 python3-networkx python3-igraph clang libclang-rt-14-dev)
+  packages+=(python3 python3-networkx python3-igraph clang libclang-rt-14-dev graphviz)
 fi
 
 missing=()

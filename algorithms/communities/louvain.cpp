@@ -12,7 +12,6 @@ namespace moneytrail {
 CommunityResult louvain(const CommunityGraph& graph, const LouvainOptions& options) {
   if (!(options.resolution > 0)) throw std::invalid_argument("the resolution must be above 0");
   using namespace community_detail;
-  const std::uint32_t n = graph.num_nodes();
   std::mt19937_64 rng(options.seed);
   CommunityResult result;
   // Level 0 is `graph`; level k > 0 is aggregates[k - 1]. up[k] maps level k's nodes to level

@@ -23,6 +23,25 @@ void ForwardLedger::reset_untraced(Amount balance) {
   }
 }
 
+Amount ForwardLedger::untraced_ahead() const {
+  Amount ahead = 0;
+  for (std::size_t i = head_; i < lots_.size() && lots_[i].hop == 0; ++i) ahead += lots_[i].amount;
+  return ahead;
+}
+
+void ForwardLedger::skip_untraced(Amount debits, Amount credits, Timestamp now) {
+  if (debits > 0) {
+    DebitOutcome unused;
+    const FreezeRule no_rule;
+    Amount remaining = debits;
+    for (std::size_t i = head_; i < lots_.size() && remaining > 0 && lots_[i].hop == 0; ++i)
+      remaining -= take(lots_[i], remaining, now, no_rule, unused);
+    balance_ = std::max<Amount>(balance_ - debits, 0);
+    drop_front_consumed();
+  }
+  if (credits > 0) credit({credits, 0, 0, now, 0});
+}
+
 Amount ForwardLedger::held_value() const {
   Amount held = frozen_value_;
   for (std::size_t i = head_; i < lots_.size(); ++i) held += lots_[i].value;

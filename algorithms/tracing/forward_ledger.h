@@ -59,6 +59,14 @@ class ForwardLedger {
   /// frozen value stays.
   void reset_untraced(Amount balance);
 
+  /// fifo: the money queued ahead of the first traced lot (the whole balance when none).
+  Amount untraced_ahead() const;
+  /// fifo, for debits that add up to less than untraced_ahead(): what a run of transactions does
+  /// to the ledger when none of its debits reaches a traced lot. The debits take from the front
+  /// untraced lots and the credits queue behind as one untraced lot, exactly as they would one by
+  /// one: so a trace can skip an account's transactions until a debit reaches traced money.
+  void skip_untraced(Amount debits, Amount credits, Timestamp now);
+
  private:
   bool pools_untraced() const {
     return policy_ != TracePolicy::fifo && policy_ != TracePolicy::lifo;

@@ -26,6 +26,10 @@ struct AccountState {
   ForwardLedger ledger;
   std::uint32_t out_pos = 0;  // next positions in the account's outgoing and incoming lists
   std::uint32_t in_pos = 0;
+  TxIndex next = 0;  // the event it is scheduled for
+  // fifo: the first debit that can reach a traced lot; transactions before it are skipped.
+  TxIndex wake = 0;
+  bool wake_valid = false;
   bool active = false;
   bool opened = false;   // ledger holds the opening balance and flows up to the positions
   bool reached = false;  // received traced money
@@ -50,7 +54,8 @@ class ForwardTracer {
         options_(options),
         seeds_(seeds.begin(), seeds.end()),
         valuation_(context, tx_.currency[*std::min_element(seeds.begin(), seeds.end())]),
-        rule_{options.max_hops, options.window} {
+        rule_{options.max_hops, options.window},
+        fifo_(options.policy == TracePolicy::fifo) {
     // The trace currency is the earliest seed's.
     std::sort(seeds_.begin(), seeds_.end());
     seeds_.erase(std::unique(seeds_.begin(), seeds_.end()), seeds_.end());
@@ -79,7 +84,8 @@ class ForwardTracer {
     return states_[it->second];
   }
 
-  TxIndex next_event(const AccountState& s) const {
+  TxIndex next_event(AccountState& s) {
+    if (fifo_) return wake(s);
     auto out = graph_.out_transactions(s.account);
     TxIndex next = s.out_pos < out.size() ? out[s.out_pos] : kEnd;
     if (options_.policy != TracePolicy::poison) {
@@ -89,13 +95,75 @@ class ForwardTracer {
     return next;
   }
 
-  void schedule(const AccountState& s) {
-    const TxIndex next = next_event(s);
-    if (next != kEnd) events_.push({next, s.account});
+  void schedule(AccountState& s) {
+    s.next = next_event(s);
+    if (s.next != kEnd) events_.push({s.next, s.account});
+  }
+
+  // fifo takes the oldest money first, so an account's transactions cannot touch the traced
+  // lots it holds until its debits have used up the money queued ahead of them: credits queue
+  // behind, and debits before that point carry nothing traced. The trace skips them (catch_up
+  // applies them in one step when the account is next touched) and wakes the account at the
+  // first debit that may reach traced money (with a relative margin, so rounding wakes it early,
+  // never late).
+  TxIndex wake(AccountState& s) {
+    if (!s.ledger.holds_traced()) return kEnd;
+    if (s.wake_valid) return s.wake;
+    const Amount ahead = s.ledger.untraced_ahead();
+    const auto out = graph_.out_transactions(s.account);
+    std::size_t k = s.out_pos;
+    if (!context_.mixed(s.account)) {
+      // Running totals: the first debit whose total since out_pos comes near `ahead`.
+      const Amount base = s.out_pos > 0 ? context_.debits_through(out[s.out_pos - 1]) : 0;
+      const Amount threshold = base + ahead * (1 - 1e-9) - 1e-12 * base;
+      k = static_cast<std::size_t>(
+          std::partition_point(out.begin() + s.out_pos, out.end(),
+                               [&](TxIndex d) { return context_.debits_through(d) < threshold; }) -
+          out.begin());
+    } else {
+      Amount debits = 0;
+      for (; k < out.size(); ++k) {
+        debits += valuation_.paid_in_ledger(out[k]);
+        if (debits >= ahead * (1 - 1e-9)) break;
+      }
+    }
+    s.wake = k < out.size() ? out[k] : kEnd;
+    s.wake_valid = true;
+    return s.wake;
+  }
+
+  // fifo: applies the account's skipped transactions before `t`.
+  void catch_up(AccountState& s, TxIndex t) {
+    const auto out = graph_.out_transactions(s.account);
+    const auto in = graph_.in_transactions(s.account);
+    Amount debits = 0, credits = 0;
+    if (!context_.mixed(s.account)) {
+      const auto out_end = static_cast<std::uint32_t>(
+          std::lower_bound(out.begin() + s.out_pos, out.end(), t) - out.begin());
+      const auto in_end = static_cast<std::uint32_t>(
+          std::lower_bound(in.begin() + s.in_pos, in.end(), t) - in.begin());
+      if (out_end > s.out_pos) {
+        debits = context_.debits_through(out[out_end - 1]) -
+                 (s.out_pos > 0 ? context_.debits_through(out[s.out_pos - 1]) : 0);
+      }
+      if (in_end > s.in_pos) {
+        credits = context_.credits_through(in[in_end - 1]) -
+                  (s.in_pos > 0 ? context_.credits_through(in[s.in_pos - 1]) : 0);
+      }
+      s.out_pos = out_end;
+      s.in_pos = in_end;
+    } else {
+      while (s.out_pos < out.size() && out[s.out_pos] < t)
+        debits += valuation_.paid_in_ledger(out[s.out_pos++]);
+      while (s.in_pos < in.size() && in[s.in_pos] < t)
+        credits += valuation_.received_in_ledger(in[s.in_pos++]);
+    }
+    if (debits > 0 || credits > 0) s.ledger.skip_untraced(debits, credits, tx_.timestamp[t]);
   }
 
   // Brings the account's ledger up to transaction `t` (exclusive) and starts replaying it.
   void activate(AccountState& s, TxIndex t) {
+    s.wake_valid = false;
     auto out = graph_.out_transactions(s.account);
     auto in = graph_.in_transactions(s.account);
     if (options_.policy == TracePolicy::poison) {
@@ -173,7 +241,7 @@ class ForwardTracer {
       if (t == last) continue;
       if (past_until(t)) break;
       AccountState& owner = states_[index_.at(v)];
-      const bool live = owner.active && next_event(owner) == t;
+      const bool live = owner.active && owner.next == t;
       if (!live && !(is_seed(t) && tx_.from[t] == v)) continue;  // stale entry
       last = t;
       process(t);
@@ -188,6 +256,12 @@ class ForwardTracer {
       AccountState& s = state(from);
       if (!s.active) activate(s, t);
     }
+    if (fifo_) {
+      for (VertexId v : {from, to}) {
+        auto it = index_.find(v);
+        if (it != index_.end() && states_[it->second].active) catch_up(states_[it->second], t);
+      }
+    }
     AccountState* sender = nullptr;
     if (auto it = index_.find(from); it != index_.end() && states_[it->second].active) {
       sender = &states_[it->second];
@@ -200,6 +274,7 @@ class ForwardTracer {
       const DebitOutcome outcome = sender->ledger.debit(paid, now, rule_);
       unfunded_ += outcome.unfunded;
       ++sender->out_pos;
+      if (t >= sender->wake || outcome.traced > 0) sender->wake_valid = false;
       if (is_seed(t)) {
         traced_share = 1;
         value = valuation_.value_of_paid(t);
@@ -229,6 +304,7 @@ class ForwardTracer {
         lot.hop = hop;
         fees_ += value - lot.value;
         reach(*receiver, lot.value, hop);
+        if (!receiver->ledger.holds_traced()) receiver->wake_valid = false;
       }
       receiver->ledger.credit(lot);
       ++receiver->in_pos;
@@ -367,6 +443,7 @@ class ForwardTracer {
   std::vector<TxIndex> seeds_;
   TraceValuation valuation_;
   FreezeRule rule_;
+  bool fifo_;
   std::vector<AccountState> states_;
   tsl::robin_map<VertexId, std::uint32_t> index_;
   std::priority_queue<std::pair<TxIndex, VertexId>, std::vector<std::pair<TxIndex, VertexId>>,

@@ -43,8 +43,15 @@ TraceContext::TraceContext(const TransactionGraph& graph)
   // balance empties it (ForwardLedger's rules, applied in the same order).
   after_debit_.assign(tx.size(), 0);
   after_credit_.assign(tx.size(), 0);
+  debits_through_.assign(tx.size(), 0);
+  credits_through_.assign(tx.size(), 0);
+  std::fill(lowest.begin(), lowest.end(), 0);  // reused: running credit totals
+  std::vector<Amount>& credited = lowest;
+  std::vector<Amount> debited(graph.num_accounts(), 0);
   for (VertexId v = 0; v < graph.num_accounts(); ++v) balance[v] = std::max<Amount>(opening_[v], 0);
   for (TxIndex t = 0; t < tx.size(); ++t) {
+    debits_through_[t] = debited[tx.from[t]] += tx.amount[t];
+    credits_through_[t] = credited[tx.to[t]] += tx.received_amount[t];
     Amount& from = balance[tx.from[t]];
     from = tx.amount[t] >= from * (1 - ForwardLedger::kRelativeEpsilon)
                ? 0

@@ -35,6 +35,12 @@ class TraceContext {
   /// one), as its ledger would hold it; nullopt for mixed accounts, whose ledgers run in the trace
   /// currency. Balances do not depend on what is traced, so they are computed once for all traces.
   std::optional<Amount> balance_before(VertexId v, TxIndex t) const;
+  /// For single-currency accounts (meaningless for mixed ones): the sender's paid amounts summed
+  /// over its debits up to and including `t`, and the receiver's received amounts over its
+  /// credits up to and including `t`. A fifo trace skips runs of an account's transactions with
+  /// them instead of visiting each.
+  Amount debits_through(TxIndex t) const { return debits_through_[t]; }
+  Amount credits_through(TxIndex t) const { return credits_through_[t]; }
   /// Rate of one unit of `currency` in the rates' base at time t, or nullopt without a series.
   std::optional<double> rate(std::uint16_t currency, Timestamp t) const;
 
@@ -48,8 +54,10 @@ class TraceContext {
   std::vector<std::uint16_t> currency_;
   std::vector<bool> mixed_;
   std::vector<Amount> opening_;
-  std::vector<Amount> after_debit_;   // by transaction: the sender's balance after it
-  std::vector<Amount> after_credit_;  // by transaction: the receiver's balance after it
+  std::vector<Amount> after_debit_;      // by transaction: the sender's balance after it
+  std::vector<Amount> after_credit_;     // by transaction: the receiver's balance after it
+  std::vector<Amount> debits_through_;   // by transaction: the sender's paid total through it
+  std::vector<Amount> credits_through_;  // by transaction: the receiver's received total
   std::vector<const std::vector<RateObservation>*> rate_series_;  // by currency symbol
 };
 

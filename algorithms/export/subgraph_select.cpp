@@ -1,0 +1,217 @@
+#include "algorithms/export/subgraph_select.h"
+
+#include <tsl/robin_map.h>
+
+#include <algorithm>
+#include <deque>
+#include <map>
+#include <numeric>
+#include <stdexcept>
+
+namespace moneytrail {
+namespace {
+
+// Node and edge bookkeeping shared by the selections.
+class SubgraphBuilder {
+ public:
+  std::uint32_t node(VertexId account) {
+    auto [it, added] = index_.try_emplace(account, static_cast<std::uint32_t>(sub.nodes.size()));
+    if (added) {
+      SubgraphNode n;
+      n.account = account;
+      sub.nodes.push_back(n);
+    }
+    return it->second;
+  }
+  bool has(VertexId account) const { return index_.count(account) > 0; }
+  SubgraphEdge& edge(std::uint32_t source, std::uint32_t target) {
+    auto [it, added] = edges_.try_emplace({source, target}, sub.edges.size());
+    if (added) {
+      SubgraphEdge e;
+      e.source = source;
+      e.target = target;
+      sub.edges.push_back(e);
+    }
+    return sub.edges[it->second];
+  }
+
+  Subgraph sub;
+
+ private:
+  tsl::robin_map<VertexId, std::uint32_t> index_;
+  std::map<std::pair<std::uint32_t, std::uint32_t>, std::size_t> edges_;
+};
+
+void add_time(SubgraphEdge& e, Timestamp first, Timestamp last) {
+  if (e.count == 0) {
+    e.first = first;
+    e.last = last;
+  } else {
+    e.first = std::min(e.first, first);
+    e.last = std::max(e.last, last);
+  }
+}
+
+bool overlaps(const FlowView& flows, FlowEdgeIndex e, const EgoOptions& o) {
+  if (o.since != kNoTime && flows.last_time(e) < o.since) return false;
+  if (o.until != kNoTime && flows.first_time(e) > o.until) return false;
+  return true;
+}
+
+}  // namespace
+
+Subgraph subgraph_of_trace(const TransactionGraph& graph, const TraceResult& trace) {
+  SubgraphBuilder b;
+  b.sub.title = std::string(to_string(trace.direction)) + " trace, " +
+                std::string(to_string(trace.policy)) + ", " + std::to_string(trace.seeds.size()) +
+                " seed transaction(s)";
+  const TransactionTable& tx = graph.transactions();
+  for (const TracedTransaction& t : trace.transactions) {
+    const std::uint32_t s = b.node(tx.from[t.tx]);
+    const std::uint32_t d = b.node(tx.to[t.tx]);
+    SubgraphEdge& e = b.edge(s, d);
+    add_time(e, tx.timestamp[t.tx], tx.timestamp[t.tx]);
+    e.value += tx.amount[t.tx];
+    e.traced += t.value;
+    ++e.count;
+    e.hop = e.hop < 0 ? t.hop : std::min<std::int64_t>(e.hop, t.hop);
+  }
+  for (const TracedAccount& a : trace.accounts) {
+    SubgraphNode& n = b.sub.nodes[b.node(a.account)];
+    n.hop = a.first_hop;
+    n.score = a.received;
+  }
+  for (const TraceEndpoint& e : trace.endpoints) {
+    if (e.status == EndpointStatus::other || !b.has(e.account)) continue;
+    b.sub.nodes[b.node(e.account)].endpoint = true;
+  }
+  return std::move(b.sub);
+}
+
+Subgraph subgraph_of_accounts(const TransactionGraph& graph, const FlowView& flows,
+                              std::span<const VertexId> accounts,
+                              std::span<const std::int64_t> groups) {
+  (void)graph;
+  if (!groups.empty() && groups.size() != accounts.size())
+    throw std::invalid_argument("one group per account is needed");
+  SubgraphBuilder b;
+  for (std::size_t i = 0; i < accounts.size(); ++i) {
+    SubgraphNode& n = b.sub.nodes[b.node(accounts[i])];
+    if (!groups.empty()) n.group = groups[i];
+  }
+  for (VertexId v : accounts) {
+    const auto [first, last] = flows.out_edges(v);
+    for (FlowEdgeIndex e = first; e < last; ++e) {
+      if (!b.has(flows.target(e))) continue;
+      SubgraphEdge& edge = b.edge(b.node(v), b.node(flows.target(e)));
+      add_time(edge, flows.first_time(e), flows.last_time(e));
+      edge.value += flows.value(e);
+      edge.count += flows.count(e);
+    }
+  }
+  return std::move(b.sub);
+}
+
+Subgraph subgraph_of_cluster(const TransactionGraph& graph, const FlowView& flows,
+                             const MuleCluster& cluster, std::uint32_t rank) {
+  const std::vector<std::int64_t> groups(cluster.members.size(), rank);
+  Subgraph sub = subgraph_of_accounts(graph, flows, cluster.members, groups);
+  sub.title = "mule cluster #" + std::to_string(rank) + " (" +
+              std::to_string(cluster.members.size()) + " accounts)";
+  for (SubgraphNode& n : sub.nodes) n.score = cluster.score;
+  return sub;
+}
+
+Subgraph ego_subgraph(const TransactionGraph& graph, const FlowView& flows, VertexId center,
+                      const EgoOptions& options) {
+  if (center >= flows.num_vertices()) throw std::invalid_argument("unknown center account");
+  tsl::robin_map<VertexId, std::uint32_t> distance{{center, 0}};
+  std::vector<VertexId> order{center};
+  std::deque<VertexId> queue{center};
+  while (!queue.empty()) {
+    const VertexId v = queue.front();
+    queue.pop_front();
+    const std::uint32_t d = distance.at(v);
+    if (d == options.hops) continue;
+    auto visit = [&](VertexId u) {
+      if (distance.try_emplace(u, d + 1).second) {
+        order.push_back(u);
+        queue.push_back(u);
+      }
+    };
+    if (options.direction != EgoDirection::in) {
+      const auto [first, last] = flows.out_edges(v);
+      for (FlowEdgeIndex e = first; e < last; ++e)
+        if (overlaps(flows, e, options)) visit(flows.target(e));
+    }
+    if (options.direction != EgoDirection::out) {
+      for (FlowEdgeIndex e : flows.in_edges(v))
+        if (overlaps(flows, e, options)) visit(flows.source(e));
+    }
+  }
+  Subgraph sub = subgraph_of_accounts(graph, flows, order);
+  sub.title =
+      std::to_string(options.hops) + "-hop ego network of " + std::string(graph.account_id(center));
+  for (SubgraphNode& n : sub.nodes) n.hop = distance.at(n.account);
+  // Drop the ties outside the window.
+  std::erase_if(sub.edges, [&](const SubgraphEdge& e) {
+    return (options.since != kNoTime && e.last < options.since) ||
+           (options.until != kNoTime && e.first > options.until);
+  });
+  return sub;
+}
+
+void fold_subgraph(Subgraph& sub, std::size_t max_nodes) {
+  if (max_nodes < 2) throw std::invalid_argument("--max-nodes must be at least 2");
+  if (sub.nodes.size() <= max_nodes) return;
+  std::vector<std::uint32_t> order(sub.nodes.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    const SubgraphNode& x = sub.nodes[a];
+    const SubgraphNode& y = sub.nodes[b];
+    if (x.endpoint != y.endpoint) return x.endpoint;
+    if (x.score != y.score) return x.score > y.score;
+    return x.hop < y.hop;
+  });
+  const std::size_t keep = max_nodes - 1;
+  std::vector<std::uint32_t> new_index(sub.nodes.size(), static_cast<std::uint32_t>(keep));
+  std::vector<SubgraphNode> nodes;
+  for (std::size_t i = 0; i < keep; ++i) {
+    new_index[order[i]] = static_cast<std::uint32_t>(i);
+    nodes.push_back(sub.nodes[order[i]]);
+  }
+  SubgraphNode aggregate;
+  aggregate.members = 0;
+  for (std::size_t i = keep; i < order.size(); ++i)
+    aggregate.members += sub.nodes[order[i]].members;
+  aggregate.label = std::to_string(aggregate.members) + " other accounts";
+  sub.folded_accounts += aggregate.members;
+  nodes.push_back(aggregate);
+
+  std::map<std::pair<std::uint32_t, std::uint32_t>, std::size_t> merged;
+  std::vector<SubgraphEdge> edges;
+  for (const SubgraphEdge& e : sub.edges) {
+    const std::uint32_t s = new_index[e.source];
+    const std::uint32_t t = new_index[e.target];
+    if (s == keep && t == keep) continue;  // inside the aggregate
+    auto [it, added] = merged.try_emplace({s, t}, edges.size());
+    if (added) {
+      SubgraphEdge copy = e;
+      copy.source = s;
+      copy.target = t;
+      edges.push_back(copy);
+      continue;
+    }
+    SubgraphEdge& m = edges[it->second];
+    m.value += e.value;
+    m.traced += e.traced;
+    m.count += e.count;
+    m.first = std::min(m.first, e.first);
+    m.last = std::max(m.last, e.last);
+    if (e.hop >= 0) m.hop = m.hop < 0 ? e.hop : std::min(m.hop, e.hop);
+  }
+  sub.nodes = std::move(nodes);
+  sub.edges = std::move(edges);
+}
+
+}  // namespace moneytrail

@@ -1,0 +1,51 @@
+// Choosing what to export: the flows of a trace, the members of a mule cluster, or an ego
+// network, and folding a selection to at most N nodes so that it stays drawable.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+
+#include "algorithms/communities/cluster_report.h"
+#include "algorithms/tracing/trace_types.h"
+#include "graph/flow_view.h"
+#include "graph/subgraph.h"
+#include "graph/transaction_graph.h"
+
+namespace moneytrail {
+
+/// The traced transactions as edges (aggregated per account pair, `traced` summed), the accounts
+/// they touch as nodes with their first hop and traced received value; endpoints marked.
+Subgraph subgraph_of_trace(const TransactionGraph& graph, const TraceResult& trace);
+
+/// Accounts and the flows among them; `group` is set from `groups` when it is not empty (one
+/// entry per account in `accounts`).
+Subgraph subgraph_of_accounts(const TransactionGraph& graph, const FlowView& flows,
+                              std::span<const VertexId> accounts,
+                              std::span<const std::int64_t> groups = {});
+
+/// The members of a cluster (its rank in the report is its group).
+Subgraph subgraph_of_cluster(const TransactionGraph& graph, const FlowView& flows,
+                             const MuleCluster& cluster, std::uint32_t rank);
+
+enum class EgoDirection : std::uint8_t { both, out, in };
+
+struct EgoOptions {
+  std::uint32_t hops = 1;
+  EgoDirection direction = EgoDirection::both;
+  /// Only flows with some transaction in [since, until] count as ties (kNoTime: open).
+  Timestamp since = kNoTime;
+  Timestamp until = kNoTime;
+};
+
+/// Accounts within `hops` flows of `center` (breadth first), and the flows among them.
+Subgraph ego_subgraph(const TransactionGraph& graph, const FlowView& flows, VertexId center,
+                      const EgoOptions& options = {});
+
+/// Keeps the max_nodes - 1 nodes of highest score (hop order for traces) and folds the rest into
+/// one aggregate node, merging their edges; nothing changes when the selection is small enough.
+/// max_nodes must be at least 2.
+void fold_subgraph(Subgraph& subgraph, std::size_t max_nodes);
+
+}  // namespace moneytrail

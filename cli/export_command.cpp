@@ -1,0 +1,186 @@
+// moneytrail export INPUT --select trace:TX[,TX]|cluster:RANK|ego:ACCOUNT:K --to
+//   graphml|gexf|dot|cyjs|csv -o FILE [--policy P] [--max-nodes N] [--render svg|png]
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "algorithms/communities/cluster_report.h"
+#include "algorithms/communities/flow_blocks.h"
+#include "algorithms/export/subgraph_select.h"
+#include "algorithms/tracing/forward_trace.h"
+#include "cli/commands.h"
+#include "io/atomic_file.h"
+#include "io/export/graph_writers.h"
+
+namespace moneytrail::cli {
+namespace {
+
+EgoDirection parse_direction(const std::string& text) {
+  if (text == "both") return EgoDirection::both;
+  if (text == "out") return EgoDirection::out;
+  if (text == "in") return EgoDirection::in;
+  throw UsageError("unknown --direction '" + text + "' (expected both, out or in)");
+}
+
+std::uint32_t positive_number(const std::string& text, const std::string& what) {
+  char* end = nullptr;
+  const unsigned long value = std::strtoul(text.c_str(), &end, 10);
+  if (text.empty() || *end != '\0' || value == 0 || value > 1000000)
+    throw UsageError(what + " '" + text + "' is not a positive number");
+  return static_cast<std::uint32_t>(value);
+}
+
+Subgraph select(const TransactionGraph& graph, const std::string& selection,
+                const po::variables_map& vm) {
+  const std::size_t colon = selection.find(':');
+  const std::string kind = selection.substr(0, colon);
+  const std::string rest = colon == std::string::npos ? "" : selection.substr(colon + 1);
+  if (kind == "trace") {
+    const TraceContext context(graph);
+    const std::string policy = vm["policy"].as<std::string>();
+    TraceOptions options;
+    const auto parsed = parse_trace_policy(policy);
+    if (!parsed) throw UsageError("unknown --policy '" + policy + "'");
+    options.policy = *parsed;
+    const std::vector<TxIndex> seeds = resolve_ids(context, split_ids(rest));
+    if (seeds.empty()) throw UsageError("--select trace: needs transaction ids (trace:TX[,TX])");
+    return subgraph_of_trace(graph, trace_forward(context, seeds, options));
+  }
+  const FlowView flows = FlowView::build(graph);
+  if (kind == "cluster") {
+    const std::uint32_t rank = positive_number(rest, "cluster rank");
+    const std::vector<FlowBlock> blocks = find_flow_blocks(flows);
+    const ClusterReport report = mule_cluster_report(graph, flows, blocks);
+    if (rank > report.clusters.size())
+      throw UsageError("there are " + std::to_string(report.clusters.size()) +
+                       " mule clusters; cluster:" + rest + " does not exist");
+    return subgraph_of_cluster(graph, flows, report.clusters[rank - 1], rank);
+  }
+  if (kind == "ego") {
+    const std::size_t last = rest.rfind(':');
+    if (last == std::string::npos)
+      throw UsageError("--select ego: needs an account and a hop count (ego:ACCOUNT:K)");
+    const std::string account = rest.substr(0, last);
+    const auto center = graph.find_account(account);
+    if (!center) throw UsageError("unknown account '" + account + "'");
+    EgoOptions options;
+    options.hops = positive_number(rest.substr(last + 1), "hop count");
+    options.direction = parse_direction(vm["direction"].as<std::string>());
+    options.since = timestamp_option(vm, "since");
+    options.until = timestamp_option(vm, "until");
+    return ego_subgraph(graph, flows, *center, options);
+  }
+  if (kind == "top") {
+    throw UsageError(
+        "--select top:N needs account scores, which moneytrail cannot compute yet; use "
+        "cluster:RANK, ego:ACCOUNT:K or trace:TX");
+  }
+  throw UsageError("unknown --select '" + selection +
+                   "' (expected trace:TX[,TX], cluster:RANK or ego:ACCOUNT:K)");
+}
+
+void write(ExportFormat format, const std::string& path, const TransactionGraph& graph,
+           const Subgraph& sub) {
+  if (format == ExportFormat::csv) {
+    // FILE gets the edges, FILE's stem + ".nodes.csv" the nodes.
+    std::filesystem::path nodes_path(path);
+    nodes_path.replace_extension(".nodes.csv");
+    AtomicOutputFile edges(path);
+    write_csv_edges(edges.stream(), graph, sub);
+    AtomicOutputFile nodes(nodes_path);
+    write_csv_nodes(nodes.stream(), graph, sub);
+    edges.commit();
+    nodes.commit();
+    return;
+  }
+  AtomicOutputFile file(path);
+  switch (format) {
+    case ExportFormat::graphml:
+      write_graphml(file.stream(), graph, sub);
+      break;
+    case ExportFormat::gexf:
+      write_gexf(file.stream(), graph, sub);
+      break;
+    case ExportFormat::dot:
+      write_dot(file.stream(), graph, sub);
+      break;
+    case ExportFormat::cyjs:
+      write_cyjs(file.stream(), graph, sub);
+      break;
+    case ExportFormat::csv:
+      break;
+  }
+  file.commit();
+}
+
+}  // namespace
+
+int run_export(const Args& args) {
+  po::options_description options("export options");
+  add_input_options(options, LayoutOption::input_format);
+  auto add = options.add_options();
+  add("select", po::value<std::string>(),
+      "trace:TX[,TX] (a forward trace), cluster:RANK (a mule cluster from `clusters`), "
+      "ego:ACCOUNT:K (accounts within K flows)");
+  add("to", po::value<std::string>(), "graphml, gexf, dot, cyjs or csv");
+  add("output,o", po::value<std::string>(), "the file to write (csv: edges; nodes beside it)");
+  add("policy", po::value<std::string>()->default_value("fifo"), "trace: attribution policy");
+  add("max-nodes", po::value<std::size_t>()->default_value(1000),
+      "fold the rest into one aggregate node beyond this many nodes");
+  add("direction", po::value<std::string>()->default_value("both"), "ego: both, out or in");
+  add("since", po::value<std::string>(), "ego: only flows active from this time");
+  add("until", po::value<std::string>(), "ego: only flows active until this time");
+  add("render", po::value<std::string>(), "dot: also render FILE.svg or FILE.png with Graphviz");
+  po::variables_map vm;
+  if (!parse_arguments(args, options,
+                       "moneytrail export INPUT --select trace:TX|cluster:RANK|ego:ACCOUNT:K "
+                       "--to graphml|gexf|dot|cyjs|csv -o FILE [--max-nodes N]",
+                       vm)) {
+    return kExitOk;
+  }
+  if (!vm.count("select")) throw UsageError("--select is required");
+  if (!vm.count("to")) throw UsageError("--to is required");
+  if (!vm.count("output")) throw UsageError("-o FILE is required");
+  const std::string to = vm["to"].as<std::string>();
+  const auto format = parse_export_format(to);
+  if (to == "html")
+    throw UsageError(
+        "--to html is not available yet; export cyjs or graphml and open it in a viewer");
+  if (!format)
+    throw UsageError("unknown --to '" + to + "' (expected graphml, gexf, dot, cyjs or csv)");
+  const std::size_t max_nodes = vm["max-nodes"].as<std::size_t>();
+  if (max_nodes < 2) throw UsageError("--max-nodes must be at least 2");
+  std::string render;
+  if (vm.count("render")) {
+    render = vm["render"].as<std::string>();
+    if (render != "svg" && render != "png") throw UsageError("--render takes svg or png");
+    if (*format != ExportFormat::dot) throw UsageError("--render needs --to dot");
+  }
+
+  const std::string first = vm.count("input") ? vm["input"].as<std::vector<std::string>>()[0] : "";
+  LoadedCase loaded =
+      load_inputs(vm, std::filesystem::path(first).filename().string() + ".rejects.csv",
+                  join_command_line("export", args));
+  Subgraph sub = select(loaded.graph, vm["select"].as<std::string>(), vm);
+  const std::size_t selected = sub.nodes.size();
+  fold_subgraph(sub, max_nodes);
+  const std::string path = vm["output"].as<std::string>();
+  write(*format, path, loaded.graph, sub);
+  std::cout << "wrote " << path << ": " << sub.nodes.size() << " nodes, " << sub.edges.size()
+            << " edges";
+  if (sub.folded_accounts)
+    std::cout << " (" << sub.folded_accounts << " of " << selected
+              << " accounts folded into one aggregate node)";
+  std::cout << "\n";
+  if (!render.empty()) {
+    const std::string image = path + "." + render;
+    const std::string command = "dot -T" + render + " '" + path + "' -o '" + image + "'";
+    if (std::system("command -v dot >/dev/null 2>&1") != 0)
+      throw std::runtime_error("--render needs Graphviz's dot (apt-get install graphviz)");
+    if (std::system(command.c_str()) != 0) throw std::runtime_error("dot failed on " + path);
+    std::cout << "rendered " << image << "\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace moneytrail::cli

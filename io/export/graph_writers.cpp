@@ -1,0 +1,337 @@
+#include "io/export/graph_writers.h"
+
+#include <algorithm>
+#include <cmath>
+#include <iomanip>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <sstream>
+
+#include "io/csv_reader.h"
+#include "io/field_parsers.h"
+
+namespace moneytrail {
+namespace {
+
+std::string labels_text(const TransactionGraph& graph, VertexId v) {
+  const std::uint8_t bits = graph.accounts().labels[v];
+  std::string text;
+  for (auto [bit, name] : {std::pair{kLabelVictim, "victim"}, std::pair{kLabelSuspect, "suspect"},
+                           std::pair{kLabelMule, "mule"}, std::pair{kLabelClean, "clean"}}) {
+    if (bits & bit) text += (text.empty() ? "" : ";") + std::string(name);
+  }
+  return text;
+}
+
+struct NodeFields {
+  std::string id, label, kind, institution, labels;
+};
+
+NodeFields node_fields(const TransactionGraph& graph, const SubgraphNode& n) {
+  NodeFields f;
+  f.id = subgraph_node_id(graph, n);
+  if (n.account == kAggregateNode) {
+    f.label = n.label;
+    f.kind = "aggregate";
+    return f;
+  }
+  f.label = std::string(graph.account_id(n.account));
+  f.kind = std::string(to_string(graph.accounts().kind[n.account]));
+  f.institution = std::string(graph.name(graph.accounts().institution[n.account]));
+  f.labels = labels_text(graph, n.account);
+  return f;
+}
+
+std::string number(double value) {
+  std::ostringstream s;
+  s << std::setprecision(15) << value;
+  return s.str();
+}
+
+const char* dot_shape(std::string_view kind) {
+  if (kind == "bank_card" || kind == "bank_account") return "box";
+  if (kind == "payment_account" || kind == "platform") return "hexagon";
+  if (kind == "crypto_address") return "diamond";
+  if (kind == "exchange_account") return "doubleoctagon";
+  if (kind == "cash") return "invtriangle";
+  if (kind == "merchant") return "house";
+  if (kind == "aggregate") return "folder";
+  return "ellipse";
+}
+
+}  // namespace
+
+std::optional<ExportFormat> parse_export_format(std::string_view text) {
+  if (text == "graphml") return ExportFormat::graphml;
+  if (text == "gexf") return ExportFormat::gexf;
+  if (text == "dot") return ExportFormat::dot;
+  if (text == "cyjs") return ExportFormat::cyjs;
+  if (text == "csv") return ExportFormat::csv;
+  return std::nullopt;
+}
+
+std::string subgraph_node_id(const TransactionGraph& graph, const SubgraphNode& node) {
+  return node.account == kAggregateNode ? "(aggregate)"
+                                        : std::string(graph.account_id(node.account));
+}
+
+std::string xml_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      case '\n':
+        out += "&#10;";
+        break;
+      case '\r':
+        out += "&#13;";
+        break;
+      case '\t':
+        out += "&#9;";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          out += "\xEF\xBF\xBD";  // not representable in XML 1.0
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out;
+}
+
+std::string dot_escape(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      continue;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+void write_graphml(std::ostream& out, const TransactionGraph& graph, const Subgraph& sub) {
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      << "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
+         "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+         "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+         "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
+  const char* node_keys[][2] = {
+      {"label", "string"},  {"kind", "string"},  {"institution", "string"},
+      {"labels", "string"}, {"members", "long"}, {"group", "long"},
+      {"hop", "long"},      {"score", "double"}, {"endpoint", "boolean"}};
+  for (auto [name, type] : node_keys)
+    out << "  <key id=\"" << name << "\" for=\"node\" attr.name=\"" << name << "\" attr.type=\""
+        << type << "\"/>\n";
+  const char* edge_keys[][2] = {{"value", "double"}, {"traced", "double"}, {"count", "long"},
+                                {"first", "string"}, {"last", "string"},   {"hop", "long"}};
+  for (auto [name, type] : edge_keys)
+    out << "  <key id=\"e_" << name << "\" for=\"edge\" attr.name=\"" << name << "\" attr.type=\""
+        << type << "\"/>\n";
+  out << "  <graph id=\"" << xml_escape(sub.title) << "\" edgedefault=\"directed\">\n";
+  for (const SubgraphNode& n : sub.nodes) {
+    const NodeFields f = node_fields(graph, n);
+    out << "    <node id=\"" << xml_escape(f.id) << "\">\n";
+    auto data = [&](const char* key, const std::string& value) {
+      out << "      <data key=\"" << key << "\">" << xml_escape(value) << "</data>\n";
+    };
+    data("label", f.label);
+    data("kind", f.kind);
+    data("institution", f.institution);
+    data("labels", f.labels);
+    data("members", std::to_string(n.members));
+    data("group", std::to_string(n.group));
+    data("hop", std::to_string(n.hop));
+    data("score", number(n.score));
+    data("endpoint", n.endpoint ? "true" : "false");
+    out << "    </node>\n";
+  }
+  for (std::size_t i = 0; i < sub.edges.size(); ++i) {
+    const SubgraphEdge& e = sub.edges[i];
+    out << "    <edge id=\"e" << i << "\" source=\""
+        << xml_escape(subgraph_node_id(graph, sub.nodes[e.source])) << "\" target=\""
+        << xml_escape(subgraph_node_id(graph, sub.nodes[e.target])) << "\">\n";
+    out << "      <data key=\"e_value\">" << number(e.value) << "</data>\n"
+        << "      <data key=\"e_traced\">" << number(e.traced) << "</data>\n"
+        << "      <data key=\"e_count\">" << e.count << "</data>\n"
+        << "      <data key=\"e_first\">" << format_timestamp(e.first) << "</data>\n"
+        << "      <data key=\"e_last\">" << format_timestamp(e.last) << "</data>\n"
+        << "      <data key=\"e_hop\">" << e.hop << "</data>\n"
+        << "    </edge>\n";
+  }
+  out << "  </graph>\n</graphml>\n";
+}
+
+void write_gexf(std::ostream& out, const TransactionGraph& graph, const Subgraph& sub) {
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      << "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n"
+      << "  <meta><creator>moneytrail " << MONEYTRAIL_VERSION << "</creator><description>"
+      << xml_escape(sub.title) << "</description></meta>\n"
+      << "  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"dateTime\">\n"
+      << "    <attributes class=\"node\">\n";
+  const char* node_attributes[][2] = {
+      {"kind", "string"}, {"institution", "string"}, {"labels", "string"}, {"members", "long"},
+      {"group", "long"},  {"hop", "long"},           {"score", "double"},  {"endpoint", "boolean"}};
+  for (std::size_t i = 0; i < std::size(node_attributes); ++i)
+    out << "      <attribute id=\"" << i << "\" title=\"" << node_attributes[i][0] << "\" type=\""
+        << node_attributes[i][1] << "\"/>\n";
+  out << "    </attributes>\n    <attributes class=\"edge\">\n";
+  const char* edge_attributes[][2] = {
+      {"value", "double"}, {"traced", "double"}, {"count", "long"}, {"hop", "long"}};
+  for (std::size_t i = 0; i < std::size(edge_attributes); ++i)
+    out << "      <attribute id=\"" << i << "\" title=\"" << edge_attributes[i][0] << "\" type=\""
+        << edge_attributes[i][1] << "\"/>\n";
+  out << "    </attributes>\n    <nodes>\n";
+  for (const SubgraphNode& n : sub.nodes) {
+    const NodeFields f = node_fields(graph, n);
+    const std::string values[] = {f.kind,
+                                  f.institution,
+                                  f.labels,
+                                  std::to_string(n.members),
+                                  std::to_string(n.group),
+                                  std::to_string(n.hop),
+                                  number(n.score),
+                                  n.endpoint ? "true" : "false"};
+    out << "      <node id=\"" << xml_escape(f.id) << "\" label=\"" << xml_escape(f.label)
+        << "\">\n        <attvalues>\n";
+    for (std::size_t i = 0; i < std::size(values); ++i)
+      out << "          <attvalue for=\"" << i << "\" value=\"" << xml_escape(values[i])
+          << "\"/>\n";
+    out << "        </attvalues>\n      </node>\n";
+  }
+  out << "    </nodes>\n    <edges>\n";
+  for (std::size_t i = 0; i < sub.edges.size(); ++i) {
+    const SubgraphEdge& e = sub.edges[i];
+    out << "      <edge id=\"" << i << "\" source=\""
+        << xml_escape(subgraph_node_id(graph, sub.nodes[e.source])) << "\" target=\""
+        << xml_escape(subgraph_node_id(graph, sub.nodes[e.target])) << "\" weight=\""
+        << number(e.traced > 0 ? e.traced : e.value) << "\" start=\"" << format_timestamp(e.first)
+        << "\" end=\"" << format_timestamp(e.last) << "\">\n"
+        << "        <attvalues>\n"
+        << "          <attvalue for=\"0\" value=\"" << number(e.value) << "\"/>\n"
+        << "          <attvalue for=\"1\" value=\"" << number(e.traced) << "\"/>\n"
+        << "          <attvalue for=\"2\" value=\"" << e.count << "\"/>\n"
+        << "          <attvalue for=\"3\" value=\"" << e.hop << "\"/>\n"
+        << "        </attvalues>\n      </edge>\n";
+  }
+  out << "    </edges>\n  </graph>\n</gexf>\n";
+}
+
+void write_dot(std::ostream& out, const TransactionGraph& graph, const Subgraph& sub) {
+  double widest = 0;
+  for (const SubgraphEdge& e : sub.edges)
+    widest = std::max(widest, e.traced > 0 ? e.traced : e.value);
+  out << "digraph moneytrail {\n  label=\"" << dot_escape(sub.title) << "\";\n"
+      << "  rankdir=LR;\n  node [fontsize=10];\n  edge [fontsize=8];\n";
+  for (std::size_t i = 0; i < sub.nodes.size(); ++i) {
+    const SubgraphNode& n = sub.nodes[i];
+    const NodeFields f = node_fields(graph, n);
+    out << "  n" << i << " [label=\"" << dot_escape(f.label) << "\\n"
+        << dot_escape(f.kind) << "\", shape=" << dot_shape(f.kind);
+    if (n.endpoint) out << ", style=bold, color=red";
+    if (f.labels.find("victim") != std::string::npos) out << ", style=filled, fillcolor=gold";
+    out << "];\n";
+  }
+  // Traces: accounts at the same first hop share a rank, so hops read left to right.
+  std::map<std::int64_t, std::vector<std::size_t>> by_hop;
+  for (std::size_t i = 0; i < sub.nodes.size(); ++i)
+    if (sub.nodes[i].hop >= 0) by_hop[sub.nodes[i].hop].push_back(i);
+  if (by_hop.size() > 1) {
+    for (const auto& [hop, members] : by_hop) {
+      out << "  { rank=same;";
+      for (std::size_t i : members) out << " n" << i << ";";
+      out << " }\n";
+    }
+  }
+  for (const SubgraphEdge& e : sub.edges) {
+    const double shown = e.traced > 0 ? e.traced : e.value;
+    const double width = widest > 0 ? 0.5 + 5.5 * std::sqrt(shown / widest) : 1.0;
+    out << "  n" << e.source << " -> n" << e.target << " [penwidth=" << std::setprecision(3)
+        << width << ", label=\"" << std::setprecision(15) << number(shown) << "\"];\n";
+  }
+  out << "}\n";
+}
+
+void write_cyjs(std::ostream& out, const TransactionGraph& graph, const Subgraph& sub) {
+  nlohmann::ordered_json nodes = nlohmann::ordered_json::array();
+  for (const SubgraphNode& n : sub.nodes) {
+    const NodeFields f = node_fields(graph, n);
+    nodes.push_back({{"data",
+                      {{"id", f.id},
+                       {"value", f.id},  // networkx.cytoscape_graph reads value and name
+                       {"name", f.label},
+                       {"label", f.label},
+                       {"kind", f.kind},
+                       {"institution", f.institution},
+                       {"labels", f.labels},
+                       {"members", n.members},
+                       {"group", n.group},
+                       {"hop", n.hop},
+                       {"score", n.score},
+                       {"endpoint", n.endpoint}}}});
+  }
+  nlohmann::ordered_json edges = nlohmann::ordered_json::array();
+  for (std::size_t i = 0; i < sub.edges.size(); ++i) {
+    const SubgraphEdge& e = sub.edges[i];
+    edges.push_back({{"data",
+                      {{"id", "e" + std::to_string(i)},
+                       {"source", subgraph_node_id(graph, sub.nodes[e.source])},
+                       {"target", subgraph_node_id(graph, sub.nodes[e.target])},
+                       {"value", e.value},
+                       {"traced", e.traced},
+                       {"count", e.count},
+                       {"first", format_timestamp(e.first)},
+                       {"last", format_timestamp(e.last)},
+                       {"hop", e.hop}}}});
+  }
+  nlohmann::ordered_json j;
+  j["data"] = {{"title", sub.title}, {"folded_accounts", sub.folded_accounts}};
+  j["directed"] = true;  // read by networkx.cytoscape_graph
+  j["multigraph"] = false;
+  j["elements"] = {{"nodes", nodes}, {"edges", edges}};
+  out << j.dump(1) << "\n";
+}
+
+void write_csv_nodes(std::ostream& out, const TransactionGraph& graph, const Subgraph& sub) {
+  out << "id,label,kind,institution,labels,members,group,hop,score,endpoint\n";
+  for (const SubgraphNode& n : sub.nodes) {
+    const NodeFields f = node_fields(graph, n);
+    out << csv_escape(f.id) << "," << csv_escape(f.label) << "," << f.kind << ","
+        << csv_escape(f.institution) << "," << f.labels << "," << n.members << "," << n.group << ","
+        << n.hop << "," << number(n.score) << "," << (n.endpoint ? 1 : 0) << "\n";
+  }
+}
+
+void write_csv_edges(std::ostream& out, const TransactionGraph& graph, const Subgraph& sub) {
+  out << "source,target,value,traced,count,first,last,hop\n";
+  for (const SubgraphEdge& e : sub.edges) {
+    out << csv_escape(subgraph_node_id(graph, sub.nodes[e.source])) << ","
+        << csv_escape(subgraph_node_id(graph, sub.nodes[e.target])) << "," << number(e.value) << ","
+        << number(e.traced) << "," << e.count << "," << format_timestamp(e.first) << ","
+        << format_timestamp(e.last) << "," << e.hop << "\n";
+  }
+}
+
+}  // namespace moneytrail

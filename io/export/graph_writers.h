@@ -1,0 +1,39 @@
+// Writers for exported subgraphs: GraphML (networkx, Gephi, Cytoscape, yEd), GEXF 1.3 with time
+// intervals (Gephi's timeline), Graphviz DOT, Cytoscape.js JSON elements, and CSV node and edge
+// lists. Every writer escapes ids and labels (quotes, <, &, newlines, any Unicode) for its format.
+// Node ids are account ids; an aggregate node is "(aggregate)".
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "graph/subgraph.h"
+#include "graph/transaction_graph.h"
+
+namespace moneytrail {
+
+enum class ExportFormat { graphml, gexf, dot, cyjs, csv };
+
+/// "graphml", "gexf", "dot", "cyjs", "csv"; nullopt otherwise.
+std::optional<ExportFormat> parse_export_format(std::string_view text);
+
+void write_graphml(std::ostream& out, const TransactionGraph& graph, const Subgraph& subgraph);
+void write_gexf(std::ostream& out, const TransactionGraph& graph, const Subgraph& subgraph);
+/// Left to right, node shape by kind, edge width by value (traced value for traces).
+void write_dot(std::ostream& out, const TransactionGraph& graph, const Subgraph& subgraph);
+/// {"elements": {"nodes": [{"data": {...}}], "edges": [...]}} as cytoscape.js reads it.
+void write_cyjs(std::ostream& out, const TransactionGraph& graph, const Subgraph& subgraph);
+void write_csv_nodes(std::ostream& out, const TransactionGraph& graph, const Subgraph& subgraph);
+void write_csv_edges(std::ostream& out, const TransactionGraph& graph, const Subgraph& subgraph);
+
+/// The node's id in every format.
+std::string subgraph_node_id(const TransactionGraph& graph, const SubgraphNode& node);
+
+/// Text made safe for XML character data and attribute values: &, <, >, " and ' escaped,
+/// newlines and tabs as character references, other control characters replaced by U+FFFD.
+std::string xml_escape(std::string_view text);
+/// A DOT double-quoted string's content: " and \ escaped, newlines as \n.
+std::string dot_escape(std::string_view text);
+
+}  // namespace moneytrail

@@ -1,0 +1,98 @@
+// Selections for export on small hand-built graphs.
+#include "algorithms/export/subgraph_select.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "algorithms/tracing/forward_trace.h"
+#include "graph_fixtures.h"
+
+namespace moneytrail {
+namespace {
+
+std::vector<std::string> ids(const TransactionGraph& g, const Subgraph& s) {
+  std::vector<std::string> out;
+  for (const SubgraphNode& n : s.nodes)
+    out.push_back(n.account == kAggregateNode ? "*" : std::string(g.account_id(n.account)));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// a -> b -> c -> d, and e -> b; timestamps 1..5 in that order (graph_of numbers them).
+TransactionGraph chain() {
+  return testing::graph_of(
+      {{"a", "b", 10}, {"b", "c", 8}, {"c", "d", 6}, {"e", "b", 5}, {"a", "b", 2}});
+}
+
+TEST(EgoSubgraph, HopsDirectionAndWindow) {
+  const TransactionGraph g = chain();
+  const FlowView flows = FlowView::build(g);
+  const VertexId b = *g.find_account("b");
+  EgoOptions one;
+  EXPECT_EQ(ids(g, ego_subgraph(g, flows, b, one)), (std::vector<std::string>{"a", "b", "c", "e"}));
+  EgoOptions two;
+  two.hops = 2;
+  EXPECT_EQ(ids(g, ego_subgraph(g, flows, b, two)),
+            (std::vector<std::string>{"a", "b", "c", "d", "e"}));
+  EgoOptions out;
+  out.direction = EgoDirection::out;
+  out.hops = 3;
+  EXPECT_EQ(ids(g, ego_subgraph(g, flows, b, out)), (std::vector<std::string>{"b", "c", "d"}));
+  // Only flows active from t=4 on: e -> b (t=4) and a -> b (last at t=5) remain ties of b.
+  EgoOptions late;
+  late.since = 4;
+  const Subgraph s = ego_subgraph(g, flows, b, late);
+  EXPECT_EQ(ids(g, s), (std::vector<std::string>{"a", "b", "e"}));
+  // a -> b aggregates both transfers: value 12, count 2, from t=1 to t=5.
+  const auto ab = std::find_if(s.edges.begin(), s.edges.end(), [&](const SubgraphEdge& e) {
+    return s.nodes[e.source].account == *g.find_account("a");
+  });
+  ASSERT_NE(ab, s.edges.end());
+  EXPECT_DOUBLE_EQ(ab->value, 12);
+  EXPECT_EQ(ab->count, 2u);
+  EXPECT_EQ(ab->first, 1);
+  EXPECT_EQ(ab->last, 5);
+}
+
+TEST(TraceSubgraph, EdgesPerPairWithTracedValueAndEndpoints) {
+  const TransactionGraph g = chain();
+  const TraceContext context(g);
+  const TxIndex seed = *g.find_transaction("0");
+  const Subgraph s = subgraph_of_trace(g, trace_forward(context, std::span(&seed, 1), {}));
+  EXPECT_EQ(ids(g, s), (std::vector<std::string>{"a", "b", "c", "d"}));
+  ASSERT_EQ(s.edges.size(), 3u);
+  // fifo: b holds 10 traced, sends 8 of it on; c sends 6 on to d, which ends it.
+  EXPECT_DOUBLE_EQ(s.edges[0].traced, 10);
+  EXPECT_DOUBLE_EQ(s.edges[1].traced, 8);
+  EXPECT_DOUBLE_EQ(s.edges[2].traced, 6);
+  for (const SubgraphNode& n : s.nodes) {
+    if (g.account_id(n.account) == "d") {
+      EXPECT_TRUE(n.endpoint);
+    }
+  }
+}
+
+TEST(FoldSubgraph, KeepsTheHighestScoresAndMergesTheRest) {
+  const TransactionGraph g = chain();
+  const FlowView flows = FlowView::build(g);
+  std::vector<VertexId> all;
+  for (VertexId v = 0; v < g.num_accounts(); ++v) all.push_back(v);
+  Subgraph s = subgraph_of_accounts(g, flows, all);
+  for (SubgraphNode& n : s.nodes) n.score = g.account_id(n.account) == "b" ? 9 : 0;
+  fold_subgraph(s, 2);
+  ASSERT_EQ(s.nodes.size(), 2u);
+  EXPECT_EQ(g.account_id(s.nodes[0].account), "b");
+  EXPECT_EQ(s.nodes[1].members, 4u);
+  EXPECT_EQ(s.folded_accounts, 4u);
+  // Into b: a (12) and e (5) merged; out of b: c (8); c -> d vanished inside the aggregate.
+  ASSERT_EQ(s.edges.size(), 2u);
+  double into_b = 0, out_of_b = 0;
+  for (const SubgraphEdge& e : s.edges) (e.target == 0 ? into_b : out_of_b) += e.value;
+  EXPECT_DOUBLE_EQ(into_b, 17);
+  EXPECT_DOUBLE_EQ(out_of_b, 8);
+  EXPECT_THROW(fold_subgraph(s, 1), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace moneytrail
