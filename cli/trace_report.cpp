@@ -1,5 +1,6 @@
 #include "cli/trace_report.h"
 
+#include <charconv>
 #include <cmath>
 #include <iomanip>
 
@@ -135,20 +136,53 @@ void write_trace_csv_header(std::ostream& out, bool batch) {
   out << (batch ? "set," : "") << "id,from,to,timestamp,amount,currency,traced,value,hop\n";
 }
 
+std::string trace_csv_rows(const TransactionGraph& graph, const TraceResult& result,
+                           std::uint64_t set_line) {
+  // std::to_chars with 15 significant digits prints what `<< std::setprecision(15)` does, several
+  // times faster; a batch of thousands of traces writes gigabytes of these rows.
+  const TransactionTable& tx = graph.transactions();
+  std::string out;
+  out.reserve(result.transactions.size() * 128);
+  char number[32];
+  auto append_number = [&](double value) {
+    const auto end =
+        std::to_chars(number, number + sizeof number, value, std::chars_format::general, 15).ptr;
+    out.append(number, end);
+  };
+  auto append_integer = [&](std::uint64_t value) {
+    const auto end = std::to_chars(number, number + sizeof number, value).ptr;
+    out.append(number, end);
+  };
+  for (const TracedTransaction& t : result.transactions) {
+    if (set_line) {
+      append_integer(set_line);
+      out += ',';
+    }
+    out += csv_escape(graph.transaction_id(t.tx));
+    out += ',';
+    out += csv_escape(graph.account_id(tx.from[t.tx]));
+    out += ',';
+    out += csv_escape(graph.account_id(tx.to[t.tx]));
+    out += ',';
+    out += format_timestamp(tx.timestamp[t.tx]);
+    out += ',';
+    append_number(tx.amount[t.tx]);
+    out += ',';
+    out += csv_escape(graph.currencies()[tx.currency[t.tx]]);
+    out += ',';
+    append_number(t.traced);
+    out += ',';
+    if (!std::isnan(t.value)) append_number(t.value);
+    out += ',';
+    append_integer(t.hop);
+    out += '\n';
+  }
+  return out;
+}
+
 void write_trace_csv_rows(std::ostream& out, const TransactionGraph& graph,
                           const TraceResult& result, std::uint64_t set_line) {
-  const TransactionTable& tx = graph.transactions();
-  out << std::setprecision(15);
-  for (const TracedTransaction& t : result.transactions) {
-    if (set_line) out << set_line << ",";
-    out << csv_escape(graph.transaction_id(t.tx)) << ","
-        << csv_escape(graph.account_id(tx.from[t.tx])) << ","
-        << csv_escape(graph.account_id(tx.to[t.tx])) << "," << format_timestamp(tx.timestamp[t.tx])
-        << "," << tx.amount[t.tx] << "," << csv_escape(graph.currencies()[tx.currency[t.tx]]) << ","
-        << t.traced << ",";
-    if (!std::isnan(t.value)) out << t.value;
-    out << "," << t.hop << "\n";
-  }
+  out << trace_csv_rows(graph, result, set_line);
 }
 
 }  // namespace moneytrail::cli

@@ -20,5 +20,8 @@ void write_trace_csv_header(std::ostream& out, bool batch);
 /// Rows of the traced transactions; a batch prefixes each with the seed set's line number.
 void write_trace_csv_rows(std::ostream& out, const TransactionGraph& graph,
                           const TraceResult& result, std::uint64_t set_line = 0);
+/// The same rows as one string (batches format traces on several threads).
+std::string trace_csv_rows(const TransactionGraph& graph, const TraceResult& result,
+                           std::uint64_t set_line = 0);
 
 }  // namespace moneytrail::cli

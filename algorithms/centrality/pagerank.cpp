@@ -81,7 +81,7 @@ PageRankResult pagerank(const FlowView& flows, const PageRankOptions& options) {
   std::vector<std::uint64_t> in_begin(static_cast<std::size_t>(n) + 1, 0);
   std::vector<double> divisor(n, 1.0);
   std::vector<double> constant(n);
-#pragma omp parallel for schedule(dynamic, 4096)
+#pragma omp parallel for schedule(dynamic, 4096) if (n > 65536)
   for (std::int64_t i = 0; i < static_cast<std::int64_t>(n); ++i) {
     const VertexId v = order[i];
     constant[i] = teleport[v];
@@ -98,7 +98,7 @@ PageRankResult pagerank(const FlowView& flows, const PageRankOptions& options) {
   for (std::uint32_t i = 0; i < n; ++i) in_begin[i + 1] += in_begin[i];
   std::vector<std::uint32_t> in_source(in_begin[n]);
   std::vector<double> in_share(in_begin[n]);
-#pragma omp parallel for schedule(dynamic, 4096)
+#pragma omp parallel for schedule(dynamic, 4096) if (n > 65536)
   for (std::int64_t i = 0; i < static_cast<std::int64_t>(n); ++i) {
     const VertexId v = order[i];
     std::uint64_t k = in_begin[i];

@@ -13,6 +13,9 @@ namespace moneytrail {
 namespace {
 
 constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+// Below this many nodes threads cost more than they save (and small test graphs stay sequential,
+// which ThreadSanitizer can check without an instrumented OpenMP runtime).
+constexpr std::uint32_t kParallelNodes = 65536;
 
 double directed_weight(const FlowView& flows, FlowEdgeIndex e, CommunityWeight weight) {
   switch (weight) {
@@ -116,7 +119,7 @@ CommunityGraph CommunityGraph::from_flows(const FlowView& flows,
   graph.self_loop_.assign(n, 0.0);
   graph.offsets_.assign(static_cast<std::size_t>(n) + 1, 0);
   std::vector<std::uint64_t> degree(static_cast<std::size_t>(n) + 1, 0);
-#pragma omp parallel for schedule(dynamic, 4096)
+#pragma omp parallel for schedule(dynamic, 4096) if (n > kParallelNodes)
   for (VertexId v = 0; v < n; ++v) {
     std::uint64_t count = 0;
     for_each_undirected_flow(
@@ -126,7 +129,7 @@ CommunityGraph CommunityGraph::from_flows(const FlowView& flows,
   std::partial_sum(degree.begin(), degree.end(), graph.offsets_.begin());
   graph.neighbours_.resize(graph.offsets_.back());
   graph.weights_.resize(graph.offsets_.back());
-#pragma omp parallel for schedule(dynamic, 4096)
+#pragma omp parallel for schedule(dynamic, 4096) if (n > kParallelNodes)
   for (VertexId v = 0; v < n; ++v) {
     std::uint64_t slot = graph.offsets_[v];
     for_each_undirected_flow(
@@ -171,7 +174,7 @@ void CommunityGraph::finish() {
   strength_.assign(n, 0.0);
   double twice_edges = 0;
   double loops = 0;
-#pragma omp parallel for reduction(+ : twice_edges, loops) schedule(static)
+#pragma omp parallel for reduction(+ : twice_edges, loops) schedule(static) if (n > kParallelNodes)
   for (std::uint32_t v = 0; v < n; ++v) {
     double s = 0;
     for (std::uint64_t i = offsets_[v]; i < offsets_[v + 1]; ++i) s += weights_[i];
@@ -198,7 +201,7 @@ CommunityGraph CommunityGraph::aggregate(std::span<const std::uint32_t> membersh
   result.self_loop_.assign(count, 0.0);
   result.size_.assign(count, 0.0);
   std::vector<std::uint64_t> row_length(count, 0);
-  const int threads = omp_get_max_threads();
+  const int threads = count > kParallelNodes ? omp_get_max_threads() : 1;
   std::vector<std::vector<std::uint32_t>> chunk_neighbours(threads);
   std::vector<std::vector<double>> chunk_weights(threads);
   std::vector<std::uint32_t> chunk_first(static_cast<std::size_t>(threads) + 1);

@@ -112,7 +112,7 @@ class ForwardTracer {
     const Amount ahead = s.ledger.untraced_ahead();
     const auto out = graph_.out_transactions(s.account);
     std::size_t k = s.out_pos;
-    if (!context_.mixed(s.account)) {
+    if (context_.running_balances_in(s.account, valuation_.trace_currency())) {
       // Running totals: the first debit whose total since out_pos comes near `ahead`.
       const Amount base = s.out_pos > 0 ? context_.debits_through(out[s.out_pos - 1]) : 0;
       const Amount threshold = base + ahead * (1 - 1e-9) - 1e-12 * base;
@@ -137,7 +137,7 @@ class ForwardTracer {
     const auto out = graph_.out_transactions(s.account);
     const auto in = graph_.in_transactions(s.account);
     Amount debits = 0, credits = 0;
-    if (!context_.mixed(s.account)) {
+    if (context_.running_balances_in(s.account, valuation_.trace_currency())) {
       const auto out_end = static_cast<std::uint32_t>(
           std::lower_bound(out.begin() + s.out_pos, out.end(), t) - out.begin());
       const auto in_end = static_cast<std::uint32_t>(
@@ -173,7 +173,7 @@ class ForwardTracer {
       schedule(s);
       return;
     }
-    if (const auto known = context_.balance_before(s.account, t)) {
+    if (const auto known = context_.balance_before(s.account, t, valuation_.trace_currency())) {
       s.out_pos =
           static_cast<std::uint32_t>(std::lower_bound(out.begin(), out.end(), t) - out.begin());
       s.in_pos = static_cast<std::uint32_t>(std::lower_bound(in.begin(), in.end(), t) - in.begin());

@@ -15,25 +15,54 @@ TraceContext::TraceContext(const TransactionGraph& graph)
       mixed_(graph.num_accounts(), false),
       opening_(graph.num_accounts(), 0) {
   const TransactionTable& tx = graph.transactions();
+  rate_series_.assign(graph.currencies().size(), nullptr);
+  for (const auto& [name, points] : graph.rates().series()) {
+    if (auto c = graph.currencies().find(name); c && !points.empty()) rate_series_[*c] = &points;
+  }
+  // The rates' base: a currency whose every rate is 1.
+  for (std::uint16_t c = 0; c < rate_series_.size() && base_ == kNoCurrency; ++c) {
+    if (rate_series_[c] &&
+        std::all_of(rate_series_[c]->begin(), rate_series_[c]->end(),
+                    [](const RateObservation& p) { return p.rate_to_base == 1.0; })) {
+      base_ = c;
+    }
+  }
+  std::vector<bool> unconvertible(graph.num_accounts(), false);
   auto note_currency = [&](VertexId v, std::uint16_t c) {
     if (currency_[v] == kNoCurrency) {
       currency_[v] = c;
     } else if (currency_[v] != c) {
       mixed_[v] = true;
     }
+    if (c >= rate_series_.size() || !rate_series_[c]) unconvertible[v] = true;
   };
-  // Running balance and its lowest point, in processing order; mixed accounts are redone per
-  // trace in the trace currency (TraceValuation::opening_balance).
+  for (TxIndex t = 0; t < tx.size(); ++t) {
+    note_currency(tx.from[t], tx.currency[t]);
+    note_currency(tx.to[t], tx.received_currency[t]);
+  }
+  // Mixed accounts keep their running balances in the base currency when every currency they
+  // use has rates; traces in the base currency (the usual case) then use them like any other.
+  in_base_.assign(graph.num_accounts(), false);
+  for (VertexId v = 0; v < graph.num_accounts(); ++v)
+    in_base_[v] = mixed_[v] && base_ != kNoCurrency && !unconvertible[v];
+  auto paid = [&](TxIndex t) {
+    return in_base_[tx.from[t]] ? tx.amount[t] * *rate(tx.currency[t], tx.timestamp[t])
+                                : tx.amount[t];
+  };
+  auto received = [&](TxIndex t) {
+    return in_base_[tx.to[t]]
+               ? tx.received_amount[t] * *rate(tx.received_currency[t], tx.timestamp[t])
+               : tx.received_amount[t];
+  };
+  // Running balance and its lowest point, in processing order; mixed accounts without base
+  // units are redone per trace in the trace currency (TraceValuation::opening_balance).
   std::vector<Amount> balance(graph.num_accounts(), 0);
   std::vector<Amount> lowest(graph.num_accounts(), 0);
   for (TxIndex t = 0; t < tx.size(); ++t) {
     const VertexId from = tx.from[t];
-    const VertexId to = tx.to[t];
-    note_currency(from, tx.currency[t]);
-    note_currency(to, tx.received_currency[t]);
-    balance[from] -= tx.amount[t];
+    balance[from] -= paid(t);
     lowest[from] = std::min(lowest[from], balance[from]);
-    balance[to] += tx.received_amount[t];
+    balance[tx.to[t]] += received(t);
   }
   const AccountTable& accounts = graph.accounts();
   for (VertexId v = 0; v < graph.num_accounts(); ++v) {
@@ -50,25 +79,24 @@ TraceContext::TraceContext(const TransactionGraph& graph)
   std::vector<Amount> debited(graph.num_accounts(), 0);
   for (VertexId v = 0; v < graph.num_accounts(); ++v) balance[v] = std::max<Amount>(opening_[v], 0);
   for (TxIndex t = 0; t < tx.size(); ++t) {
-    debits_through_[t] = debited[tx.from[t]] += tx.amount[t];
-    credits_through_[t] = credited[tx.to[t]] += tx.received_amount[t];
+    const Amount paid_units = paid(t);
+    const Amount received_units = received(t);
+    debits_through_[t] = debited[tx.from[t]] += paid_units;
+    credits_through_[t] = credited[tx.to[t]] += received_units;
     Amount& from = balance[tx.from[t]];
-    from = tx.amount[t] >= from * (1 - ForwardLedger::kRelativeEpsilon)
+    from = paid_units >= from * (1 - ForwardLedger::kRelativeEpsilon)
                ? 0
-               : std::max<Amount>(from - tx.amount[t], 0);
+               : std::max<Amount>(from - paid_units, 0);
     after_debit_[t] = from;
     Amount& to = balance[tx.to[t]];
-    to += tx.received_amount[t];
+    to += received_units;
     after_credit_[t] = to;
-  }
-  rate_series_.assign(graph.currencies().size(), nullptr);
-  for (const auto& [name, points] : graph.rates().series()) {
-    if (auto c = graph.currencies().find(name); c && !points.empty()) rate_series_[*c] = &points;
   }
 }
 
-std::optional<Amount> TraceContext::balance_before(VertexId v, TxIndex t) const {
-  if (mixed_[v]) return std::nullopt;
+std::optional<Amount> TraceContext::balance_before(VertexId v, TxIndex t,
+                                                   std::uint16_t trace_currency) const {
+  if (!running_balances_in(v, trace_currency)) return std::nullopt;
   auto out = graph_.out_transactions(v);
   auto in = graph_.in_transactions(v);
   const auto out_it = std::lower_bound(out.begin(), out.end(), t);
@@ -168,7 +196,7 @@ Amount TraceValuation::value_of_paid(TxIndex t) const {
 }
 
 Amount TraceValuation::opening_balance(VertexId v) {
-  if (!context_.mixed(v)) return context_.opening_balance(v);
+  if (context_.running_balances_in(v, trace_currency_)) return context_.opening_balance(v);
   if (auto it = mixed_openings_.find(v); it != mixed_openings_.end()) return it->second;
   const AccountTable& accounts = graph_.accounts();
   Amount opening = 0;

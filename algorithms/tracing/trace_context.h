@@ -29,13 +29,19 @@ class TraceContext {
   bool mixed(VertexId v) const { return mixed_[v]; }
   /// The one currency of the account's flows (kNoCurrency when it has none).
   std::uint16_t currency(VertexId v) const { return currency_[v]; }
-  /// Opening balance in currency(v); meaningful only when !mixed(v).
+  /// True when the account's running balances below are in the units its ledger uses in a trace
+  /// in `trace_currency`: always for a single-currency account (its own currency); for a mixed
+  /// one when the trace runs in the rates' base currency and every currency it uses has rates.
+  bool running_balances_in(VertexId v, std::uint16_t trace_currency) const {
+    return !mixed_[v] || (in_base_[v] && trace_currency == base_);
+  }
+  /// Opening balance in those units; meaningful only when running_balances_in(v, ...).
   Amount opening_balance(VertexId v) const { return opening_[v]; }
-  /// The balance of a single-currency account just before transaction `t` (after every earlier
-  /// one), as its ledger would hold it; nullopt for mixed accounts, whose ledgers run in the trace
-  /// currency. Balances do not depend on what is traced, so they are computed once for all traces.
-  std::optional<Amount> balance_before(VertexId v, TxIndex t) const;
-  /// For single-currency accounts (meaningless for mixed ones): the sender's paid amounts summed
+  /// The balance just before transaction `t` (after every earlier one), as the account's ledger
+  /// would hold it in a trace in `trace_currency`; nullopt when !running_balances_in. Balances do
+  /// not depend on what is traced, so they are computed once for all traces.
+  std::optional<Amount> balance_before(VertexId v, TxIndex t, std::uint16_t trace_currency) const;
+  /// In the running balances' units (see running_balances_in): the sender's paid amounts summed
   /// over its debits up to and including `t`, and the receiver's received amounts over its
   /// credits up to and including `t`. A fifo trace skips runs of an account's transactions with
   /// them instead of visiting each.
@@ -53,6 +59,8 @@ class TraceContext {
   const TransactionGraph& graph_;
   std::vector<std::uint16_t> currency_;
   std::vector<bool> mixed_;
+  std::vector<bool> in_base_;  // mixed accounts whose running balances are in base units
+  std::uint16_t base_ = kNoCurrency;
   std::vector<Amount> opening_;
   std::vector<Amount> after_debit_;      // by transaction: the sender's balance after it
   std::vector<Amount> after_credit_;     // by transaction: the receiver's balance after it
