@@ -6,6 +6,7 @@
 
 #include "algorithms/communities/cluster_report.h"
 #include "algorithms/communities/flow_blocks.h"
+#include "algorithms/export/subgraph_select.h"
 #include "cli/cluster_report_output.h"
 #include "cli/commands.h"
 #include "io/atomic_file.h"
@@ -32,6 +33,8 @@ int run_clusters(const Args& args) {
   add("seed", po::value<std::uint64_t>()->default_value(1), "Leiden random seed");
   add("members", po::value<std::string>(), "also write account,rank,community rows here (CSV)");
   add("output,o", po::value<std::string>(), "write the report here (default: standard output)");
+  add("export", po::value<std::string>(),
+      "also write the listed clusters as a graph (.graphml, .gexf, .dot, .json, .csv, .html)");
   po::variables_map vm;
   if (!parse_arguments(args, options,
                        "moneytrail clusters INPUT [--top N] [--format json|table|csv] "
@@ -80,6 +83,22 @@ int run_clusters(const Args& args) {
     print_cluster_table(out, context);
   }
   if (file) file->commit();
+  if (vm.count("export")) {
+    std::vector<VertexId> accounts;
+    std::vector<std::int64_t> groups;
+    for (std::size_t i = 0; i < top; ++i) {
+      for (VertexId v : report.clusters[i].members) {
+        accounts.push_back(v);
+        groups.push_back(static_cast<std::int64_t>(i + 1));
+      }
+    }
+    Subgraph sub = subgraph_of_accounts(graph, flows, accounts, groups);
+    sub.title = std::to_string(top) + " mule clusters";
+    for (std::size_t k = 0, i = 0; i < top; ++i)
+      for (std::size_t m = 0; m < report.clusters[i].members.size(); ++m, ++k)
+        sub.nodes[k].score = report.clusters[i].score;
+    export_subgraph_file(vm["export"].as<std::string>(), graph, std::move(sub));
+  }
   if (vm.count("members")) {
     AtomicOutputFile members(vm["members"].as<std::string>());
     members.stream() << "account,rank,community\n";

@@ -4,6 +4,7 @@
 
 #include "algorithms/communities/community_methods.h"
 #include "cli/cli_support.h"
+#include "graph/subgraph.h"
 
 namespace moneytrail::cli {
 
@@ -16,6 +17,11 @@ int run_trace(const Args& args);
 int run_communities(const Args& args);
 int run_clusters(const Args& args);
 int run_export(const Args& args);
+
+/// `--export FILE` on trace and clusters: the format from FILE's extension (.graphml, .gexf,
+/// .dot, .json for Cytoscape, .csv, .html), folded to max_nodes.
+void export_subgraph_file(const std::string& path, const TransactionGraph& graph, Subgraph sub,
+                          std::size_t max_nodes = 1000);
 
 // Shared by `communities` and `clusters`: the partitioning options and the detection call.
 void add_community_options(po::options_description& options);

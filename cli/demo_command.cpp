@@ -9,6 +9,7 @@
 #include "algorithms/centrality/pagerank.h"
 #include "algorithms/communities/cluster_report.h"
 #include "algorithms/communities/flow_blocks.h"
+#include "algorithms/export/subgraph_select.h"
 #include "algorithms/summary/graph_stats.h"
 #include "algorithms/tracing/backward_trace.h"
 #include "algorithms/tracing/forward_trace.h"
@@ -18,6 +19,7 @@
 #include "cli/trace_report.h"
 #include "examples/scenario/scenario.h"
 #include "io/case_file.h"
+#include "io/export/html_report.h"
 #include "io/load_case.h"
 
 namespace moneytrail::cli {
@@ -96,6 +98,7 @@ int run_demo(const Args& args) {
 
   // One victim's money, forward (fifo), and the first cash-out it reached, backward.
   const TransactionGraph& g = loaded.graph;
+  std::optional<Subgraph> victim_trace;
   const auto victim_tag = g.typologies().find("victim_payment");
   std::optional<TxIndex> payment;
   for (TxIndex t = 0; t < g.num_transactions() && victim_tag && !payment; ++t) {
@@ -110,6 +113,7 @@ int run_demo(const Args& args) {
     const TraceResult forward =
         trace_forward(context, std::span<const TxIndex>(&*payment, 1), forward_options);
     print_trace_table(std::cout, g, forward, 8);
+    victim_trace = subgraph_of_trace(g, forward);
     for (const TraceEndpoint& e : forward.endpoints) {
       if (e.status != EndpointStatus::cashed_out) continue;
       std::optional<TxIndex> into;
@@ -134,6 +138,19 @@ int run_demo(const Args& args) {
   print_cluster_table(std::cout,
                       {g, blocks, clusters, std::min<std::size_t>(3, clusters.clusters.size())});
 
+  if (victim_trace) {
+    const std::string html = (dir / "victim-trace.html").string();
+    std::cout << "\n8. A report to open in a browser (moneytrail trace ... --export "
+                 "victim-trace.html):\n";
+    if (find_cytoscape_js()) {
+      export_subgraph_file(html, g, *victim_trace);
+      std::cout << "   wrote " << html << " (self-contained: works offline)\n";
+    } else {
+      std::cout
+          << "   skipped: cytoscape.js is not installed (scripts/setup.sh runs npm ci in web/)\n";
+    }
+  }
+
   const std::string m = "moneytrail";
   std::cout << "\nTry next:\n"
             << "  " << m << " stats " << case_path << " --format json\n"
@@ -146,6 +163,8 @@ int run_demo(const Args& args) {
             << " --measure hits --top 10 --format json\n"
             << "  " << m << " communities " << case_path << " --method leiden -o communities.csv\n"
             << "  " << m << " clusters " << case_path << " --format json --top 5\n"
+            << "  " << m << " export " << case_path
+            << " --select cluster:1 --to graphml -o cluster1.graphml\n"
             << "  " << m << " trace " << case_path << " --from "
             << (payment ? std::string(g.account_id(g.transactions().from[*payment])) : "ACCOUNT")
             << " --policy haircut --format json\n"

@@ -1,8 +1,12 @@
 // moneytrail export INPUT --select trace:TX[,TX]|cluster:RANK|ego:ACCOUNT:K --to
-//   graphml|gexf|dot|cyjs|csv -o FILE [--policy P] [--max-nodes N] [--render svg|png]
+//   graphml|gexf|dot|cyjs|csv|html -o FILE [--policy P] [--max-nodes N] [--render svg|png]
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <iterator>
 
 #include "algorithms/communities/cluster_report.h"
 #include "algorithms/communities/flow_blocks.h"
@@ -11,6 +15,7 @@
 #include "cli/commands.h"
 #include "io/atomic_file.h"
 #include "io/export/graph_writers.h"
+#include "io/export/html_report.h"
 
 namespace moneytrail::cli {
 namespace {
@@ -113,7 +118,51 @@ void write(ExportFormat format, const std::string& path, const TransactionGraph&
   file.commit();
 }
 
+std::string read_cytoscape_js() {
+  const auto path = find_cytoscape_js();
+  if (!path)
+    throw std::runtime_error(
+        "an HTML report needs cytoscape.js: run scripts/setup.sh (npm ci in web/) or set "
+        "MONEYTRAIL_WEB_DIR to a directory holding node_modules/cytoscape");
+  std::ifstream in(*path, std::ios::binary);
+  std::string text(std::istreambuf_iterator<char>(in), {});
+  if (text.empty()) throw std::runtime_error("cannot read " + path->string());
+  return text;
+}
+
+void write_html(const std::string& path, const TransactionGraph& graph, const Subgraph& sub) {
+  const std::string cytoscape_js = read_cytoscape_js();
+  AtomicOutputFile file(path);
+  write_html_report(file.stream(), graph, sub, cytoscape_js);
+  file.commit();
+}
+
 }  // namespace
+
+void export_subgraph_file(const std::string& path, const TransactionGraph& graph, Subgraph sub,
+                          std::size_t max_nodes) {
+  std::string extension = std::filesystem::path(path).extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::optional<ExportFormat> format;
+  if (extension == ".json") {
+    format = ExportFormat::cyjs;
+  } else if (extension != ".html" && extension != ".htm" && !extension.empty()) {
+    format = parse_export_format(extension.substr(1));
+  }
+  const bool html = extension == ".html" || extension == ".htm";
+  if (!format && !html)
+    throw UsageError("--export: cannot tell the format of '" + path +
+                     "' (use .graphml, .gexf, .dot, .json, .csv or .html)");
+  fold_subgraph(sub, max_nodes);
+  if (html) {
+    write_html(path, graph, sub);
+  } else {
+    write(*format, path, graph, sub);
+  }
+  std::cerr << "exported " << sub.nodes.size() << " accounts and " << sub.edges.size()
+            << " flows to " << path << "\n";
+}
 
 int run_export(const Args& args) {
   po::options_description options("export options");
@@ -122,7 +171,7 @@ int run_export(const Args& args) {
   add("select", po::value<std::string>(),
       "trace:TX[,TX] (a forward trace), cluster:RANK (a mule cluster from `clusters`), "
       "ego:ACCOUNT:K (accounts within K flows)");
-  add("to", po::value<std::string>(), "graphml, gexf, dot, cyjs or csv");
+  add("to", po::value<std::string>(), "graphml, gexf, dot, cyjs, csv or html");
   add("output,o", po::value<std::string>(), "the file to write (csv: edges; nodes beside it)");
   add("policy", po::value<std::string>()->default_value("fifo"), "trace: attribution policy");
   add("max-nodes", po::value<std::size_t>()->default_value(1000),
@@ -134,7 +183,7 @@ int run_export(const Args& args) {
   po::variables_map vm;
   if (!parse_arguments(args, options,
                        "moneytrail export INPUT --select trace:TX|cluster:RANK|ego:ACCOUNT:K "
-                       "--to graphml|gexf|dot|cyjs|csv -o FILE [--max-nodes N]",
+                       "--to graphml|gexf|dot|cyjs|csv|html -o FILE [--max-nodes N]",
                        vm)) {
     return kExitOk;
   }
@@ -143,18 +192,16 @@ int run_export(const Args& args) {
   if (!vm.count("output")) throw UsageError("-o FILE is required");
   const std::string to = vm["to"].as<std::string>();
   const auto format = parse_export_format(to);
-  if (to == "html")
-    throw UsageError(
-        "--to html is not available yet; export cyjs or graphml and open it in a viewer");
-  if (!format)
-    throw UsageError("unknown --to '" + to + "' (expected graphml, gexf, dot, cyjs or csv)");
+  const bool html = to == "html";
+  if (!format && !html)
+    throw UsageError("unknown --to '" + to + "' (expected graphml, gexf, dot, cyjs, csv or html)");
   const std::size_t max_nodes = vm["max-nodes"].as<std::size_t>();
   if (max_nodes < 2) throw UsageError("--max-nodes must be at least 2");
   std::string render;
   if (vm.count("render")) {
     render = vm["render"].as<std::string>();
     if (render != "svg" && render != "png") throw UsageError("--render takes svg or png");
-    if (*format != ExportFormat::dot) throw UsageError("--render needs --to dot");
+    if (html || *format != ExportFormat::dot) throw UsageError("--render needs --to dot");
   }
 
   const std::string first = vm.count("input") ? vm["input"].as<std::vector<std::string>>()[0] : "";
@@ -165,7 +212,11 @@ int run_export(const Args& args) {
   const std::size_t selected = sub.nodes.size();
   fold_subgraph(sub, max_nodes);
   const std::string path = vm["output"].as<std::string>();
-  write(*format, path, loaded.graph, sub);
+  if (html) {
+    write_html(path, loaded.graph, sub);
+  } else {
+    write(*format, path, loaded.graph, sub);
+  }
   std::cout << "wrote " << path << ": " << sub.nodes.size() << " nodes, " << sub.edges.size()
             << " edges";
   if (sub.folded_accounts)

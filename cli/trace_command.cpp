@@ -9,6 +9,7 @@
 #include <memory>
 #include <sstream>
 
+#include "algorithms/export/subgraph_select.h"
 #include "algorithms/tracing/backward_trace.h"
 #include "algorithms/tracing/forward_trace.h"
 #include "cli/commands.h"
@@ -166,6 +167,8 @@ int run_trace(const Args& args) {
   add("max-origins", po::value<std::uint32_t>()->default_value(64),
       "backward: origins listed (the rest summed as other)");
   add("threads", po::value<int>()->default_value(0), "batch: threads (0 = all cores)");
+  add("export", po::value<std::string>(),
+      "also write the trace as a graph: .graphml, .gexf, .dot, .json (Cytoscape), .csv or .html");
   add("format", po::value<std::string>(),
       "json, table or csv (default: table on a terminal, json otherwise)");
   add("output,o", po::value<std::string>(), "write to this file instead of stdout");
@@ -193,6 +196,9 @@ int run_trace(const Args& args) {
     throw UsageError(backward ? "give the target: --tx ID, or --to ACCOUNT --at TIME"
                               : "give the seeds: one of --tx, --tx-file or --from");
   }
+  if (vm.count("export") && vm.count("tx-file"))
+    throw UsageError(
+        "--export writes one trace; a --tx-file batch has many (export them one by one)");
   if (backward && (vm.count("tx-file") || vm.count("from"))) {
     throw UsageError("--direction backward takes --tx ID or --to ACCOUNT --at TIME");
   }
@@ -253,6 +259,9 @@ int run_trace(const Args& args) {
         }
       }
       write_result(out, format, graph, result);
+      if (vm.count("export"))
+        export_subgraph_file(vm["export"].as<std::string>(), graph,
+                             subgraph_of_trace(graph, result));
     }
   } catch (const TraceError& e) {
     throw UsageError(e.what());

@@ -3,7 +3,8 @@
 # Safe to run again: apt-get skips installed packages and cmake rebuilds only what changed.
 #   scripts/setup.sh            build dependencies + build
 #   scripts/setup.sh --tests    also what the tests use: networkx and igraph as references, clang
-#                               with its libFuzzer and sanitizer runtimes
+#                               with its libFuzzer and sanitizer runtimes, Graphviz, Chromium
+# The HTML report inlines cytoscape.js, pinned in web/package.json and installed here with npm ci.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,8 +12,10 @@ packages=(build-essential cmake pkg-config libboost-graph-dev libboost-program-o
   libeigen3-dev libprotobuf-dev protobuf-compiler libgtest-dev libgmock-dev libbenchmark-dev
   zlib1g-dev robin-map-dev nlohmann-json3-dev)
 if [[ "${1:-}" == "--tests" ]]; then
-  packages+=(python3 python3-networkx python3-igraph clang libclang-rt-14-dev graphviz)
+  packages+=(python3 python3-networkx python3-igraph clang libclang-rt-14-dev graphviz chromium)
 fi
+# Node.js and npm from Debian unless the machine already has them (e.g. from NodeSource).
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -23,6 +26,11 @@ if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [[ ! -f web/node_modules/cytoscape/dist/cytoscape.min.js ]]; then
+  (cd web && npm ci --no-audit --no-fund --loglevel=error) ||
+    echo "setup: npm ci in web/ failed; HTML reports stay unavailable until it succeeds" >&2
 fi
 
 jobs=$(nproc)

@@ -343,7 +343,10 @@ class CliTest(unittest.TestCase):
         self.assertTrue(csv_out.stdout.startswith("rank,community,size,kinds,"))
         self.assertEqual(len(csv_out.stdout.splitlines()), 4)
         table = run("clusters", *inputs, "--format", "table", "--top", "1",
-                    "--members", os.path.join(self.dir, "members.csv"))
+                    "--members", os.path.join(self.dir, "members.csv"),
+                    "--export", os.path.join(self.dir, "top.gexf"))
+        with open(os.path.join(self.dir, "top.gexf"), encoding="utf-8") as f:
+            self.assertIn('<gexf xmlns="http://gexf.net/1.3"', f.read())
         self.assertEqual(table.returncode, 0, table.stderr)
         self.assertIn("#1  score", table.stdout)
         with open(os.path.join(self.dir, "members.csv")) as f:

@@ -4,7 +4,9 @@ knows GEXF 1.2 and not the spec's timeformat "dateTime"; the test maps our 1.3 n
 timeformat onto what it knows, the elements used are the same) and
 Cytoscape JSON (networkx.cytoscape_graph checks the element format), Graphviz's dot renders our
 DOT, and the CSV lists parse; with account ids that need escaping in every format (quotes, <, &,
-Chinese characters, a comma). Exit 77 when networkx is missing.
+Chinese characters, a comma, and "</script><!--" for the HTML report), and the HTML report loads in
+headless Chromium with no script errors and the expected node count. Exit 77 when networkx is
+missing.
 """
 import csv
 import json
@@ -20,7 +22,7 @@ except ImportError:
     print("skipping: networkx missing")
     sys.exit(77)
 
-IDS = ['victim "A" <1> & co', "卡号一", "mule,2", "mule3", "cash'out"]
+IDS = ['victim "A" <1> & co', "卡号一", "mule,2", "mule3</script><!--", "cash'out"]
 ROWS = [("t1", 1, IDS[0], IDS[1], 1000), ("t2", 2, IDS[1], IDS[2], 600),
         ("t3", 3, IDS[1], IDS[3], 390), ("t4", 4, IDS[2], IDS[4], 600),
         ("t5", 5, IDS[3], IDS[4], 390)]
@@ -94,6 +96,44 @@ def main():
         else:
             print("note: Graphviz dot missing; DOT not rendered")
 
+        # The HTML report loads in headless Chromium with no script errors and draws every node.
+        root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+        web = os.environ.get("MONEYTRAIL_WEB_DIR", os.path.join(root, "web"))
+        if not os.path.exists(os.path.join(web, "node_modules", "cytoscape")):
+            print("note: cytoscape.js not installed (scripts/setup.sh runs npm ci); HTML not checked")
+        elif not shutil.which("chromium"):
+            print("note: chromium missing (scripts/setup.sh --tests installs it); HTML not checked")
+        else:
+            html = export("html", "t.html")
+            r = subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                                "--virtual-time-budget=5000", "--dump-dom", "file://" + html],
+                               capture_output=True, text=True, timeout=120)
+            dom = r.stdout
+            want = f'<span id="status">{len(IDS)} nodes, {len(ROWS)} edges</span>'
+            if want not in dom:
+                failures.append("html: status not found in the page: " +
+                                dom[dom.find('id="status"') - 6:][:120])
+            if '<span id="errors"></span>' not in dom:
+                failures.append("html: script errors: " + dom[dom.find('id="errors"'):][:200])
+
+        # The --export shortcut on trace: the format from the extension.
+        shortcut = os.path.join(d, "s.graphml")
+        r = subprocess.run([binary, "trace", data, "--tx", "t1", "--quiet", "--format", "json",
+                            "--export", shortcut], capture_output=True, text=True)
+        if r.returncode != 0 or set(nx.read_graphml(shortcut).nodes) != set(IDS):
+            failures.append(f"trace --export: exit {r.returncode} {r.stderr}")
+        sets = os.path.join(d, "sets.txt")
+        with open(sets, "w") as f:
+            f.write("t1\n")
+        r = subprocess.run([binary, "trace", data, "--tx-file", sets, "--quiet",
+                            "--export", shortcut], capture_output=True, text=True)
+        if r.returncode != 2 or "--export writes one trace" not in r.stderr:
+            failures.append(f"trace --tx-file --export: exit {r.returncode} {r.stderr}")
+        r = subprocess.run([binary, "trace", data, "--tx", "t1", "--quiet",
+                            "--export", os.path.join(d, "s.pdf")], capture_output=True, text=True)
+        if r.returncode != 2 or "cannot tell the format" not in r.stderr:
+            failures.append(f"trace --export s.pdf: exit {r.returncode} {r.stderr}")
+
         # Folding: two nodes kept at most, the rest one aggregate.
         g = nx.read_graphml(export("graphml", "f.graphml", "--max-nodes", "3"))
         if len(g.nodes) != 3 or "(aggregate)" not in g.nodes:
@@ -103,6 +143,8 @@ def main():
                              (["--select", "cluster:0"], "not a positive number"),
                              (["--select", "ego:nobody:1"], "unknown account 'nobody'"),
                              (["--select", "trace:t1", "--to", "pdf"], "unknown --to 'pdf'"),
+                             (["--select", "trace:t1", "--to", "html", "--render", "svg"],
+                              "--render needs --to dot"),
                              (["--select", "trace:t1", "--max-nodes", "1"], "at least 2")]:
             args = [binary, "export", data, "--quiet", "-o", os.path.join(d, "x")]
             if "--to" not in bad:

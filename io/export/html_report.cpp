@@ -1,0 +1,138 @@
+#include "io/export/html_report.h"
+
+#include <cstdlib>
+#include <sstream>
+#include <string>
+
+#include "io/export/graph_writers.h"
+
+namespace moneytrail {
+namespace {
+
+// Text placed inside <script>: "</script" would end the element early and "<!--" would open an
+// HTML comment; both are written with a backslash, which JavaScript strings and regular
+// expressions read as the same characters.
+std::string script_safe(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '<' && i + 1 < text.size()) {
+      const std::string_view rest = text.substr(i + 1, 7);
+      const bool closes = rest.size() == 7 && rest[0] == '/' &&
+                          (rest.substr(1) == "script" || rest.substr(1) == "SCRIPT");
+      const bool comment = rest.substr(0, 3) == "!--";
+      if (closes || comment) {
+        out += "<\\";
+        continue;
+      }
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+constexpr std::string_view kHead = R"(<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="generator" content="moneytrail">
+<style>
+body{margin:0;font:13px sans-serif;display:grid;grid-template-columns:1fr 340px;grid-template-rows:auto 1fr;height:100vh}
+header{grid-column:1/3;padding:6px 10px;background:#223;color:#eee;display:flex;gap:12px;align-items:center;flex-wrap:wrap}
+#cy{grid-row:2;grid-column:1;min-height:300px}
+aside{grid-row:2;grid-column:2;overflow:auto;border-left:1px solid #ccc;padding:6px}
+table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:2px 4px;text-align:left}
+#tip{position:fixed;pointer-events:none;background:#fff;border:1px solid #888;padding:4px;font-size:12px;display:none;max-width:360px;white-space:pre-wrap}
+#errors{color:#f66}
+</style>
+)";
+
+constexpr std::string_view kBody = R"(</head><body>
+<header><b id="title"></b>
+<label>search <input id="search" placeholder="account id"></label>
+<label>colour by <select id="colour"><option value="kind">kind</option><option value="group">cluster</option><option value="score">score</option></select></label>
+<label>from <input id="from" type="datetime-local"></label>
+<label>to <input id="to" type="datetime-local"></label>
+<span id="status">loading</span><span id="errors"></span></header>
+<div id="cy"></div>
+<aside><h3>Where the money ended</h3>
+<table id="endpoints"><thead><tr><th>account</th><th>kind</th><th>amount</th></tr></thead><tbody></tbody></table>
+<h3>Selected</h3><pre id="details">click an account or a flow</pre></aside>
+<div id="tip"></div>
+<script>window.onerror=function(message){document.getElementById('errors').textContent+=' error: '+message;};</script>
+)";
+
+constexpr std::string_view kScript = R"(
+const kindColour={bank_card:'#4e79a7',bank_account:'#76b7b2',payment_account:'#f28e2b',platform:'#edc948',crypto_address:'#b07aa1',exchange_account:'#e15759',merchant:'#9c755f',cash:'#59a14f',aggregate:'#bab0ac',unknown:'#888888'};
+const elements=report.elements;
+const shown=e=>e.data.traced>0?e.data.traced:e.data.value;
+const widest=Math.max(1e-9,...elements.edges.map(shown));
+elements.edges.forEach(e=>{e.data.w=1+7*Math.sqrt(shown(e)/widest);});
+const topScore=Math.max(1e-9,...elements.nodes.map(n=>n.data.score));
+function colour(n,by){
+  if(by==='group'){if(n.group<0)return '#cccccc';return 'hsl('+((n.group*137)%360)+',65%,50%)';}
+  if(by==='score'){const s=Math.sqrt(Math.max(0,n.score)/topScore);return 'rgb('+Math.round(60+195*s)+','+Math.round(90*(1-s))+','+Math.round(200*(1-s))+')';}
+  return kindColour[n.kind]||'#888888';
+}
+elements.nodes.forEach(n=>{n.data.colour=colour(n.data,'kind');});
+document.getElementById('title').textContent=report.data.title;
+document.title='moneytrail: '+report.data.title;
+const cy=cytoscape({container:document.getElementById('cy'),elements:elements,wheelSensitivity:0.3,
+ style:[
+  {selector:'node',style:{'background-color':'data(colour)',label:'data(label)','font-size':8,width:18,height:18}},
+  {selector:'node[?endpoint]',style:{'border-width':3,'border-color':'#cc0000'}},
+  {selector:'node[labels *= "victim"]',style:{shape:'star'}},
+  {selector:'node[kind = "aggregate"]',style:{shape:'round-rectangle',width:40}},
+  {selector:'edge',style:{width:'data(w)','curve-style':'bezier','target-arrow-shape':'triangle','line-color':'#999','target-arrow-color':'#999',opacity:0.8}},
+  {selector:'.hit',style:{'border-width':5,'border-color':'#ffcc00'}},
+  {selector:'.hidden',style:{display:'none'}}],
+ layout:report.layout==='breadthfirst'?{name:'breadthfirst',directed:true,spacingFactor:1.1,animate:false}:{name:'cose',animate:false}});
+const tip=document.getElementById('tip');
+function describe(d){return Object.keys(d).filter(k=>!['colour','w'].includes(k)).map(k=>k+': '+d[k]).join('\n');}
+cy.on('mouseover','node,edge',ev=>{tip.textContent=describe(ev.target.data());tip.style.display='block';});
+cy.on('mousemove',ev=>{tip.style.left=(ev.originalEvent.clientX+12)+'px';tip.style.top=(ev.originalEvent.clientY+12)+'px';});
+cy.on('mouseout','node,edge',()=>{tip.style.display='none';});
+cy.on('tap','node,edge',ev=>{document.getElementById('details').textContent=describe(ev.target.data());});
+document.getElementById('colour').addEventListener('change',ev=>{cy.nodes().forEach(n=>n.data('colour',colour(n.data(),ev.target.value)));});
+document.getElementById('search').addEventListener('input',ev=>{
+  cy.elements().removeClass('hit');const q=ev.target.value.trim();if(!q)return;
+  const hits=cy.nodes().filter(n=>n.data('id').includes(q));hits.addClass('hit');if(hits.length)cy.center(hits[0]);});
+function filterTime(){
+  const f=document.getElementById('from').value,t=document.getElementById('to').value;
+  const from=f?Date.parse(f+'Z'):-Infinity,to=t?Date.parse(t+'Z'):Infinity;
+  cy.edges().forEach(e=>{const a=Date.parse(e.data('first')),b=Date.parse(e.data('last'));
+    if(b<from||a>to)e.addClass('hidden');else e.removeClass('hidden');});}
+document.getElementById('from').addEventListener('change',filterTime);
+document.getElementById('to').addEventListener('change',filterTime);
+const body=document.querySelector('#endpoints tbody');
+elements.nodes.filter(n=>n.data.endpoint).sort((a,b)=>b.data.score-a.data.score).forEach(n=>{
+  const row=body.insertRow();row.insertCell().textContent=n.data.label;row.insertCell().textContent=n.data.kind;
+  row.insertCell().textContent=n.data.score.toFixed(2);row.addEventListener('click',()=>{cy.center(cy.getElementById(n.data.id));});});
+document.getElementById('status').textContent=cy.nodes().length+' nodes, '+cy.edges().length+' edges';
+)";
+
+}  // namespace
+
+std::optional<std::filesystem::path> find_cytoscape_js() {
+  const std::filesystem::path relative = "node_modules/cytoscape/dist/cytoscape.min.js";
+  if (const char* dir = std::getenv("MONEYTRAIL_WEB_DIR")) {
+    const std::filesystem::path p = std::filesystem::path(dir) / relative;
+    return std::filesystem::exists(p) ? std::optional(p) : std::nullopt;
+  }
+  const std::filesystem::path p = std::filesystem::path(MONEYTRAIL_WEB_DIR) / relative;
+  if (std::filesystem::exists(p)) return p;
+  return std::nullopt;
+}
+
+void write_html_report(std::ostream& out, const TransactionGraph& graph, const Subgraph& sub,
+                       std::string_view cytoscape_js) {
+  std::ostringstream data;
+  write_cyjs(data, graph, sub);
+  bool traced = false;
+  for (const SubgraphNode& n : sub.nodes) traced = traced || n.hop >= 0;
+  out << kHead << "<title>moneytrail: " << xml_escape(sub.title) << "</title>\n" << kBody;
+  out << "<script>\n" << script_safe(cytoscape_js) << "\n</script>\n";
+  out << "<script>\nconst report=" << script_safe(data.str()) << ";\nreport.layout='"
+      << (traced ? "breadthfirst" : "cose") << "';\n"
+      << kScript << "</script>\n</body></html>\n";
+}
+
+}  // namespace moneytrail
