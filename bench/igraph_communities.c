@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "igraph_edge_list.h"
+
 static double now(void) {
   struct timespec t;
   clock_gettime(CLOCK_MONOTONIC, &t);
@@ -14,25 +16,10 @@ static double now(void) {
 
 int main(int argc, char** argv) {
   if (argc != 2) return 2;
-  FILE* in = fopen(argv[1], "r");
-  if (!in) return 1;
-  long n = 0;
-  if (fscanf(in, "%ld", &n) != 1) return 1;
-  igraph_vector_int_t edges;
-  igraph_vector_t weights;
-  igraph_vector_int_init(&edges, 0);
-  igraph_vector_init(&weights, 0);
-  long u, v;
-  double w;
-  while (fscanf(in, "%ld %ld %lf", &u, &v, &w) == 3) {
-    igraph_vector_int_push_back(&edges, u);
-    igraph_vector_int_push_back(&edges, v);
-    igraph_vector_push_back(&weights, w);
-  }
-  fclose(in);
-  igraph_rng_seed(igraph_rng_default(), 1);
   igraph_t graph;
-  igraph_create(&graph, &edges, n, IGRAPH_UNDIRECTED);
+  igraph_vector_t weights;
+  if (read_edge_list(argv[1], IGRAPH_UNDIRECTED, &graph, &weights) != 0) return 1;
+  igraph_rng_seed(igraph_rng_default(), 1);
 
   igraph_vector_int_t membership;
   igraph_vector_int_init(&membership, 0);

@@ -5,26 +5,13 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "igraph_edge_list.h"
+
 int main(int argc, char** argv) {
   if (argc != 2) return 2;
-  FILE* in = fopen(argv[1], "r");
-  if (!in) return 1;
-  long n = 0;
-  if (fscanf(in, "%ld", &n) != 1) return 1;
-  igraph_vector_int_t edges;
-  igraph_vector_t weights;
-  igraph_vector_int_init(&edges, 0);
-  igraph_vector_init(&weights, 0);
-  long u, v;
-  double w;
-  while (fscanf(in, "%ld %ld %lf", &u, &v, &w) == 3) {
-    igraph_vector_int_push_back(&edges, u);
-    igraph_vector_int_push_back(&edges, v);
-    igraph_vector_push_back(&weights, w);
-  }
-  fclose(in);
   igraph_t graph;
-  igraph_create(&graph, &edges, n, IGRAPH_DIRECTED);
+  igraph_vector_t weights;
+  if (read_edge_list(argv[1], IGRAPH_DIRECTED, &graph, &weights) != 0) return 1;
   igraph_vector_t rank;
   igraph_vector_init(&rank, 0);
   double runs[3];
@@ -39,7 +26,7 @@ int main(int argc, char** argv) {
   /* median of three */
   double lo = runs[0] < runs[1] ? runs[0] : runs[1], hi = runs[0] < runs[1] ? runs[1] : runs[0];
   double median = runs[2] < lo ? lo : (runs[2] > hi ? hi : runs[2]);
-  printf("igraph PRPACK pagerank: %.3f s (median of 3: %.3f %.3f %.3f)\n", median, runs[0],
-         runs[1], runs[2]);
+  printf("igraph PRPACK pagerank: %.3f s (median of 3: %.3f %.3f %.3f)\n", median, runs[0], runs[1],
+         runs[2]);
   return 0;
 }

@@ -7,10 +7,13 @@
 namespace moneytrail::cli {
 namespace {
 
-constexpr AccountKind kKinds[] = {
-    AccountKind::unknown,          AccountKind::bank_card, AccountKind::bank_account,
-    AccountKind::payment_account,  AccountKind::platform,  AccountKind::crypto_address,
-    AccountKind::exchange_account, AccountKind::merchant,  AccountKind::cash};
+// Calls f(kind name, members of that kind) for each kind present, in the enum's order.
+template <typename F>
+void for_each_kind(const MuleCluster& cluster, F&& f) {
+  for (std::size_t k = 0; k < cluster.kinds.size(); ++k) {
+    if (cluster.kinds[k]) f(std::string(to_string(static_cast<AccountKind>(k))), cluster.kinds[k]);
+  }
+}
 
 std::string joined(const std::vector<std::string>& parts, const char* separator) {
   std::string text;
@@ -20,12 +23,9 @@ std::string joined(const std::vector<std::string>& parts, const char* separator)
 
 std::string kinds_text(const MuleCluster& cluster) {
   std::string text;
-  for (AccountKind kind : kKinds) {
-    const std::uint32_t count = cluster.kinds[static_cast<std::size_t>(kind)];
-    if (count)
-      text +=
-          (text.empty() ? "" : " ") + std::to_string(count) + " " + std::string(to_string(kind));
-  }
+  for_each_kind(cluster, [&](const std::string& kind, std::uint32_t count) {
+    text += (text.empty() ? "" : " ") + std::to_string(count) + " " + kind;
+  });
   return text;
 }
 
@@ -48,9 +48,7 @@ nlohmann::ordered_json cluster_report_to_json(const ClusterReportContext& c) {
   for (std::size_t i = 0; i < c.top; ++i) {
     const MuleCluster& m = c.report.clusters[i];
     nlohmann::ordered_json kinds = nlohmann::ordered_json::object();
-    for (AccountKind kind : kKinds)
-      if (m.kinds[static_cast<std::size_t>(kind)])
-        kinds[std::string(to_string(kind))] = m.kinds[static_cast<std::size_t>(kind)];
+    for_each_kind(m, [&](const std::string& kind, std::uint32_t count) { kinds[kind] = count; });
     nlohmann::ordered_json members = nlohmann::ordered_json::array();
     for (VertexId v : m.members) members.push_back(c.graph.account_id(v));
     j["clusters"].push_back({

@@ -92,7 +92,7 @@ int run_clusters(const Args& args) {
         groups.push_back(static_cast<std::int64_t>(i + 1));
       }
     }
-    Subgraph sub = subgraph_of_accounts(graph, flows, accounts, groups);
+    Subgraph sub = subgraph_of_accounts(flows, accounts, groups);
     sub.title = std::to_string(top) + " mule clusters";
     for (std::size_t k = 0, i = 0; i < top; ++i)
       for (std::size_t m = 0; m < report.clusters[i].members.size(); ++m, ++k)

@@ -59,7 +59,7 @@ Subgraph select(const TransactionGraph& graph, const std::string& selection,
     if (rank > report.clusters.size())
       throw UsageError("there are " + std::to_string(report.clusters.size()) +
                        " mule clusters; cluster:" + rest + " does not exist");
-    return subgraph_of_cluster(graph, flows, report.clusters[rank - 1], rank);
+    return subgraph_of_cluster(flows, report.clusters[rank - 1], rank);
   }
   if (kind == "ego") {
     const std::size_t last = rest.rfind(':');
@@ -84,8 +84,8 @@ Subgraph select(const TransactionGraph& graph, const std::string& selection,
                    "' (expected trace:TX[,TX], cluster:RANK or ego:ACCOUNT:K)");
 }
 
-void write(ExportFormat format, const std::string& path, const TransactionGraph& graph,
-           const Subgraph& sub) {
+void write_graph_file(ExportFormat format, const std::string& path, const TransactionGraph& graph,
+                      const Subgraph& sub) {
   if (format == ExportFormat::csv) {
     // FILE gets the edges, FILE's stem + ".nodes.csv" the nodes.
     std::filesystem::path nodes_path(path);
@@ -158,7 +158,7 @@ void export_subgraph_file(const std::string& path, const TransactionGraph& graph
   if (html) {
     write_html(path, graph, sub);
   } else {
-    write(*format, path, graph, sub);
+    write_graph_file(*format, path, graph, sub);
   }
   std::cerr << "exported " << sub.nodes.size() << " accounts and " << sub.edges.size()
             << " flows to " << path << "\n";
@@ -215,7 +215,7 @@ int run_export(const Args& args) {
   if (html) {
     write_html(path, loaded.graph, sub);
   } else {
-    write(*format, path, loaded.graph, sub);
+    write_graph_file(*format, path, loaded.graph, sub);
   }
   std::cout << "wrote " << path << ": " << sub.nodes.size() << " nodes, " << sub.edges.size()
             << " edges";

@@ -6,6 +6,13 @@
 
 namespace moneytrail {
 
+double paid_in_base(const TransactionGraph& graph, TxIndex t) {
+  const TransactionTable& tx = graph.transactions();
+  if (graph.rates().empty()) return tx.amount[t];
+  const auto rate = graph.rates().rate(graph.currencies()[tx.currency[t]], tx.timestamp[t]);
+  return rate ? tx.amount[t] * *rate : tx.amount[t];
+}
+
 FlowView FlowView::build(const TransactionGraph& graph, const FlowViewOptions& options) {
   const TransactionTable& tx = graph.transactions();
   const std::uint32_t n = graph.num_accounts();
@@ -48,10 +55,7 @@ FlowView FlowView::build(const TransactionGraph& graph, const FlowViewOptions& o
     }
     for (TxIndex t : graph.out_transactions(v)) {
       const std::size_t e = static_cast<std::size_t>(slot[tx.to[t]]);
-      double value = tx.amount[t];
-      if (convert) {
-        value *= *graph.rates().rate(graph.currencies()[tx.currency[t]], tx.timestamp[t]);
-      }
+      const double value = convert ? paid_in_base(graph, t) : tx.amount[t];
       view.value_[e] += value;
       if (view.count_[e]++ == 0) view.first_[e] = tx.timestamp[t];
       view.last_[e] = tx.timestamp[t];  // out-lists are in time order

@@ -19,6 +19,10 @@ struct FlowViewOptions {
   bool convert_to_base = true;
 };
 
+/// What transaction `t`'s sender paid, in the rate table's base currency at its time (the paid
+/// amount itself when the graph has no rates or none for its currency).
+double paid_in_base(const TransactionGraph& graph, TxIndex t);
+
 class FlowView {
  public:
   /// Throws std::invalid_argument when rates exist but lack one of the graph's currencies.

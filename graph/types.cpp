@@ -82,4 +82,18 @@ std::uint8_t account_label_bit(std::string_view text) {
   return 0;
 }
 
+std::string account_labels_text(std::uint8_t bits) {
+  std::string text;
+  for (auto [bit, name] : {std::pair{kLabelVictim, "victim"}, std::pair{kLabelSuspect, "suspect"},
+                           std::pair{kLabelMule, "mule"}, std::pair{kLabelClean, "clean"}}) {
+    if (bits & bit) text += (text.empty() ? "" : ";") + std::string(name);
+  }
+  return text;
+}
+
+bool is_cash_out_kind(AccountKind kind) {
+  return kind == AccountKind::cash || kind == AccountKind::exchange_account ||
+         kind == AccountKind::crypto_address;
+}
+
 }  // namespace moneytrail

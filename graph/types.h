@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace moneytrail {
@@ -68,5 +69,9 @@ std::optional<Channel> parse_channel(std::string_view text);
 std::optional<LaunderingLabel> parse_laundering_label(std::string_view text);
 /// The bit of a known account label (victim, suspect, mule, clean), or 0 for a free tag.
 std::uint8_t account_label_bit(std::string_view text);
+/// The known labels in `bits`, joined by ';' ("victim;mule"), "" for none.
+std::string account_labels_text(std::uint8_t bits);
+/// Where money leaves the banking chain: cash, exchange accounts and crypto addresses.
+bool is_cash_out_kind(AccountKind kind);
 
 }  // namespace moneytrail

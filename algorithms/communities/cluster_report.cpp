@@ -31,26 +31,11 @@ bool is_personal(const TransactionGraph& graph, VertexId v) {
   }
 }
 
-// Where money leaves the banking chain: cash, exchanges and crypto addresses.
-bool is_exit(const TransactionGraph& graph, VertexId v) {
-  const AccountKind kind = graph.accounts().kind[v];
-  return kind == AccountKind::cash || kind == AccountKind::exchange_account ||
-         kind == AccountKind::crypto_address;
-}
-
 bool is_cash_out_endpoint(const TransactionGraph& graph, TxIndex t) {
   const TransactionTable& tx = graph.transactions();
   const AccountKind kind = graph.accounts().kind[tx.to[t]];
   return kind == AccountKind::cash || kind == AccountKind::exchange_account ||
          tx.channel[t] == Channel::cash_withdrawal || tx.channel[t] == Channel::exchange_trade;
-}
-
-// Paid value in the base currency when the graph has rates (as FlowView computes it).
-double base_value(const TransactionGraph& graph, TxIndex t) {
-  const TransactionTable& tx = graph.transactions();
-  if (graph.rates().empty()) return tx.amount[t];
-  const auto rate = graph.rates().rate(graph.currencies()[tx.currency[t]], tx.timestamp[t]);
-  return rate ? tx.amount[t] * *rate : tx.amount[t];
 }
 
 std::string money(double value) {
@@ -173,7 +158,8 @@ std::vector<std::uint8_t> layering_core(const TransactionGraph& graph, const Flo
     if (core[v] || is_victim(graph, v)) continue;
     const FlowSums f = flow_sums(flows, core, v);
     if (!(f.received > 0 && f.received_from_core >= share * f.received)) continue;
-    if (is_exit(graph, v) || passes_on_fast(graph, f, v)) downstream.push_back(v);
+    if (is_cash_out_kind(graph.accounts().kind[v]) || passes_on_fast(graph, f, v))
+      downstream.push_back(v);
   }
   for (VertexId v : downstream) core[v] = 1;
   return core;
@@ -202,7 +188,7 @@ void describe(const TransactionGraph& graph, const FlowView& flows,
 
     const auto out = graph.out_transactions(v);
     for (TxIndex t : out) {
-      const double value = base_value(graph, t);
+      const double value = paid_in_base(graph, t);
       sent_total += value;
       if (tx.channel[t] == Channel::payment_platform) platform += value;
       if (tx.channel[t] == Channel::crypto_transfer || tx.channel[t] == Channel::exchange_trade)
@@ -215,7 +201,7 @@ void describe(const TransactionGraph& graph, const FlowView& flows,
     for (TxIndex t : graph.in_transactions(v)) {
       if (is_victim(graph, tx.from[t])) {
         victims.push_back(tx.from[t]);
-        cluster.victim_value += base_value(graph, t);
+        cluster.victim_value += paid_in_base(graph, t);
       }
     }
   }

@@ -47,15 +47,15 @@ struct ClusterReportOptions {
 };
 
 struct MuleCluster {
-  std::uint32_t community = 0;           // its community in the partition of the core
-  std::vector<std::uint32_t> blocks;     // the flow blocks (0-based, best first) it draws on
-  std::vector<VertexId> members;         // sorted
-  std::array<std::uint32_t, 9> kinds{};  // members per AccountKind
-  double internal_value = 0;             // flows between members
-  double through_value = 0;              // sum over members of min(received, sent)
-  double in_value = 0;                   // received from outside the cluster
-  double out_value = 0;                  // sent outside the cluster
-  double pass_through = 0;               // min(in_value, out_value) / max(in_value, out_value)
+  std::uint32_t community = 0;        // its community in the partition of the core
+  std::vector<std::uint32_t> blocks;  // the flow blocks (0-based, best first) it draws on
+  std::vector<VertexId> members;      // sorted
+  std::array<std::uint32_t, kAccountKindCount> kinds{};  // members per AccountKind
+  double internal_value = 0;                             // flows between members
+  double through_value = 0;                              // sum over members of min(received, sent)
+  double in_value = 0;                                   // received from outside the cluster
+  double out_value = 0;                                  // sent outside the cluster
+  double pass_through = 0;  // min(in_value, out_value) / max(in_value, out_value)
   /// Median over members' credits of the time to the account's next debit.
   std::optional<double> median_dwell_seconds;
   std::uint32_t victim_sources = 0;  // victim-labelled accounts that paid members

@@ -97,8 +97,7 @@ CommunityGraph CommunityGraph::from_edges(std::uint32_t num_nodes, std::span<con
     std::stable_sort(row.begin(), row.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
     for (const auto& [u, w] : row) {
-      if (!graph.neighbours_.empty() && graph.neighbours_.size() > graph.offsets_[v] &&
-          graph.neighbours_.back() == u) {
+      if (graph.neighbours_.size() > graph.offsets_[v] && graph.neighbours_.back() == u) {
         graph.weights_.back() += w;
       } else {
         graph.neighbours_.push_back(u);

@@ -88,10 +88,8 @@ Subgraph subgraph_of_trace(const TransactionGraph& graph, const TraceResult& tra
   return std::move(b.sub);
 }
 
-Subgraph subgraph_of_accounts(const TransactionGraph& graph, const FlowView& flows,
-                              std::span<const VertexId> accounts,
+Subgraph subgraph_of_accounts(const FlowView& flows, std::span<const VertexId> accounts,
                               std::span<const std::int64_t> groups) {
-  (void)graph;
   if (!groups.empty() && groups.size() != accounts.size())
     throw std::invalid_argument("one group per account is needed");
   SubgraphBuilder b;
@@ -112,10 +110,10 @@ Subgraph subgraph_of_accounts(const TransactionGraph& graph, const FlowView& flo
   return std::move(b.sub);
 }
 
-Subgraph subgraph_of_cluster(const TransactionGraph& graph, const FlowView& flows,
-                             const MuleCluster& cluster, std::uint32_t rank) {
+Subgraph subgraph_of_cluster(const FlowView& flows, const MuleCluster& cluster,
+                             std::uint32_t rank) {
   const std::vector<std::int64_t> groups(cluster.members.size(), rank);
-  Subgraph sub = subgraph_of_accounts(graph, flows, cluster.members, groups);
+  Subgraph sub = subgraph_of_accounts(flows, cluster.members, groups);
   sub.title = "mule cluster #" + std::to_string(rank) + " (" +
               std::to_string(cluster.members.size()) + " accounts)";
   for (SubgraphNode& n : sub.nodes) n.score = cluster.score;
@@ -149,7 +147,7 @@ Subgraph ego_subgraph(const TransactionGraph& graph, const FlowView& flows, Vert
         if (overlaps(flows, e, options)) visit(flows.source(e));
     }
   }
-  Subgraph sub = subgraph_of_accounts(graph, flows, order);
+  Subgraph sub = subgraph_of_accounts(flows, order);
   sub.title =
       std::to_string(options.hops) + "-hop ego network of " + std::string(graph.account_id(center));
   for (SubgraphNode& n : sub.nodes) n.hop = distance.at(n.account);

@@ -21,13 +21,11 @@ Subgraph subgraph_of_trace(const TransactionGraph& graph, const TraceResult& tra
 
 /// Accounts and the flows among them; `group` is set from `groups` when it is not empty (one
 /// entry per account in `accounts`).
-Subgraph subgraph_of_accounts(const TransactionGraph& graph, const FlowView& flows,
-                              std::span<const VertexId> accounts,
+Subgraph subgraph_of_accounts(const FlowView& flows, std::span<const VertexId> accounts,
                               std::span<const std::int64_t> groups = {});
 
 /// The members of a cluster (its rank in the report is its group).
-Subgraph subgraph_of_cluster(const TransactionGraph& graph, const FlowView& flows,
-                             const MuleCluster& cluster, std::uint32_t rank);
+Subgraph subgraph_of_cluster(const FlowView& flows, const MuleCluster& cluster, std::uint32_t rank);
 
 enum class EgoDirection : std::uint8_t { both, out, in };
 

@@ -409,8 +409,7 @@ class ForwardTracer {
           poison ? std::numeric_limits<Amount>::quiet_NaN() : s->ledger.held_value();
       result.accounts.push_back({s->account, s->received, s->sent, held, s->first_hop});
       const AccountKind kind = graph_.accounts().kind[s->account];
-      const bool cash_out = kind == AccountKind::cash || kind == AccountKind::exchange_account ||
-                            kind == AccountKind::crypto_address;
+      const bool cash_out = is_cash_out_kind(kind);
       const bool sink = graph_.out_degree(s->account) == 0;
       const EndpointStatus status = cash_out ? EndpointStatus::cashed_out
                                     : sink   ? EndpointStatus::left_data

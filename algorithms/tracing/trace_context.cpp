@@ -74,9 +74,8 @@ TraceContext::TraceContext(const TransactionGraph& graph)
   after_credit_.assign(tx.size(), 0);
   debits_through_.assign(tx.size(), 0);
   credits_through_.assign(tx.size(), 0);
-  std::fill(lowest.begin(), lowest.end(), 0);  // reused: running credit totals
-  std::vector<Amount>& credited = lowest;
-  std::vector<Amount> debited(graph.num_accounts(), 0);
+  std::vector<Amount> debited(graph.num_accounts(), 0);  // running totals per account
+  std::vector<Amount> credited(graph.num_accounts(), 0);
   for (VertexId v = 0; v < graph.num_accounts(); ++v) balance[v] = std::max<Amount>(opening_[v], 0);
   for (TxIndex t = 0; t < tx.size(); ++t) {
     const Amount paid_units = paid(t);

@@ -13,16 +13,6 @@
 namespace moneytrail {
 namespace {
 
-std::string labels_text(const TransactionGraph& graph, VertexId v) {
-  const std::uint8_t bits = graph.accounts().labels[v];
-  std::string text;
-  for (auto [bit, name] : {std::pair{kLabelVictim, "victim"}, std::pair{kLabelSuspect, "suspect"},
-                           std::pair{kLabelMule, "mule"}, std::pair{kLabelClean, "clean"}}) {
-    if (bits & bit) text += (text.empty() ? "" : ";") + std::string(name);
-  }
-  return text;
-}
-
 struct NodeFields {
   std::string id, label, kind, institution, labels;
 };
@@ -38,7 +28,7 @@ NodeFields node_fields(const TransactionGraph& graph, const SubgraphNode& n) {
   f.label = std::string(graph.account_id(n.account));
   f.kind = std::string(to_string(graph.accounts().kind[n.account]));
   f.institution = std::string(graph.name(graph.accounts().institution[n.account]));
-  f.labels = labels_text(graph, n.account);
+  f.labels = account_labels_text(graph.accounts().labels[n.account]);
   return f;
 }
 
@@ -251,7 +241,8 @@ void write_dot(std::ostream& out, const TransactionGraph& graph, const Subgraph&
     out << "  n" << i << " [label=\"" << dot_escape(f.label) << "\\n"
         << dot_escape(f.kind) << "\", shape=" << dot_shape(f.kind);
     if (n.endpoint) out << ", style=bold, color=red";
-    if (f.labels.find("victim") != std::string::npos) out << ", style=filled, fillcolor=gold";
+    if (n.account != kAggregateNode && (graph.accounts().labels[n.account] & kLabelVictim))
+      out << ", style=filled, fillcolor=gold";
     out << "];\n";
   }
   // Traces: accounts at the same first hop share a rank, so hops read left to right.

@@ -78,7 +78,7 @@ TEST(FoldSubgraph, KeepsTheHighestScoresAndMergesTheRest) {
   const FlowView flows = FlowView::build(g);
   std::vector<VertexId> all;
   for (VertexId v = 0; v < g.num_accounts(); ++v) all.push_back(v);
-  Subgraph s = subgraph_of_accounts(g, flows, all);
+  Subgraph s = subgraph_of_accounts(flows, all);
   for (SubgraphNode& n : s.nodes) n.score = g.account_id(n.account) == "b" ? 9 : 0;
   fold_subgraph(s, 2);
   ASSERT_EQ(s.nodes.size(), 2u);
