@@ -17,6 +17,8 @@ int run_trace(const Args& args);
 int run_communities(const Args& args);
 int run_clusters(const Args& args);
 int run_export(const Args& args);
+int run_score(const Args& args);
+int run_evaluate(const Args& args);
 
 /// `--export FILE` on trace and clusters: the format from FILE's extension (.graphml, .gexf,
 /// .dot, .json for Cytoscape, .csv, .html), folded to max_nodes.

@@ -18,5 +18,9 @@ struct CoreDecompositionResult {
 
 /// Boost.Graph's core_numbers on the graph's neighbour lists (edge weights and self loops ignored).
 CoreDecompositionResult core_decomposition(const CommunityGraph& graph);
+/// The same on the undirected flow view straight from the directed one (each account's senders
+/// and receivers merged, self flows dropped), without building a CommunityGraph: about half the
+/// memory, for scoring where only the core numbers are needed.
+CoreDecompositionResult core_decomposition(const FlowView& flows);
 
 }  // namespace moneytrail

@@ -1,0 +1,88 @@
+// Per-account features for mule-risk scoring: what an account's own ledger shows (volumes,
+// counterparties, how fast and how completely it passes money on, when and in what amounts) and
+// where it sits in the flow graph (PageRank, closeness to victims, k-core, its mule cluster).
+// One row per account in an Eigen matrix, one column per Feature, so that the unsupervised score
+// and the logistic model read the same numbers.
+#pragma once
+
+#include <Eigen/Core>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "graph/flow_view.h"
+#include "graph/transaction_graph.h"
+
+namespace moneytrail {
+
+enum class Feature : std::uint8_t {
+  in_count,               // credits
+  out_count,              // debits
+  in_value,               // received, base currency
+  out_value,              // sent, base currency
+  in_counterparties,      // distinct senders
+  out_counterparties,     // distinct receivers
+  pass_through,           // min(in_value, out_value) / max(in_value, out_value)
+  dwell_median_seconds,   // over credits: time to the account's next debit (NaN: never one)
+  dwell_p10_seconds,      // 10th percentile of the same
+  burst_1h,               // largest share of the account's transactions within one hour
+  burst_24h,              // ... within 24 hours
+  fan_in,                 // most distinct senders within one fan window
+  fan_out,                // most distinct receivers within one fan window
+  round_share,            // share of transactions in whole multiples of the round unit
+  under_threshold_share,  // share of transactions just under a reporting threshold
+  night_share,            // share of transactions at night, local time
+  active_days,            // days from first to last transaction
+  platform_share,         // share of value (in + out) through payment platforms
+  crypto_share,           // ... through crypto transfers
+  exchange_share,         // ... through exchange trades
+  pagerank,               // PageRank on value-weighted flows
+  victim_ppr,             // personalized PageRank from labelled victims (0 without victims)
+  cluster_suspicion,      // score of the mule cluster holding the account (0: none)
+  core_number,            // k-core of the undirected flow graph
+  victim_hops,            // fewest flows from a labelled victim (NaN: unreachable or no victims)
+};
+inline constexpr int kFeatureCount = 25;
+
+std::string_view feature_name(Feature feature);
+
+struct AccountFeatureOptions {
+  /// Window for fan-in and fan-out. Default 24 hours.
+  double fan_window_seconds = 24 * 3600.0;
+  /// Reporting thresholds in the base currency; an amount in [t x (1 - band), t) is "just under".
+  /// Defaults: 10,000 (the US and many others' cash reporting line), 50,000 (the PBoC's
+  /// large-value cash report, CNY) and 200,000 (the PBoC's report for an individual's
+  /// cross-border transfer, CNY).
+  std::vector<double> thresholds = {10000.0, 50000.0, 200000.0};
+  double threshold_band = 0.1;  // Default 10 % below each threshold.
+  /// An amount (in its own currency) is round when it is a whole multiple of this. Default 100.
+  double round_unit = 100.0;
+  /// Night is [night_start_hour, night_end_hour) local time, local = UTC + utc_offset_seconds.
+  /// Defaults: 0-6 h in China time (UTC+8).
+  std::int64_t utc_offset_seconds = 8 * 3600;
+  int night_start_hour = 0;
+  int night_end_hour = 6;
+  /// Labelled victims: seeds of victim_ppr and sources of victim_hops (empty: both unknown).
+  std::vector<VertexId> victims;
+  /// Per-account suspicion of its mule cluster (from the cluster report); empty: all 0.
+  std::vector<double> cluster_suspicion;
+};
+
+struct AccountFeatures {
+  /// num_accounts x kFeatureCount, column f = Feature f. NaN only where documented above.
+  Eigen::MatrixXd values;
+  double column(VertexId v, Feature f) const { return values(v, static_cast<int>(f)); }
+};
+
+/// `base_values` from base_values(graph). Throws std::invalid_argument for a victim out of range,
+/// a cluster_suspicion vector of the wrong size, a non-positive window or unit, or a band outside
+/// [0, 1).
+AccountFeatures compute_account_features(const TransactionGraph& graph, const FlowView& flows,
+                                         const std::vector<double>& base_values,
+                                         const AccountFeatureOptions& options = {});
+
+/// Each transaction's paid amount in the base currency (paid_in_base for every transaction),
+/// computed on both cores: the features and detectors compare amounts across currencies.
+std::vector<double> base_values(const TransactionGraph& graph);
+
+}  // namespace moneytrail

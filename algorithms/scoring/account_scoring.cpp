@@ -1,0 +1,41 @@
+#include "algorithms/scoring/account_scoring.h"
+
+#include <algorithm>
+
+namespace moneytrail {
+
+AccountScoring score_accounts(const TransactionGraph& graph, const FlowView& flows,
+                              const AccountScoringOptions& options) {
+  AccountFeatureOptions feature_options = options.features;
+  if (feature_options.victims.empty()) {
+    for (VertexId v = 0; v < graph.num_accounts(); ++v)
+      if (graph.accounts().labels[v] & kLabelVictim) feature_options.victims.push_back(v);
+  }
+  AccountScoring scoring;
+  if (options.cluster_suspicion && feature_options.cluster_suspicion.empty()) {
+    const ClusterReport report = mule_cluster_report(
+        graph, flows, find_flow_blocks(flows, options.blocks), options.clusters);
+    feature_options.cluster_suspicion.assign(graph.num_accounts(), 0.0);
+    for (const MuleCluster& cluster : report.clusters)
+      for (VertexId v : cluster.members)
+        feature_options.cluster_suspicion[v] =
+            std::max(feature_options.cluster_suspicion[v], cluster.score);
+    scoring.clusters = static_cast<std::uint32_t>(report.clusters.size());
+  }
+  const std::vector<double> base = base_values(graph);
+  scoring.features = compute_account_features(graph, flows, base, feature_options);
+  scoring.typologies = detect_typologies(graph, flows, base, options.typologies);
+  scoring.scores = unsupervised_scores(scoring.features, scoring.typologies, options.risk);
+  if (options.clear_victims) {
+    for (VertexId v = 0; v < graph.num_accounts(); ++v) {
+      const std::uint8_t labels = graph.accounts().labels[v];
+      if ((labels & kLabelVictim) && !(labels & (kLabelSuspect | kLabelMule))) {
+        scoring.scores.score[v] = 0;
+        scoring.scores.reasons[v] = {};
+      }
+    }
+  }
+  return scoring;
+}
+
+}  // namespace moneytrail

@@ -1,0 +1,224 @@
+// moneytrail evaluate SCORES TRUTH [--k LIST] [--format table|json|csv]
+//
+// Measures a `moneytrail score` ranking against ground truth (a labels file or the generator's
+// truth_accounts.csv): PR-AUC, precision and recall in the top k, best F1, and the same for a
+// degree-only ranking when the scores file carries degrees, so a score is judged against the
+// cheapest baseline rather than in a vacuum.
+#include <algorithm>
+#include <charconv>
+#include <iomanip>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+
+#include "algorithms/scoring/ranking_evaluation.h"
+#include "cli/commands.h"
+#include "io/account_labels.h"
+#include "io/field_parsers.h"
+#include "io/input_error.h"
+#include "io/score_table.h"
+
+namespace moneytrail::cli {
+namespace {
+
+constexpr const char* kUsage =
+    "moneytrail evaluate SCORES TRUTH [--k LIST] [--format table|json|csv]";
+
+// Shortest text that reads back as the same double (0.8333333333333334, not 0.83333333333333337).
+std::string number_text(double value) {
+  char buffer[32];
+  const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return std::string(buffer, end);
+}
+
+std::vector<std::size_t> parse_ks(const std::string& text) {
+  std::vector<std::size_t> ks;
+  for (const std::string& item : split_ids(text)) {
+    const auto k = parse_unsigned(item);
+    if (!k || *k == 0) throw UsageError("--k '" + item + "' is not a positive whole number");
+    ks.push_back(static_cast<std::size_t>(*k));
+  }
+  if (ks.empty()) throw UsageError("--k needs at least one number");
+  return ks;
+}
+
+// The labelled accounts in the scores file's order, so ties keep the order `score` wrote them in.
+struct Evaluated {
+  std::vector<double> score;
+  std::vector<double> degree;
+  std::vector<std::uint8_t> positive;
+  std::size_t unlabelled = 0;
+};
+
+Evaluated join(const ScoreTable& table, const std::string& scores_path,
+               const std::vector<AccountLabelRow>& truth, const std::string& truth_path) {
+  std::unordered_map<std::string_view, std::size_t> row_of;
+  row_of.reserve(table.accounts.size());
+  for (std::size_t i = 0; i < table.accounts.size(); ++i) row_of.emplace(table.accounts[i], i);
+  std::vector<std::int8_t> label(table.accounts.size(), -1);  // -1: not in the truth file
+  for (const AccountLabelRow& row : truth) {
+    const auto it = row_of.find(row.account);
+    if (it == row_of.end()) {
+      throw InputError(truth_path, row.line, "account",
+                       "account '" + row.account + "' is not in the scores file " + scores_path +
+                           " (score every account: run score without --top)");
+    }
+    label[it->second] = row.positive ? 1 : 0;
+  }
+  Evaluated out;
+  for (std::size_t i = 0; i < table.accounts.size(); ++i) {
+    if (label[i] < 0) {
+      ++out.unlabelled;
+      continue;
+    }
+    out.score.push_back(table.score[i]);
+    if (!table.degree.empty()) out.degree.push_back(table.degree[i]);
+    out.positive.push_back(static_cast<std::uint8_t>(label[i]));
+  }
+  return out;
+}
+
+nlohmann::ordered_json at_k_json(const RankingEvaluation& e) {
+  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+  for (const RankAtK& at : e.at_k)
+    rows.push_back({{"k", at.k}, {"precision", at.precision}, {"recall", at.recall}});
+  return rows;
+}
+
+void print_json(const std::string& scores_path, const std::string& truth_path,
+                const Evaluated& data, const RankingEvaluation& model,
+                const std::optional<RankingEvaluation>& baseline) {
+  nlohmann::ordered_json j;
+  j["scores_file"] = scores_path;
+  j["truth_file"] = truth_path;
+  j["accounts"] = model.items;
+  j["positives"] = model.positives;
+  j["unlabelled"] = data.unlabelled;
+  j["pr_auc"] = model.pr_auc;
+  j["positive_rate"] = model.positive_rate;
+  j["best_f1"] = model.best_f1;
+  j["best_f1_threshold"] = model.best_f1_threshold;
+  j["best_f1_flagged"] = model.best_f1_flagged;
+  j["at_k"] = at_k_json(model);
+  if (baseline) {
+    j["baseline"] = {{"name", "degree"},
+                     {"pr_auc", baseline->pr_auc},
+                     {"best_f1", baseline->best_f1},
+                     {"best_f1_threshold", baseline->best_f1_threshold},
+                     {"best_f1_flagged", baseline->best_f1_flagged},
+                     {"at_k", at_k_json(*baseline)}};
+  }
+  std::cout << j.dump(2) << "\n";
+}
+
+// Rows of (metric, model value, baseline value), shared by the CSV and table formats.
+struct MetricRow {
+  std::string metric;
+  std::string model;
+  std::string baseline;
+};
+
+std::vector<MetricRow> metric_rows(const Evaluated& data, const RankingEvaluation& model,
+                                   const std::optional<RankingEvaluation>& baseline) {
+  auto both = [&](const std::string& name, auto value) {
+    return MetricRow{name, value(model), baseline ? value(*baseline) : ""};
+  };
+  std::vector<MetricRow> rows = {
+      both("accounts", [](const auto& e) { return std::to_string(e.items); }),
+      both("positives", [](const auto& e) { return std::to_string(e.positives); }),
+      {"unlabelled", std::to_string(data.unlabelled),
+       baseline ? std::to_string(data.unlabelled) : ""},
+      both("pr_auc", [](const auto& e) { return number_text(e.pr_auc); }),
+      both("positive_rate", [](const auto& e) { return number_text(e.positive_rate); }),
+      both("best_f1", [](const auto& e) { return number_text(e.best_f1); }),
+      both("best_f1_threshold", [](const auto& e) { return number_text(e.best_f1_threshold); }),
+      both("best_f1_flagged", [](const auto& e) { return std::to_string(e.best_f1_flagged); }),
+  };
+  for (std::size_t i = 0; i < model.at_k.size(); ++i) {
+    const std::string k = std::to_string(model.at_k[i].k);
+    rows.push_back(
+        both("precision@" + k, [i](const auto& e) { return number_text(e.at_k[i].precision); }));
+    rows.push_back(
+        both("recall@" + k, [i](const auto& e) { return number_text(e.at_k[i].recall); }));
+  }
+  return rows;
+}
+
+void print_table(const std::string& scores_path, const std::string& truth_path,
+                 const Evaluated& data, const RankingEvaluation& model,
+                 const std::optional<RankingEvaluation>& baseline) {
+  std::cout << "scores " << scores_path << " against " << truth_path << "\n"
+            << with_thousands(model.items) << " labelled accounts, "
+            << with_thousands(model.positives) << " positive; " << with_thousands(data.unlabelled)
+            << " scored " << (data.unlabelled == 1 ? "account" : "accounts")
+            << " without a label left out\n\n";
+  std::cout << std::left << std::setw(20) << "metric" << std::setw(22) << "model"
+            << (baseline ? "degree baseline" : "") << "\n";
+  for (const MetricRow& row : metric_rows(data, model, baseline)) {
+    if (row.metric == "accounts" || row.metric == "positives" || row.metric == "unlabelled")
+      continue;  // already in the heading
+    std::cout << std::setw(20) << row.metric << std::setw(22) << row.model << row.baseline << "\n";
+  }
+  std::cout << std::right << "\nA random ranking has PR-AUC about the positive rate ("
+            << number_text(model.positive_rate) << ").\n";
+  if (model.positives == 0) std::cout << "No positive account: PR-AUC and recall are 0.\n";
+}
+
+}  // namespace
+
+int run_evaluate(const Args& args) {
+  po::options_description options("evaluate options");
+  options.add_options()("input", po::value<std::vector<std::string>>()->multitoken(),
+                        "SCORES (CSV from moneytrail score) and TRUTH (account,label or the "
+                        "generator's truth_accounts.csv)")(
+      "k", po::value<std::string>(),
+      "ranks to report precision and recall at, e.g. 10,100 (default 10,100,1000 and the "
+      "number of positives)")("format", po::value<std::string>(),
+                              "table, json or csv (default: table on a terminal, json otherwise)");
+  po::variables_map vm;
+  if (!parse_arguments(args, options, kUsage, vm)) return kExitOk;
+  const auto inputs =
+      vm.count("input") ? vm["input"].as<std::vector<std::string>>() : std::vector<std::string>{};
+  if (inputs.size() != 2)
+    throw UsageError("expected two files, SCORES and TRUTH\nusage: " + std::string(kUsage));
+  const std::string format = vm.count("format") ? vm["format"].as<std::string>()
+                                                : (stdout_is_terminal() ? "table" : "json");
+  if (format != "table" && format != "json" && format != "csv")
+    throw UsageError("unknown --format '" + format + "' (expected table, json or csv)");
+  std::vector<std::size_t> ks =
+      vm.count("k") ? parse_ks(vm["k"].as<std::string>()) : std::vector<std::size_t>{10, 100, 1000};
+
+  const std::string& scores_path = inputs[0];
+  const std::string& truth_path = inputs[1];
+  const ScoreTable table = read_score_table(scores_path);
+  const Evaluated data = join(table, scores_path, read_account_labels(truth_path), truth_path);
+  const std::size_t positives = static_cast<std::size_t>(
+      std::count(data.positive.begin(), data.positive.end(), std::uint8_t{1}));
+  if (!vm.count("k") && positives > 0) ks.push_back(positives);
+  // Clamped first, so 100 and 1000 over 80 accounts are reported once, as 80.
+  for (std::size_t& k : ks) k = std::min(k, data.score.size());
+  std::sort(ks.begin(), ks.end());
+  ks.erase(std::unique(ks.begin(), ks.end()), ks.end());
+  if (positives == 0)
+    std::cerr << "warning: " << truth_path
+              << " marks no account positive: PR-AUC and recall are 0\n";
+
+  const RankingEvaluation model = evaluate_ranking(data.score, data.positive, ks);
+  std::optional<RankingEvaluation> baseline;
+  if (!table.degree.empty()) baseline = evaluate_ranking(data.degree, data.positive, ks);
+
+  if (format == "json") {
+    print_json(scores_path, truth_path, data, model, baseline);
+  } else if (format == "csv") {
+    std::cout << "metric,model,degree_baseline\n";
+    for (const MetricRow& row : metric_rows(data, model, baseline))
+      std::cout << row.metric << "," << row.model << "," << row.baseline << "\n";
+  } else {
+    print_table(scores_path, truth_path, data, model, baseline);
+  }
+  return kExitOk;
+}
+
+}  // namespace moneytrail::cli

@@ -1,0 +1,308 @@
+// moneytrail score INPUT [--model F] [--train [--labels FILE]] [--top N] [--format csv|json|table]
+//   [-o FILE] [--hits FILE] [--features FILE]
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <numeric>
+#include <sstream>
+
+#include "algorithms/scoring/account_scoring.h"
+#include "algorithms/scoring/logistic_model.h"
+#include "cli/commands.h"
+#include "io/account_labels.h"
+#include "io/atomic_file.h"
+#include "io/csv_reader.h"
+#include "io/input_error.h"
+#include "io/score_model_file.h"
+
+namespace moneytrail::cli {
+namespace {
+
+constexpr std::uint8_t kUnlabelled = 2;
+
+// 0/1 per account from --labels, else from the accounts' own labels (mule or suspect: 1, clean:
+// 0); kUnlabelled elsewhere.
+std::vector<std::uint8_t> training_labels(const TransactionGraph& graph,
+                                          const po::variables_map& vm) {
+  std::vector<std::uint8_t> labels(graph.num_accounts(), kUnlabelled);
+  if (vm.count("labels")) {
+    const std::string path = vm["labels"].as<std::string>();
+    for (const AccountLabelRow& row : read_account_labels(path)) {
+      const auto v = graph.find_account(row.account);
+      if (!v)
+        throw InputError(path, row.line, "account",
+                         "unknown account '" + row.account + "' (not in the input)");
+      labels[*v] = row.positive ? 1 : 0;
+    }
+  } else {
+    for (VertexId v = 0; v < graph.num_accounts(); ++v) {
+      const std::uint8_t bits = graph.accounts().labels[v];
+      if (bits & (kLabelMule | kLabelSuspect))
+        labels[v] = 1;
+      else if (bits & kLabelClean)
+        labels[v] = 0;
+    }
+  }
+  return labels;
+}
+
+struct ScoredAccounts {
+  std::vector<double> score;
+  std::vector<std::vector<std::string>> reasons;
+  std::string scored_by;
+};
+
+ScoredAccounts unsupervised_output(const TransactionGraph& graph, const AccountScoring& run) {
+  ScoredAccounts out{run.scores.score, {}, "unsupervised"};
+  out.reasons.resize(graph.num_accounts());
+  for (VertexId v = 0; v < graph.num_accounts(); ++v)
+    for (const ScoreReason& reason : run.scores.reasons[v])
+      if (reason.contribution > 0)
+        out.reasons[v].push_back(reason_text(reason.indicator, run.features, run.typologies, v));
+  return out;
+}
+
+ScoredAccounts model_output(const TransactionGraph& graph, const LogisticModel& model,
+                            const Eigen::MatrixXd& inputs, const std::string& path) {
+  ScoredAccounts out{predict_logistic(model, inputs), {}, "model " + path};
+  out.reasons.resize(graph.num_accounts());
+  for (VertexId v = 0; v < graph.num_accounts(); ++v) {
+    const Eigen::VectorXd c = logistic_contributions(model, inputs, v);
+    std::vector<Eigen::Index> order(static_cast<std::size_t>(c.size()));
+    std::iota(order.begin(), order.end(), 0);
+    std::partial_sort(order.begin(), order.begin() + 3, order.end(),
+                      [&](Eigen::Index a, Eigen::Index b) { return c(a) > c(b); });
+    for (int k = 0; k < 3 && c(order[k]) > 0; ++k) {
+      std::ostringstream text;
+      text << model.inputs[order[k]] << " (+" << std::fixed << std::setprecision(2) << c(order[k])
+           << " log-odds)";
+      out.reasons[v].push_back(text.str());
+    }
+  }
+  return out;
+}
+
+std::string joined(const std::vector<std::string>& parts, char separator) {
+  std::string text;
+  for (const std::string& part : parts)
+    text += (text.empty() ? "" : std::string(1, separator)) + part;
+  return text;
+}
+
+void write_hits(const std::string& path, const TransactionGraph& graph, const TypologyResult& r) {
+  AtomicOutputFile file(path);
+  file.stream() << "hit,typology,accounts,transactions\n";
+  for (std::size_t i = 0; i < r.hits.size(); ++i) {
+    std::vector<std::string> accounts, transactions;
+    for (VertexId v : r.hits[i].accounts) accounts.emplace_back(graph.account_id(v));
+    for (TxIndex t : r.hits[i].transactions) transactions.emplace_back(graph.transaction_id(t));
+    file.stream() << i + 1 << "," << to_string(r.hits[i].typology) << ","
+                  << csv_escape(joined(accounts, ';')) << ","
+                  << csv_escape(joined(transactions, ';')) << "\n";
+  }
+  file.commit();
+}
+
+void write_features(const std::string& path, const TransactionGraph& graph,
+                    const AccountFeatures& features) {
+  AtomicOutputFile file(path);
+  std::ostream& out = file.stream();
+  out << "account";
+  for (int f = 0; f < kFeatureCount; ++f) out << "," << feature_name(static_cast<Feature>(f));
+  out << "\n" << std::setprecision(10);
+  for (VertexId v = 0; v < graph.num_accounts(); ++v) {
+    out << csv_escape(graph.account_id(v));
+    for (int f = 0; f < kFeatureCount; ++f) out << "," << features.values(v, f);
+    out << "\n";
+  }
+  file.commit();
+}
+
+}  // namespace
+
+int run_score(const Args& args) {
+  po::options_description options("score options");
+  add_input_options(options, LayoutOption::input_format);
+  auto add = options.add_options();
+  add("model", po::value<std::string>(),
+      "apply this model (with --train: where to save it; default mule-model.mtm)");
+  add("train", po::bool_switch(), "fit a logistic regression on labelled accounts and save it");
+  add("labels", po::value<std::string>(),
+      "--train: account,label file or the generator's truth_accounts.csv (default: the accounts' "
+      "mule, suspect and clean labels)");
+  add("folds", po::value<std::uint32_t>()->default_value(5), "--train: cross-validation folds");
+  add("l2", po::value<double>()->default_value(1.0), "--train: L2 penalty");
+  add("seed", po::value<std::uint64_t>()->default_value(1), "--train: seed for the folds");
+  add("top", po::value<std::size_t>(), "only the N highest scores");
+  add("format", po::value<std::string>(),
+      "csv, json or table (default: table on a terminal, else csv)");
+  add("output,o", po::value<std::string>(), "write the scores here (default: standard output)");
+  add("hits", po::value<std::string>(), "also write every typology hit here (CSV)");
+  add("features", po::value<std::string>(), "also write every account's features here (CSV)");
+  add("no-clusters", po::bool_switch(), "skip the mule-cluster report (cluster_suspicion = 0)");
+  add("blocks", po::value<std::uint32_t>()->default_value(3),
+      "flow blocks for the mule-cluster report");
+  add("fan-window", po::value<double>()->default_value(24),
+      "hours: window for fan-in, fan-out and scatter/gather");
+  add("min-fan", po::value<std::uint32_t>()->default_value(5),
+      "distinct counterparties a fan or scatter-gather needs");
+  add("max-degree", po::value<std::uint32_t>()->default_value(1000),
+      "accounts with more transactions are hubs, never a typology's centre");
+  add("thresholds", po::value<std::string>(),
+      "reporting thresholds in the base currency (default 10000,50000,200000)");
+  add("utc-offset", po::value<double>()->default_value(8), "hours: local time for night share");
+  po::variables_map vm;
+  if (!parse_arguments(args, options,
+                       "moneytrail score INPUT [--model F] [--train [--labels FILE]] [--top N] "
+                       "[--format csv|json|table] [-o FILE] [--hits FILE]",
+                       vm)) {
+    return kExitOk;
+  }
+  const bool train = vm["train"].as<bool>();
+  const std::string format = vm.count("format") ? vm["format"].as<std::string>()
+                             : stdout_is_terminal() && !vm.count("output") ? "table"
+                                                                           : "csv";
+  if (format != "csv" && format != "json" && format != "table")
+    throw UsageError("unknown --format '" + format + "' (expected csv, json or table)");
+  if (vm.count("labels") && !train) throw UsageError("--labels goes with --train");
+
+  AccountScoringOptions o;
+  o.cluster_suspicion = !vm["no-clusters"].as<bool>();
+  o.blocks.blocks = vm["blocks"].as<std::uint32_t>();
+  o.features.fan_window_seconds = vm["fan-window"].as<double>() * 3600;
+  o.typologies.window_seconds = o.features.fan_window_seconds;
+  o.typologies.min_fan = vm["min-fan"].as<std::uint32_t>();
+  o.typologies.max_degree = vm["max-degree"].as<std::uint32_t>();
+  o.features.utc_offset_seconds = static_cast<std::int64_t>(vm["utc-offset"].as<double>() * 3600);
+  if (vm.count("thresholds")) {
+    o.features.thresholds.clear();
+    for (const std::string& t : split_ids(vm["thresholds"].as<std::string>())) {
+      try {
+        o.features.thresholds.push_back(std::stod(t));
+      } catch (const std::exception&) {
+        throw UsageError("--thresholds: '" + t + "' is not a number");
+      }
+    }
+  }
+  std::unique_ptr<LogisticModel> model;
+  ScoreModelInfo model_info;
+  if (vm.count("model") && !train)
+    model = std::make_unique<LogisticModel>(
+        read_score_model(vm["model"].as<std::string>(), &model_info));
+
+  const std::string first = vm.count("input") ? vm["input"].as<std::vector<std::string>>()[0] : "";
+  const std::string command_line = join_command_line("score", args);
+  LoadedCase loaded = load_inputs(
+      vm, std::filesystem::path(first).filename().string() + ".rejects.csv", command_line);
+  const TransactionGraph& graph = loaded.graph;
+  const FlowView flows = FlowView::build(graph);
+  AccountScoring run;
+  try {
+    run = score_accounts(graph, flows, o);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(e.what());
+  }
+  if (vm.count("hits")) write_hits(vm["hits"].as<std::string>(), graph, run.typologies);
+  if (vm.count("features")) write_features(vm["features"].as<std::string>(), graph, run.features);
+
+  if (train) {
+    const std::vector<std::uint8_t> labels = training_labels(graph, vm);
+    const Eigen::MatrixXd inputs = model_inputs(run.features, run.typologies);
+    LogisticOptions fit;
+    fit.l2 = vm["l2"].as<double>();
+    if (!(fit.l2 >= 0)) throw UsageError("--l2 must be 0 or more");
+    std::size_t labelled = 0, positives = 0;
+    for (std::uint8_t l : labels) {
+      labelled += l <= 1;
+      positives += l == 1;
+    }
+    if (positives == 0 || positives == labelled)
+      throw UsageError("--train needs labelled accounts of both classes (" +
+                       std::to_string(positives) + " positive of " + std::to_string(labelled) +
+                       "); give --labels FILE");
+    model_info.cv = cross_validate(inputs, labels, vm["folds"].as<std::uint32_t>(),
+                                   vm["seed"].as<std::uint64_t>(), fit);
+    const LogisticModel fitted = fit_logistic(inputs, labels, {}, fit);
+    model_info.producer = std::string("moneytrail ") + MONEYTRAIL_VERSION;
+    model_info.command_line = command_line;
+    model_info.training_accounts = labelled;
+    model_info.training_positives = positives;
+    const std::string path = vm.count("model") ? vm["model"].as<std::string>() : "mule-model.mtm";
+    write_score_model(path, fitted, model_info);
+    const CrossValidation& cv = model_info.cv;
+    if (format == "json") {
+      nlohmann::ordered_json j = {{"model", path},
+                                  {"training_accounts", labelled},
+                                  {"training_positives", positives},
+                                  {"folds", cv.folds},
+                                  {"cv_precision", cv.precision},
+                                  {"cv_recall", cv.recall},
+                                  {"cv_pr_auc", cv.pr_auc}};
+      std::cout << j.dump(2) << "\n";
+    } else {
+      std::cout << "trained on " << with_thousands(labelled) << " labelled accounts ("
+                << with_thousands(positives) << " positive), " << cv.folds
+                << "-fold cross-validation: precision " << std::setprecision(4) << cv.precision
+                << ", recall " << cv.recall << ", PR-AUC " << cv.pr_auc << "\nmodel written to "
+                << path << "\n";
+    }
+    return kExitOk;
+  }
+
+  const ScoredAccounts scored =
+      model ? model_output(graph, *model, model_inputs(run.features, run.typologies),
+                           vm["model"].as<std::string>())
+            : unsupervised_output(graph, run);
+  std::vector<VertexId> order(graph.num_accounts());
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](VertexId a, VertexId b) { return scored.score[a] > scored.score[b]; });
+  if (vm.count("top")) order.resize(std::min(order.size(), vm["top"].as<std::size_t>()));
+  auto degree = [&](VertexId v) { return graph.in_degree(v) + graph.out_degree(v); };
+
+  std::unique_ptr<AtomicOutputFile> file;
+  if (vm.count("output")) file = std::make_unique<AtomicOutputFile>(vm["output"].as<std::string>());
+  std::ostream& out = file ? file->stream() : std::cout;
+  if (format == "csv") {
+    out << "account,score,reasons,degree,kind\n" << std::setprecision(6);
+    for (VertexId v : order)
+      out << csv_escape(graph.account_id(v)) << "," << scored.score[v] << ","
+          << csv_escape(joined(scored.reasons[v], ';')) << "," << degree(v) << ","
+          << to_string(graph.accounts().kind[v]) << "\n";
+  } else if (format == "json") {
+    nlohmann::ordered_json j;
+    j["scored_by"] = scored.scored_by;
+    j["accounts"] = graph.num_accounts();
+    j["mule_clusters"] = run.clusters;
+    nlohmann::ordered_json hits;
+    for (int t = 0; t < kTypologyCount; ++t)
+      hits[std::string(to_string(static_cast<Typology>(t)))] = run.typologies.counts[t];
+    j["typology_hits"] = hits;
+    j["scores"] = nlohmann::ordered_json::array();
+    for (VertexId v : order)
+      j["scores"].push_back({{"account", graph.account_id(v)},
+                             {"score", scored.score[v]},
+                             {"reasons", scored.reasons[v]},
+                             {"degree", degree(v)},
+                             {"kind", to_string(graph.accounts().kind[v])}});
+    out << j.dump(2) << "\n";
+  } else {
+    const std::size_t shown =
+        vm.count("top") ? order.size() : std::min<std::size_t>(order.size(), 20);
+    out << "mule-risk scores (" << scored.scored_by << "), top " << shown << " of "
+        << with_thousands(graph.num_accounts()) << " accounts\n";
+    for (std::size_t i = 0; i < shown; ++i) {
+      const VertexId v = order[i];
+      out << std::setw(4) << i + 1 << "  " << std::left << std::setw(24) << graph.account_id(v)
+          << std::setw(16) << to_string(graph.accounts().kind[v]) << std::right << std::fixed
+          << std::setprecision(3) << scored.score[v] << "  " << joined(scored.reasons[v], ';')
+          << "\n";
+    }
+  }
+  if (file) file->commit();
+  return kExitOk;
+}
+
+}  // namespace moneytrail::cli

@@ -1,0 +1,349 @@
+// Account features, typology detectors, the unsupervised score and the logistic model on small
+// hand-built cases whose values are worked out in the comments.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+
+#include "algorithms/centrality/pagerank.h"
+#include "algorithms/scoring/account_features.h"
+#include "algorithms/scoring/logistic_model.h"
+#include "algorithms/scoring/risk_score.h"
+#include "algorithms/scoring/typologies.h"
+#include "graph/graph_builder.h"
+
+namespace moneytrail {
+namespace {
+
+struct Tx {
+  std::string from, to;
+  double amount;
+  Timestamp time;
+  Channel channel = Channel::bank_transfer;
+};
+
+TransactionGraph build(const std::vector<Tx>& rows) {
+  GraphBuilder b;
+  std::vector<std::string> ids;
+  for (std::size_t i = 0; i < rows.size(); ++i) ids.push_back("t" + std::to_string(i));
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    TransactionInput in;
+    in.id = ids[i];
+    in.timestamp = rows[i].time;
+    in.from = rows[i].from;
+    in.to = rows[i].to;
+    in.amount = in.received_amount = rows[i].amount;
+    in.currency = "CNY";
+    in.channel = rows[i].channel;
+    in.from_kind = in.to_kind = AccountKind::bank_card;
+    b.add_transaction(in);
+  }
+  return std::move(b).build();
+}
+
+VertexId id(const TransactionGraph& g, const char* name) { return *g.find_account(name); }
+
+AccountFeatures features_of(const TransactionGraph& g, AccountFeatureOptions o = {}) {
+  return compute_account_features(g, FlowView::build(g), base_values(g), o);
+}
+
+TypologyResult typologies_of(const TransactionGraph& g, TypologyOptions o = {}) {
+  return detect_typologies(g, FlowView::build(g), base_values(g), o);
+}
+
+std::size_t hits_of(const TypologyResult& r, Typology t) { return r.counts[static_cast<int>(t)]; }
+
+// m receives 1000 from a (t=0) and 500 from b (t=100); sends 900 to c (t=60) and 550 to d by
+// payment platform (t=700).
+TransactionGraph ledger_case() {
+  return build({{"a", "m", 1000, 0},
+                {"m", "c", 900, 60},
+                {"b", "m", 500, 100},
+                {"m", "d", 550, 700, Channel::payment_platform}});
+}
+
+TEST(AccountFeatures, LedgerValuesMatchHandComputation) {
+  const TransactionGraph g = ledger_case();
+  AccountFeatureOptions o;
+  o.thresholds = {1000};
+  o.utc_offset_seconds = 0;  // every transaction at 00:0x UTC: night
+  o.victims = {id(g, "a")};
+  const AccountFeatures f = features_of(g, o);
+  const VertexId m = id(g, "m");
+  auto at = [&](Feature x) { return f.column(m, x); };
+  EXPECT_EQ(at(Feature::in_count), 2);
+  EXPECT_EQ(at(Feature::out_count), 2);
+  EXPECT_DOUBLE_EQ(at(Feature::in_value), 1500);
+  EXPECT_DOUBLE_EQ(at(Feature::out_value), 1450);
+  EXPECT_EQ(at(Feature::in_counterparties), 2);
+  EXPECT_EQ(at(Feature::out_counterparties), 2);
+  EXPECT_DOUBLE_EQ(at(Feature::pass_through), 1450.0 / 1500.0);
+  // Dwell: credit at 0 -> debit at 60 (60 s); credit at 100 -> debit at 700 (600 s). The lower
+  // median of {60, 600} and its 10th percentile are both 60.
+  EXPECT_DOUBLE_EQ(at(Feature::dwell_median_seconds), 60);
+  EXPECT_DOUBLE_EQ(at(Feature::dwell_p10_seconds), 60);
+  EXPECT_DOUBLE_EQ(at(Feature::burst_1h), 1.0);  // all four within 700 s
+  EXPECT_EQ(at(Feature::fan_in), 2);
+  EXPECT_EQ(at(Feature::fan_out), 2);
+  EXPECT_DOUBLE_EQ(at(Feature::round_share), 0.75);            // 1000, 500, 900 round; 550 not
+  EXPECT_DOUBLE_EQ(at(Feature::under_threshold_share), 0.25);  // 900 in [900, 1000)
+  EXPECT_DOUBLE_EQ(at(Feature::night_share), 1.0);
+  EXPECT_DOUBLE_EQ(at(Feature::active_days), 700.0 / 86400);
+  EXPECT_DOUBLE_EQ(at(Feature::platform_share), 550.0 / 2950.0);
+  EXPECT_DOUBLE_EQ(at(Feature::crypto_share), 0.0);
+  EXPECT_EQ(at(Feature::core_number), 1);  // a star
+  EXPECT_EQ(at(Feature::victim_hops), 1);
+  EXPECT_EQ(f.column(id(g, "c"), Feature::victim_hops), 2);
+  EXPECT_TRUE(std::isnan(f.column(id(g, "b"), Feature::victim_hops)));
+  EXPECT_TRUE(std::isnan(f.column(id(g, "c"), Feature::dwell_median_seconds)));  // never sends
+  EXPECT_GT(at(Feature::victim_ppr), 0);
+
+  const std::vector<double> pr = pagerank(FlowView::build(g)).score;
+  for (VertexId v = 0; v < g.num_accounts(); ++v)
+    EXPECT_DOUBLE_EQ(f.column(v, Feature::pagerank), pr[v]);
+
+  o.utc_offset_seconds = 8 * 3600;  // 08:0x in China: daytime
+  EXPECT_DOUBLE_EQ(features_of(g, o).column(m, Feature::night_share), 0.0);
+}
+
+TEST(AccountFeatures, FanWindowsAndCoreNumbers) {
+  // x gets one credit from each of s0..s3 an hour apart, then from s4 two days later: four
+  // senders within 24 h, five within three days. A star: every account is in the 1-core.
+  std::vector<Tx> rows;
+  for (int i = 0; i < 4; ++i) rows.push_back({"s" + std::to_string(i), "x", 10, i * 3600});
+  rows.push_back({"s4", "x", 10, 2 * 86400});
+  AccountFeatureOptions o;
+  TransactionGraph g = build(rows);
+  EXPECT_EQ(features_of(g, o).column(id(g, "x"), Feature::fan_in), 4);
+  o.fan_window_seconds = 3 * 86400;
+  EXPECT_EQ(features_of(g, o).column(id(g, "x"), Feature::fan_in), 5);
+  EXPECT_DOUBLE_EQ(features_of(g, o).column(id(g, "x"), Feature::burst_1h), 1.0 / 5);
+  EXPECT_EQ(features_of(g, o).column(id(g, "x"), Feature::core_number), 1);
+}
+
+TEST(Typologies, FanInNeedsMinFanSendersInOneWindow) {
+  std::vector<Tx> rows;
+  for (int i = 0; i < 5; ++i) rows.push_back({"s" + std::to_string(i), "x", 10, i * 600});
+  TransactionGraph g = build(rows);
+  TypologyResult r = typologies_of(g);
+  ASSERT_EQ(hits_of(r, Typology::fan_in), 1u);
+  EXPECT_EQ(r.hits[0].accounts.front(), id(g, "x"));
+  EXPECT_EQ(r.hits[0].accounts.size(), 6u);
+  EXPECT_EQ(r.hits[0].transactions.size(), 5u);
+  rows.pop_back();
+  EXPECT_EQ(hits_of(typologies_of(build(rows)), Typology::fan_in), 0u);
+}
+
+TEST(Typologies, FanOutAndGatherScatter) {
+  std::vector<Tx> rows;
+  for (int i = 0; i < 5; ++i) rows.push_back({"s" + std::to_string(i), "g", 100, i * 60});
+  for (int i = 0; i < 5; ++i) rows.push_back({"g", "r" + std::to_string(i), 95, 600 + i * 60});
+  TransactionGraph g = build(rows);
+  TypologyResult r = typologies_of(g);
+  EXPECT_EQ(hits_of(r, Typology::fan_in), 1u);
+  EXPECT_EQ(hits_of(r, Typology::fan_out), 1u);
+  ASSERT_EQ(hits_of(r, Typology::gather_scatter), 1u);
+  for (const TypologyHit& hit : r.hits) {
+    if (hit.typology != Typology::gather_scatter) continue;
+    EXPECT_EQ(hit.accounts.front(), id(g, "g"));
+    EXPECT_EQ(hit.accounts.size(), 11u);
+    EXPECT_EQ(hit.transactions.size(), 10u);
+  }
+  // Scattering two days later is not a gather-scatter.
+  for (int i = 5; i < 10; ++i) rows[i].time += 2 * 86400;
+  EXPECT_EQ(hits_of(typologies_of(build(rows)), Typology::gather_scatter), 0u);
+}
+
+TEST(Typologies, ScatterGatherThroughFiveIntermediates) {
+  std::vector<Tx> rows;
+  for (int i = 0; i < 5; ++i) rows.push_back({"s", "m" + std::to_string(i), 100, i * 60});
+  for (int i = 0; i < 5; ++i) rows.push_back({"m" + std::to_string(i), "t", 99, 3600 + i * 60});
+  TransactionGraph g = build(rows);
+  TypologyResult r = typologies_of(g);
+  ASSERT_EQ(hits_of(r, Typology::scatter_gather), 1u);
+  for (const TypologyHit& hit : r.hits) {
+    if (hit.typology != Typology::scatter_gather) continue;
+    EXPECT_EQ(hit.accounts[0], id(g, "s"));
+    EXPECT_EQ(hit.accounts[1], id(g, "t"));
+    EXPECT_EQ(hit.accounts.size(), 7u);
+    EXPECT_EQ(hit.transactions.size(), 10u);
+  }
+  // The gather before the scatter is not time-respecting.
+  for (int i = 5; i < 10; ++i) rows[i].time = -3600;
+  EXPECT_EQ(hits_of(typologies_of(build(rows)), Typology::scatter_gather), 0u);
+}
+
+TEST(Typologies, CyclesMustRespectTime) {
+  TransactionGraph g = build({{"a", "b", 100, 0}, {"b", "c", 90, 60}, {"c", "a", 80, 120}});
+  TypologyResult r = typologies_of(g);
+  ASSERT_EQ(hits_of(r, Typology::cycle), 1u);
+  EXPECT_EQ(r.hits[0].accounts, (std::vector<VertexId>{id(g, "a"), id(g, "b"), id(g, "c")}));
+  EXPECT_EQ(r.hits[0].transactions.size(), 3u);
+  // c pays a before b pays c: money cannot have gone round.
+  EXPECT_EQ(
+      hits_of(typologies_of(build({{"a", "b", 100, 0}, {"c", "a", 80, 30}, {"b", "c", 90, 60}})),
+              Typology::cycle),
+      0u);
+  // Longer than max_cycle_length.
+  TypologyOptions o;
+  o.max_cycle_length = 3;
+  EXPECT_EQ(
+      hits_of(
+          typologies_of(
+              build({{"a", "b", 1, 0}, {"b", "c", 1, 1}, {"c", "d", 1, 2}, {"d", "a", 1, 3}}), o),
+          Typology::cycle),
+      0u);
+}
+
+TEST(Typologies, BipartiteLayers) {
+  std::vector<Tx> rows;
+  for (int a = 0; a < 3; ++a)
+    for (int b = 0; b < 3; ++b)
+      rows.push_back({"a" + std::to_string(a), "b" + std::to_string(b), 10, a * 10 + b});
+  TransactionGraph g = build(rows);
+  TypologyResult r = typologies_of(g);
+  ASSERT_EQ(hits_of(r, Typology::bipartite), 1u);
+  for (const TypologyHit& hit : r.hits)
+    if (hit.typology == Typology::bipartite) EXPECT_EQ(hit.transactions.size(), 9u);
+  rows.pop_back();  // a2 no longer pays b2: no complete 3 x 3
+  EXPECT_EQ(hits_of(typologies_of(build(rows)), Typology::bipartite), 0u);
+}
+
+TEST(Typologies, ForwardingChainWithShortDwell) {
+  // v -> x1 -> x2 -> x3 -> x4 -> y, ten minutes per hop, 1 % kept at each.
+  const std::vector<Tx> rows = {{"v", "x1", 1000, 0},
+                                {"x1", "x2", 990, 600},
+                                {"x2", "x3", 980, 1200},
+                                {"x3", "x4", 970, 1800},
+                                {"x4", "y", 960, 2400}};
+  TransactionGraph g = build(rows);
+  TypologyResult r = typologies_of(g);
+  ASSERT_EQ(hits_of(r, Typology::forwarding_chain), 1u);
+  EXPECT_EQ(r.hits[0].transactions.size(), 5u);
+  for (const char* relay : {"x1", "x2", "x3", "x4"})
+    EXPECT_EQ(r.per_account[id(g, relay)][static_cast<int>(Typology::forwarding_chain)], 1u);
+  EXPECT_EQ(r.per_account[id(g, "v")][static_cast<int>(Typology::forwarding_chain)], 0u);
+  // Seven hours per hop is not fast forwarding.
+  std::vector<Tx> slow = rows;
+  for (int i = 0; i < 5; ++i) slow[i].time = i * 7 * 3600;
+  EXPECT_EQ(hits_of(typologies_of(build(slow)), Typology::forwarding_chain), 0u);
+  // Forwarding more than was received is not forwarding it.
+  std::vector<Tx> more = rows;
+  more[2].amount = 5000;
+  EXPECT_EQ(hits_of(typologies_of(build(more)), Typology::forwarding_chain), 0u);
+}
+
+TEST(Typologies, QuietOnRandomBackground) {
+  // 2,000 accounts paying random others at random times over 60 days, 10 transactions each:
+  // no fan of 5 within a day, no layers, almost no fast chains.
+  std::mt19937_64 random(7);
+  std::vector<Tx> rows;
+  std::uniform_int_distribution<int> account(0, 1999);
+  std::uniform_int_distribution<Timestamp> time(0, 60 * 86400);
+  std::uniform_real_distribution<double> amount(10, 5000);
+  for (int i = 0; i < 20000; ++i) {
+    const int from = account(random);
+    int to = account(random);
+    if (to == from) to = (to + 1) % 2000;
+    rows.push_back(
+        {"p" + std::to_string(from), "p" + std::to_string(to), amount(random), time(random)});
+  }
+  std::sort(rows.begin(), rows.end(), [](const Tx& a, const Tx& b) { return a.time < b.time; });
+  TypologyResult r = typologies_of(build(rows));
+  EXPECT_EQ(hits_of(r, Typology::fan_in), 0u);
+  EXPECT_EQ(hits_of(r, Typology::fan_out), 0u);
+  EXPECT_EQ(hits_of(r, Typology::scatter_gather), 0u);
+  EXPECT_EQ(hits_of(r, Typology::gather_scatter), 0u);
+  EXPECT_EQ(hits_of(r, Typology::bipartite), 0u);
+  EXPECT_LE(hits_of(r, Typology::forwarding_chain), 5u);
+  EXPECT_LE(hits_of(r, Typology::cycle), 20u);
+}
+
+TEST(RiskScore, FastPassThroughAloneScoresItsWeight) {
+  // m passes on all of 1000 after 10 minutes: strength 1, the score is the weight.
+  TransactionGraph g = build({{"a", "m", 1000, 0}, {"m", "c", 1000, 600}});
+  const AccountFeatures f = features_of(g);
+  const TypologyResult t = typologies_of(g);
+  RiskScoreOptions o;
+  o.weights.fill(0);
+  o.weights[static_cast<int>(Indicator::fast_pass_through)] = 0.7;
+  const RiskScores s = unsupervised_scores(f, t, o);
+  EXPECT_NEAR(s.score[id(g, "m")], 0.7, 1e-12);
+  EXPECT_EQ(s.reasons[id(g, "m")][0].indicator, Indicator::fast_pass_through);
+  EXPECT_EQ(s.score[id(g, "a")], 0.0);
+  EXPECT_EQ(reason_text(Indicator::fast_pass_through, f, t, id(g, "m")),
+            "passes on 100% of what it receives, median dwell 10 min");
+  // A day's dwell is not fast: strength 0. Half a day: log(2)/log(144) of the way.
+  TransactionGraph slow = build({{"a", "m", 1000, 0}, {"m", "c", 1000, 43200}});
+  const RiskScores s2 = unsupervised_scores(features_of(slow), typologies_of(slow), o);
+  EXPECT_NEAR(s2.score[id(slow, "m")], 0.7 * std::log(2.0) / std::log(144.0), 1e-12);
+  // Noisy-OR with a second indicator: 1 - (1 - 0.7)(1 - 0.6 x strength of one chain).
+  o.weights[static_cast<int>(Indicator::forwarding_chain)] = 0.6;
+  TransactionGraph chain = build({{"v", "x1", 1000, 0},
+                                  {"x1", "x2", 1000, 600},
+                                  {"x2", "x3", 1000, 1200},
+                                  {"x3", "x4", 1000, 1800}});
+  const RiskScores s3 = unsupervised_scores(features_of(chain), typologies_of(chain), o);
+  EXPECT_NEAR(s3.score[id(chain, "x2")], 1 - 0.3 * (1 - 0.6 * (1 - std::exp(-0.5))), 1e-12);
+}
+
+TEST(LogisticModel, SaturatedModelReproducesRates) {
+  // One binary input, no penalty: the fit reproduces each group's positive rate (3/4 and 1/4).
+  Eigen::MatrixXd x(8, 1);
+  x << 1, 1, 1, 1, 0, 0, 0, 0;
+  const std::vector<std::uint8_t> y = {1, 1, 1, 0, 1, 0, 0, 0};
+  LogisticOptions o;
+  o.l2 = 0;
+  const LogisticModel m = fit_logistic(x, y, {}, o);
+  const std::vector<double> p = predict_logistic(m, x);
+  EXPECT_NEAR(p[0], 0.75, 1e-9);
+  EXPECT_NEAR(p[7], 0.25, 1e-9);
+}
+
+TEST(LogisticModel, PenalisedFitIsStationaryAndCrossValidates) {
+  // Two informative inputs and one noise input; at the optimum the penalised gradient vanishes:
+  // X'(p - y) + l2 * beta = 0 on standardised inputs.
+  std::mt19937_64 random(3);
+  std::normal_distribution<double> normal;
+  const int n = 2000;
+  Eigen::MatrixXd x(n, 3);
+  std::vector<std::uint8_t> y(n);
+  for (int i = 0; i < n; ++i) {
+    y[i] = i % 10 == 0;
+    x(i, 0) = normal(random) + 3 * y[i];
+    x(i, 1) = normal(random) - 2 * y[i];
+    x(i, 2) = normal(random);
+  }
+  LogisticOptions o;
+  o.l2 = 5;
+  const LogisticModel m = fit_logistic(x, y, {}, o);
+  const std::vector<double> p = predict_logistic(m, x);
+  Eigen::VectorXd gradient = o.l2 * m.coefficients;
+  double intercept_gradient = 0;
+  for (int i = 0; i < n; ++i) {
+    const Eigen::VectorXd z = (x.row(i).transpose() - m.mean).cwiseQuotient(m.scale);
+    gradient += z * (p[i] - y[i]);
+    intercept_gradient += p[i] - y[i];
+  }
+  EXPECT_LT(gradient.cwiseAbs().maxCoeff(), 1e-6);
+  EXPECT_LT(std::abs(intercept_gradient), 1e-6);
+  EXPECT_GT(m.coefficients(0), 0);
+  EXPECT_LT(m.coefficients(1), 0);
+  EXPECT_LT(std::abs(m.coefficients(2)), std::abs(m.coefficients(1)) / 5);
+
+  const CrossValidation cv = cross_validate(x, y, 5, 1, o);
+  EXPECT_EQ(cv.folds, 5u);
+  EXPECT_GT(cv.pr_auc, 0.9);
+  EXPECT_GT(cv.precision, 0.8);
+  for (double h : cv.held_out) EXPECT_FALSE(std::isnan(h));
+  EXPECT_EQ(cross_validate(x, y, 5, 1, o).pr_auc, cv.pr_auc);  // deterministic for a seed
+}
+
+TEST(LogisticModel, OneClassIsAnError) {
+  Eigen::MatrixXd x = Eigen::MatrixXd::Ones(4, 1);
+  const std::vector<std::uint8_t> y = {0, 0, 0, 0};
+  EXPECT_THROW(fit_logistic(x, y, {}), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace moneytrail
