@@ -8,6 +8,7 @@
 #include <charconv>
 #include <iomanip>
 #include <iostream>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string_view>
@@ -50,24 +51,32 @@ struct Evaluated {
   std::vector<double> degree;
   std::vector<std::uint8_t> positive;
   std::size_t unlabelled = 0;
+  std::size_t unscored = 0;  // truth accounts missing from the scores, taken as score 0
 };
 
 Evaluated join(const ScoreTable& table, const std::string& scores_path,
-               const std::vector<AccountLabelRow>& truth, const std::string& truth_path) {
+               const std::vector<AccountLabelRow>& truth, const std::string& truth_path,
+               bool missing_as_zero) {
   std::unordered_map<std::string_view, std::size_t> row_of;
   row_of.reserve(table.accounts.size());
   for (std::size_t i = 0; i < table.accounts.size(); ++i) row_of.emplace(table.accounts[i], i);
   std::vector<std::int8_t> label(table.accounts.size(), -1);  // -1: not in the truth file
+  Evaluated out;
+  std::vector<std::uint8_t> unscored_labels;
   for (const AccountLabelRow& row : truth) {
     const auto it = row_of.find(row.account);
+    if (it == row_of.end() && missing_as_zero) {
+      unscored_labels.push_back(row.positive ? 1 : 0);
+      continue;
+    }
     if (it == row_of.end()) {
       throw InputError(truth_path, row.line, "account",
                        "account '" + row.account + "' is not in the scores file " + scores_path +
-                           " (score every account: run score without --top)");
+                           " (score every account: run score without --top; or pass "
+                           "--missing-as-zero when the truth lists accounts without transactions)");
     }
     label[it->second] = row.positive ? 1 : 0;
   }
-  Evaluated out;
   for (std::size_t i = 0; i < table.accounts.size(); ++i) {
     if (label[i] < 0) {
       ++out.unlabelled;
@@ -77,6 +86,13 @@ Evaluated join(const ScoreTable& table, const std::string& scores_path,
     if (!table.degree.empty()) out.degree.push_back(table.degree[i]);
     out.positive.push_back(static_cast<std::uint8_t>(label[i]));
   }
+  // Unscored accounts rank last, below every scored one.
+  for (std::uint8_t positive : unscored_labels) {
+    out.score.push_back(std::numeric_limits<double>::lowest());
+    if (!table.degree.empty()) out.degree.push_back(std::numeric_limits<double>::lowest());
+    out.positive.push_back(positive);
+  }
+  out.unscored = unscored_labels.size();
   return out;
 }
 
@@ -96,6 +112,7 @@ void print_json(const std::string& scores_path, const std::string& truth_path,
   j["accounts"] = model.items;
   j["positives"] = model.positives;
   j["unlabelled"] = data.unlabelled;
+  j["unscored"] = data.unscored;
   j["pr_auc"] = model.pr_auc;
   j["positive_rate"] = model.positive_rate;
   j["best_f1"] = model.best_f1;
@@ -176,7 +193,9 @@ int run_evaluate(const Args& args) {
       "k", po::value<std::string>(),
       "ranks to report precision and recall at, e.g. 10,100 (default 10,100,1000 and the "
       "number of positives)")("format", po::value<std::string>(),
-                              "table, json or csv (default: table on a terminal, json otherwise)");
+                              "table, json or csv (default: table on a terminal, json otherwise)")(
+      "missing-as-zero", po::bool_switch(),
+      "TRUTH accounts missing from SCORES (no transactions) rank last instead of being an error");
   po::variables_map vm;
   if (!parse_arguments(args, options, kUsage, vm)) return kExitOk;
   const auto inputs =
@@ -193,7 +212,8 @@ int run_evaluate(const Args& args) {
   const std::string& scores_path = inputs[0];
   const std::string& truth_path = inputs[1];
   const ScoreTable table = read_score_table(scores_path);
-  const Evaluated data = join(table, scores_path, read_account_labels(truth_path), truth_path);
+  const Evaluated data = join(table, scores_path, read_account_labels(truth_path), truth_path,
+                              vm["missing-as-zero"].as<bool>());
   const std::size_t positives = static_cast<std::size_t>(
       std::count(data.positive.begin(), data.positive.end(), std::uint8_t{1}));
   if (!vm.count("k") && positives > 0) ks.push_back(positives);

@@ -29,13 +29,22 @@ std::vector<std::uint8_t> training_labels(const TransactionGraph& graph,
   std::vector<std::uint8_t> labels(graph.num_accounts(), kUnlabelled);
   if (vm.count("labels")) {
     const std::string path = vm["labels"].as<std::string>();
+    std::size_t skipped = 0;
     for (const AccountLabelRow& row : read_account_labels(path)) {
       const auto v = graph.find_account(row.account);
+      if (!v && vm["skip-unknown-labels"].as<bool>()) {
+        ++skipped;
+        continue;
+      }
       if (!v)
         throw InputError(path, row.line, "account",
-                         "unknown account '" + row.account + "' (not in the input)");
+                         "unknown account '" + row.account +
+                             "' (not in the input; --skip-unknown-labels skips such rows)");
       labels[*v] = row.positive ? 1 : 0;
     }
+    if (skipped)
+      std::cerr << "skipped " << skipped
+                << " labelled accounts that have no transactions in the input\n";
   } else {
     for (VertexId v = 0; v < graph.num_accounts(); ++v) {
       const std::uint8_t bits = graph.accounts().labels[v];
@@ -132,6 +141,8 @@ int run_score(const Args& args) {
   add("labels", po::value<std::string>(),
       "--train: account,label file or the generator's truth_accounts.csv (default: the accounts' "
       "mule, suspect and clean labels)");
+  add("skip-unknown-labels", po::bool_switch(),
+      "--train: skip labelled accounts that are not in the input (else an error)");
   add("folds", po::value<std::uint32_t>()->default_value(5), "--train: cross-validation folds");
   add("l2", po::value<double>()->default_value(1.0), "--train: L2 penalty");
   add("seed", po::value<std::uint64_t>()->default_value(1), "--train: seed for the folds");
@@ -150,6 +161,11 @@ int run_score(const Args& args) {
       "distinct counterparties a fan or scatter-gather needs");
   add("max-degree", po::value<std::uint32_t>()->default_value(1000),
       "accounts with more transactions are hubs, never a typology's centre");
+  add("cycle-window", po::value<double>()->default_value(7),
+      "days: a cycle's hops all fall within this many days of its first");
+  add("max-cycle", po::value<std::uint32_t>()->default_value(6), "longest cycle searched (hops)");
+  add("chain-dwell", po::value<double>()->default_value(6),
+      "hours: a forwarding chain's hop leaves within this long of the credit it forwards");
   add("thresholds", po::value<std::string>(),
       "reporting thresholds in the base currency (default 10000,50000,200000)");
   add("utc-offset", po::value<double>()->default_value(8), "hours: local time for night share");
@@ -175,6 +191,9 @@ int run_score(const Args& args) {
   o.typologies.window_seconds = o.features.fan_window_seconds;
   o.typologies.min_fan = vm["min-fan"].as<std::uint32_t>();
   o.typologies.max_degree = vm["max-degree"].as<std::uint32_t>();
+  o.typologies.cycle_window_seconds = vm["cycle-window"].as<double>() * 86400;
+  o.typologies.max_cycle_length = vm["max-cycle"].as<std::uint32_t>();
+  o.typologies.chain_max_dwell_seconds = vm["chain-dwell"].as<double>() * 3600;
   o.features.utc_offset_seconds = static_cast<std::int64_t>(vm["utc-offset"].as<double>() * 3600);
   if (vm.count("thresholds")) {
     o.features.thresholds.clear();

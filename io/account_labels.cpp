@@ -57,8 +57,13 @@ std::vector<AccountLabelRow> read_account_labels(const std::string& path) {
     if (it == header.end()) return std::nullopt;
     return static_cast<std::size_t>(it - header.begin());
   };
-  const auto account = column("account");
-  const auto label = column("label");
+  // AMLSim's nodes.csv (nodeid,isFraud) and accounts.csv (ACCOUNT_ID,...,isFraud) read as-is.
+  const auto account = column("account")  ? column("account")
+                       : column("nodeid") ? column("nodeid")
+                                          : column("account_id");
+  const auto label = column("label")     ? column("label")
+                     : column("isfraud") ? column("isfraud")
+                                         : column("is_sar");
   const auto role = column("role");
   const auto group = column("group");
   if (!account) throw InputError(path, record.line, "account", "no 'account' column in the header");

@@ -8,7 +8,8 @@
 //    are positive only with a group: those are a group's own exchange accounts, while ATMs have
 //    no group and are shared with everyone, so flagging them would find no one. Normal, victim
 //    and group-less cash_out accounts are negative.
-// When a header has both columns, `label` wins (it is the explicit answer).
+// When a header has both columns, `label` wins (it is the explicit answer). AMLSim's node files
+// read as they are: `nodeid` or `ACCOUNT_ID` for account, `isFraud` or `IS_SAR` for label.
 #pragma once
 
 #include <cstdint>
