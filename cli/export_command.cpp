@@ -1,4 +1,4 @@
-// moneytrail export INPUT --select trace:TX[,TX]|cluster:RANK|ego:ACCOUNT:K --to
+// moneytrail export INPUT --select trace:TX[,TX]|cluster:RANK|ego:ACCOUNT:K|top:N --to
 //   graphml|gexf|dot|cyjs|csv|html -o FILE [--policy P] [--max-nodes N] [--render svg|png]
 #include <algorithm>
 #include <cctype>
@@ -11,11 +11,14 @@
 #include "algorithms/communities/cluster_report.h"
 #include "algorithms/communities/flow_blocks.h"
 #include "algorithms/export/subgraph_select.h"
+#include "algorithms/scoring/account_scoring.h"
 #include "algorithms/tracing/forward_trace.h"
 #include "cli/commands.h"
 #include "io/atomic_file.h"
 #include "io/export/graph_writers.h"
 #include "io/export/html_report.h"
+#include "io/input_error.h"
+#include "io/score_table.h"
 
 namespace moneytrail::cli {
 namespace {
@@ -76,12 +79,27 @@ Subgraph select(const TransactionGraph& graph, const std::string& selection,
     return ego_subgraph(graph, flows, *center, options);
   }
   if (kind == "top") {
-    throw UsageError(
-        "--select top:N needs account scores, which moneytrail cannot compute yet; use "
-        "cluster:RANK, ego:ACCOUNT:K or trace:TX");
+    const std::uint32_t count = positive_number(rest, "account count");
+    std::vector<double> scores;
+    if (vm.count("scores")) {
+      // Scores written earlier by `moneytrail score`: accounts it does not list score 0.
+      const std::string path = vm["scores"].as<std::string>();
+      const ScoreTable table = read_score_table(path);
+      scores.assign(graph.num_accounts(), 0.0);
+      for (std::size_t i = 0; i < table.accounts.size(); ++i) {
+        const auto v = graph.find_account(table.accounts[i]);
+        if (!v)
+          throw InputError(path, 0, "account",
+                           "account '" + table.accounts[i] + "' is not in the input");
+        scores[*v] = table.score[i];
+      }
+    } else {
+      scores = score_accounts(graph, flows).scores.score;
+    }
+    return subgraph_of_top_scored(flows, scores, count);
   }
   throw UsageError("unknown --select '" + selection +
-                   "' (expected trace:TX[,TX], cluster:RANK or ego:ACCOUNT:K)");
+                   "' (expected trace:TX[,TX], cluster:RANK, ego:ACCOUNT:K or top:N)");
 }
 
 void write_graph_file(ExportFormat format, const std::string& path, const TransactionGraph& graph,
@@ -170,7 +188,10 @@ int run_export(const Args& args) {
   auto add = options.add_options();
   add("select", po::value<std::string>(),
       "trace:TX[,TX] (a forward trace), cluster:RANK (a mule cluster from `clusters`), "
-      "ego:ACCOUNT:K (accounts within K flows)");
+      "ego:ACCOUNT:K (accounts within K flows), top:N (the N highest mule-risk scores and their "
+      "one-hop flows)");
+  add("scores", po::value<std::string>(),
+      "top: scores from `moneytrail score -o FILE` (default: the unsupervised score, computed)");
   add("to", po::value<std::string>(), "graphml, gexf, dot, cyjs, csv or html");
   add("output,o", po::value<std::string>(), "the file to write (csv: edges; nodes beside it)");
   add("policy", po::value<std::string>()->default_value("fifo"), "trace: attribution policy");
@@ -182,7 +203,7 @@ int run_export(const Args& args) {
   add("render", po::value<std::string>(), "dot: also render FILE.svg or FILE.png with Graphviz");
   po::variables_map vm;
   if (!parse_arguments(args, options,
-                       "moneytrail export INPUT --select trace:TX|cluster:RANK|ego:ACCOUNT:K "
+                       "moneytrail export INPUT --select trace:TX|cluster:RANK|ego:ACCOUNT:K|top:N "
                        "--to graphml|gexf|dot|cyjs|csv|html -o FILE [--max-nodes N]",
                        vm)) {
     return kExitOk;

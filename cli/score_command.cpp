@@ -285,7 +285,7 @@ int run_score(const Args& args) {
   if (vm.count("output")) file = std::make_unique<AtomicOutputFile>(vm["output"].as<std::string>());
   std::ostream& out = file ? file->stream() : std::cout;
   if (format == "csv") {
-    out << "account,score,reasons,degree,kind\n" << std::setprecision(6);
+    out << "account,score,reasons,degree,kind\n" << std::setprecision(10);
     for (VertexId v : order)
       out << csv_escape(graph.account_id(v)) << "," << scored.score[v] << ","
           << csv_escape(joined(scored.reasons[v], ';')) << "," << degree(v) << ","

@@ -120,6 +120,39 @@ Subgraph subgraph_of_cluster(const FlowView& flows, const MuleCluster& cluster,
   return sub;
 }
 
+Subgraph subgraph_of_top_scored(const FlowView& flows, std::span<const double> scores,
+                                std::size_t count) {
+  if (scores.size() != flows.num_vertices())
+    throw std::invalid_argument("one score per account is needed");
+  std::vector<VertexId> order(scores.size());
+  std::iota(order.begin(), order.end(), VertexId{0});
+  count = std::min(count, order.size());
+  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(count), order.end(),
+                    [&](VertexId a, VertexId b) {
+                      return scores[a] != scores[b] ? scores[a] > scores[b] : a < b;
+                    });
+  SubgraphBuilder b;
+  for (std::size_t i = 0; i < count; ++i) b.sub.nodes[b.node(order[i])].group = 1;
+  auto add_flow = [&](FlowEdgeIndex e) {
+    SubgraphEdge& edge = b.edge(b.node(flows.source(e)), b.node(flows.target(e)));
+    if (edge.count) return;  // already added from its other end
+    add_time(edge, flows.first_time(e), flows.last_time(e));
+    edge.value = flows.value(e);
+    edge.count = flows.count(e);
+  };
+  for (std::size_t i = 0; i < count; ++i) {
+    const auto [first, last] = flows.out_edges(order[i]);
+    for (FlowEdgeIndex e = first; e < last; ++e) add_flow(e);
+    for (FlowEdgeIndex e : flows.in_edges(order[i])) add_flow(e);
+  }
+  for (SubgraphNode& n : b.sub.nodes) {
+    if (n.group != 1) n.group = 0;
+    n.score = scores[n.account];
+  }
+  b.sub.title = "top " + std::to_string(count) + " accounts by mule-risk score";
+  return std::move(b.sub);
+}
+
 Subgraph ego_subgraph(const TransactionGraph& graph, const FlowView& flows, VertexId center,
                       const EgoOptions& options) {
   if (center >= flows.num_vertices()) throw std::invalid_argument("unknown center account");

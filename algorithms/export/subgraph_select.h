@@ -27,6 +27,12 @@ Subgraph subgraph_of_accounts(const FlowView& flows, std::span<const VertexId> a
 /// The members of a cluster (its rank in the report is its group).
 Subgraph subgraph_of_cluster(const FlowView& flows, const MuleCluster& cluster, std::uint32_t rank);
 
+/// The `count` accounts of highest score (ties: smaller index first) as group 1, their one-hop
+/// counterparties as group 0, and every flow touching a top account; each node's score is its own.
+/// Throws std::invalid_argument when `scores` does not hold one value per account.
+Subgraph subgraph_of_top_scored(const FlowView& flows, std::span<const double> scores,
+                                std::size_t count);
+
 enum class EgoDirection : std::uint8_t { both, out, in };
 
 struct EgoOptions {

@@ -94,5 +94,27 @@ TEST(FoldSubgraph, KeepsTheHighestScoresAndMergesTheRest) {
   EXPECT_THROW(fold_subgraph(s, 1), std::invalid_argument);
 }
 
+TEST(TopScoredSubgraph, TopAccountsAndTheirOneHopFlows) {
+  // Scores put c and b on top: nodes are b, c and their counterparties a, d and e; the flows are
+  // a->b (two transactions), b->c, c->d and e->b, none between two counterparties.
+  const TransactionGraph g = chain();
+  const FlowView flows = FlowView::build(g);
+  std::vector<double> scores(g.num_accounts(), 0.1);
+  scores[*g.find_account("c")] = 0.9;
+  scores[*g.find_account("b")] = 0.8;
+  const Subgraph s = subgraph_of_top_scored(flows, scores, 2);
+  EXPECT_EQ(ids(g, s), (std::vector<std::string>{"a", "b", "c", "d", "e"}));
+  EXPECT_EQ(s.edges.size(), 4u);
+  for (const SubgraphNode& n : s.nodes) {
+    const bool top = g.account_id(n.account) == "b" || g.account_id(n.account) == "c";
+    EXPECT_EQ(n.group, top ? 1 : 0);
+    EXPECT_DOUBLE_EQ(n.score, scores[n.account]);
+  }
+  std::uint32_t transactions = 0;
+  for (const SubgraphEdge& e : s.edges) transactions += e.count;
+  EXPECT_EQ(transactions, 5u);
+  EXPECT_THROW(subgraph_of_top_scored(flows, std::vector<double>(2), 1), std::invalid_argument);
+}
+
 }  // namespace
 }  // namespace moneytrail

@@ -220,6 +220,18 @@ def check_case(accounts, transactions, groups, victims, seed, deep=False, thread
         if deep:
             check_features(d, os.path.join(d, "f.csv"))
             check_hits(d, os.path.join(d, "h.csv"))
+        if deep:  # export --select top:N: the top accounts, their counterparties, flows touching them
+            import networkx as nx
+            graphml = os.path.join(d, "top.graphml")
+            run("export", *inputs, "--select", "top:25", "--scores", scores, "--to", "graphml",
+                "-o", graphml)
+            g = nx.read_graphml(graphml)
+            top = {n for n, a in g.nodes(data=True) if a.get("group") == 1}
+            with open(scores, newline="") as f:
+                expected = {r["account"] for _, r in zip(range(25), csv.DictReader(f))}
+            expect(top == expected and all(u in top or v in top for u, v in g.edges()),
+                   f"export top:25 holds the 25 best-scored accounts and only flows touching them "
+                   f"({g.number_of_nodes()} nodes, {g.number_of_edges()} flows)")
         if threads:  # above 65,536 accounts the features and detectors run on every core
             again = os.path.join(d, "again.csv")
             env = dict(os.environ, OMP_NUM_THREADS="1")
