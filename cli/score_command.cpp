@@ -27,7 +27,9 @@ constexpr std::uint8_t kUnlabelled = 2;
 std::vector<std::uint8_t> training_labels(const TransactionGraph& graph,
                                           const po::variables_map& vm) {
   std::vector<std::uint8_t> labels(graph.num_accounts(), kUnlabelled);
-  if (vm.count("labels")) {
+  if (vm.count("labels") && vm["labels"].as<std::string>() == "transactions") {
+    labels = laundering_participants(graph);
+  } else if (vm.count("labels")) {
     const std::string path = vm["labels"].as<std::string>();
     std::size_t skipped = 0;
     for (const AccountLabelRow& row : read_account_labels(path)) {
@@ -139,8 +141,12 @@ int run_score(const Args& args) {
       "apply this model (with --train: where to save it; default mule-model.mtm)");
   add("train", po::bool_switch(), "fit a logistic regression on labelled accounts and save it");
   add("labels", po::value<std::string>(),
-      "--train: account,label file or the generator's truth_accounts.csv (default: the accounts' "
-      "mule, suspect and clean labels)");
+      "--train: account,label file, the generator's truth_accounts.csv, or 'transactions' (an "
+      "account is positive when it took part in a transaction labelled laundering) (default: "
+      "the accounts' mule, suspect and clean labels)");
+  add("write-labels", po::value<std::string>(),
+      "write account,label: 1 for accounts that took part in a transaction labelled laundering "
+      "(AMLworld's Is Laundering), as TRUTH for evaluate");
   add("skip-unknown-labels", po::bool_switch(),
       "--train: skip labelled accounts that are not in the input (else an error)");
   add("folds", po::value<std::uint32_t>()->default_value(5), "--train: cross-validation folds");
@@ -222,6 +228,14 @@ int run_score(const Args& args) {
     run = score_accounts(graph, flows, o);
   } catch (const std::invalid_argument& e) {
     throw UsageError(e.what());
+  }
+  if (vm.count("write-labels")) {
+    AtomicOutputFile file(vm["write-labels"].as<std::string>());
+    file.stream() << "account,label\n";
+    const std::vector<std::uint8_t> took_part = laundering_participants(graph);
+    for (VertexId v = 0; v < graph.num_accounts(); ++v)
+      file.stream() << csv_escape(graph.account_id(v)) << "," << int(took_part[v]) << "\n";
+    file.commit();
   }
   if (vm.count("hits")) write_hits(vm["hits"].as<std::string>(), graph, run.typologies);
   if (vm.count("features")) write_features(vm["features"].as<std::string>(), graph, run.features);

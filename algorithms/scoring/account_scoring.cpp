@@ -4,6 +4,17 @@
 
 namespace moneytrail {
 
+std::vector<std::uint8_t> laundering_participants(const TransactionGraph& graph) {
+  std::vector<std::uint8_t> took_part(graph.num_accounts(), 0);
+  const TransactionTable& tx = graph.transactions();
+  for (TxIndex t = 0; t < graph.num_transactions(); ++t) {
+    if (tx.label[t] != LaunderingLabel::laundering) continue;
+    took_part[tx.from[t]] = 1;
+    took_part[tx.to[t]] = 1;
+  }
+  return took_part;
+}
+
 AccountScoring score_accounts(const TransactionGraph& graph, const FlowView& flows,
                               const AccountScoringOptions& options) {
   AccountFeatureOptions feature_options = options.features;

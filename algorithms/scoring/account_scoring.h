@@ -35,6 +35,11 @@ struct AccountScoring {
   std::uint32_t clusters = 0;  // mule clusters reported (0 when not run)
 };
 
+/// Per account 1 when it sent or received a transaction labelled laundering (AMLworld's
+/// `Is Laundering`, the native `label` column), else 0: the account labels of AMLworld's
+/// benchmark ("took part in a laundering transaction").
+std::vector<std::uint8_t> laundering_participants(const TransactionGraph& graph);
+
 AccountScoring score_accounts(const TransactionGraph& graph, const FlowView& flows,
                               const AccountScoringOptions& options = {});
 

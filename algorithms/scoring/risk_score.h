@@ -7,9 +7,10 @@
 // robust z-scores against the population of active accounts (median and scaled median absolute
 // deviation, Iglewicz and Hoaglin 1993), so they need no training and flag what is unusual in
 // this case; the mule-specific indicators (fast pass-through, forwarding chains, victims' money,
-// the mule cluster) follow the layering signature mule detectors look for (Cheng et al.,
-// "Money laundering detection ... FlowScope", AAAI 2020; Weber et al., "Anti-money laundering in
-// bitcoin", 2019).
+// the mule cluster) follow the layering signature that FlowScope looks for (Li et al.,
+// "FlowScope: spotting money laundering based on graphs", AAAI 2020) and the typologies of
+// IBM's AML generators (Weber et al., "Scalable graph learning for anti-money laundering",
+// 2018; Altman et al., NeurIPS 2023).
 #pragma once
 
 #include <array>

@@ -3,6 +3,7 @@
 #include <tsl/robin_map.h>
 
 #include <algorithm>
+#include <span>
 #include <stdexcept>
 
 #include "algorithms/scoring/typology_search.h"
@@ -78,11 +79,18 @@ TypologyHit window_hit(const TransactionTable& tx, Typology typology, VertexId c
   return hit;
 }
 
-void find_fans(const TransactionGraph& graph, const TypologyOptions& o, VertexId v,
-               tsl::robin_map<VertexId, std::uint32_t>& counts, std::vector<TypologyHit>& hits) {
+// Only personal, non-hub counterparties count: a shopper paying five merchants in a day or a
+// payroll account paying a salary is not a fan.
+void find_fans(const TransactionGraph& graph, const Eligibility& eligible, const TypologyOptions& o,
+               VertexId v, tsl::robin_map<VertexId, std::uint32_t>& counts,
+               std::vector<TypologyHit>& hits) {
   const TransactionTable& tx = graph.transactions();
-  const auto credits = graph.in_transactions(v);
-  const auto debits = graph.out_transactions(v);
+  std::vector<TxIndex> credit_list, debit_list;
+  for (TxIndex t : graph.in_transactions(v))
+    if (eligible(tx.from[t])) credit_list.push_back(t);
+  for (TxIndex t : graph.out_transactions(v))
+    if (eligible(tx.to[t])) debit_list.push_back(t);
+  const std::span<const TxIndex> credits = credit_list, debits = debit_list;
   if (o.enabled[0]) {
     const Window w = widest_window(tx, credits, true, o.window_seconds, counts);
     if (w.distinct >= o.min_fan)
@@ -288,7 +296,7 @@ TypologyResult detect_typologies(const TransactionGraph& graph, const FlowView& 
     for (std::int64_t i = 0; i < count; ++i) {
       const VertexId v = static_cast<VertexId>(i);
       if (!eligible(v)) continue;
-      find_fans(graph, options, v, scratch, local);
+      find_fans(graph, eligible, options, v, scratch, local);
       if (on[2]) find_scatter_gather(graph, eligible, options, v, local);
       if (on[4]) typology_detail::find_cycles(graph, eligible, options, v, local);
       if (on[5]) find_bipartite(graph, flows, eligible, options, v, scratch, local);

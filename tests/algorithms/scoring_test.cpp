@@ -204,7 +204,9 @@ TEST(Typologies, BipartiteLayers) {
   TypologyResult r = typologies_of(g);
   ASSERT_EQ(hits_of(r, Typology::bipartite), 1u);
   for (const TypologyHit& hit : r.hits)
-    if (hit.typology == Typology::bipartite) EXPECT_EQ(hit.transactions.size(), 9u);
+    if (hit.typology == Typology::bipartite) {
+      EXPECT_EQ(hit.transactions.size(), 9u);
+    }
   rows.pop_back();  // a2 no longer pays b2: no complete 3 x 3
   EXPECT_EQ(hits_of(typologies_of(build(rows)), Typology::bipartite), 0u);
 }

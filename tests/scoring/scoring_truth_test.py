@@ -271,8 +271,53 @@ def check_refusals():
         expect(r.returncode == 2 and "both classes" in r.stderr, "training on one class is refused")
 
 
+AMLWORLD_FORMAT = {"bank_transfer": "Wire", "card_payment": "Credit Card",
+                   "payment_platform": "ACH", "crypto_transfer": "Bitcoin",
+                   "exchange_trade": "Bitcoin", "cash_withdrawal": "Cash",
+                   "cash_deposit": "Cash", "other": "Cheque"}
+AMLWORLD_CURRENCY = {"CNY": "Yuan", "USDT": "US Dollar"}
+
+
+def check_amlworld_layout():
+    """The AMLworld path: a generated case rewritten in AMLworld's layout (minute timestamps, bank
+    columns, Is Laundering), account labels derived from the transactions as AMLworld's
+    benchmark does (took part in a laundering transaction)."""
+    from datetime import datetime
+    with tempfile.TemporaryDirectory() as d:
+        generate(d, 20000, 200000, 4, 200, 6)
+        aml = os.path.join(d, "aml.csv")
+        with open(os.path.join(d, "transactions.csv"), newline="") as f, open(aml, "w") as out:
+            out.write("Timestamp,From Bank,Account,To Bank,Account,Amount Received,"
+                      "Receiving Currency,Amount Paid,Payment Currency,Payment Format,"
+                      "Is Laundering\n")
+            for r in csv.DictReader(f):
+                t = datetime.fromisoformat(r["timestamp"].replace("Z", "+00:00"))
+                paid, received = r["amount"], r["received_amount"] or r["amount"]
+                currency = r["currency"]
+                received_currency = r["received_currency"] or currency
+                out.write(f"{t:%Y/%m/%d %H:%M},{r['from_institution'] or '1'},{r['from']},"
+                          f"{r['to_institution'] or '1'},{r['to']},{received},"
+                          f"{AMLWORLD_CURRENCY[received_currency]},{paid},"
+                          f"{AMLWORLD_CURRENCY[currency]},{AMLWORLD_FORMAT[r['channel']]},"
+                          f"{r['label']}\n")
+        scores = os.path.join(d, "scores.csv")
+        truth = os.path.join(d, "truth.csv")
+        run("score", aml, "--quiet", "-o", scores, "--write-labels", truth)
+        e = evaluate(scores, truth)
+        cv = json.loads(run("score", aml, "--quiet", "--train", "--labels", "transactions",
+                            "--model", os.path.join(d, "m.mtm"), "--format", "json").stdout)
+        print(f"     AMLworld layout: {e['positives']} accounts in laundering transactions, "
+              f"unsupervised PR-AUC {e['pr_auc']:.3f} (degree {e['baseline']['pr_auc']:.3f}), "
+              f"P@100 {e['at_k'][1]['precision']:.2f}; supervised CV PR-AUC {cv['cv_pr_auc']:.3f}, "
+              f"P {cv['cv_precision']:.3f}, R {cv['cv_recall']:.3f}")
+        expect(e["pr_auc"] > e["baseline"]["pr_auc"],
+               "AMLworld layout: unsupervised ranks above degree")
+        expect(cv["cv_pr_auc"] >= 0.9, "AMLworld layout: supervised CV PR-AUC >= 0.9")
+
+
 def main():
     check_refusals()
+    check_amlworld_layout()
     check_case(20000, 200000, 4, 200, 1, deep=True)
     check_case(20000, 200000, 4, 200, 2)
     check_case(70000, 500000, 8, 400, 3, threads=True)
