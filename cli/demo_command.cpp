@@ -155,7 +155,7 @@ int run_demo(const Args& args) {
       std::cout << "   " << std::left << std::setw(36) << g.account_id(v) << std::right
                 << std::fixed << std::setprecision(3) << scoring.scores.score[v] << "  "
                 << reason_text(scoring.scores.reasons[v][0].indicator, scoring.features,
-                               scoring.typologies, v)
+                               scoring.typologies, scoring.scores, v)
                 << "\n";
     }
     std::cout << "   typology hits:";

@@ -71,7 +71,8 @@ ScoredAccounts unsupervised_output(const TransactionGraph& graph, const AccountS
   for (VertexId v = 0; v < graph.num_accounts(); ++v)
     for (const ScoreReason& reason : run.scores.reasons[v])
       if (reason.contribution > 0)
-        out.reasons[v].push_back(reason_text(reason.indicator, run.features, run.typologies, v));
+        out.reasons[v].push_back(
+            reason_text(reason.indicator, run.features, run.typologies, run.scores, v));
   return out;
 }
 

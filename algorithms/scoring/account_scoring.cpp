@@ -37,7 +37,8 @@ AccountScoring score_accounts(const TransactionGraph& graph, const FlowView& flo
   scoring.features = compute_account_features(graph, flows, base, feature_options);
   scoring.typologies = detect_typologies(graph, flows, base, options.typologies);
   scoring.scores = unsupervised_scores(scoring.features, scoring.typologies, options.risk);
-  if (options.clear_victims) {
+  auto clear_victims = [&] {
+    if (!options.clear_victims) return;
     for (VertexId v = 0; v < graph.num_accounts(); ++v) {
       const std::uint8_t labels = graph.accounts().labels[v];
       if ((labels & kLabelVictim) && !(labels & (kLabelSuspect | kLabelMule))) {
@@ -45,7 +46,10 @@ AccountScoring score_accounts(const TransactionGraph& graph, const FlowView& flo
         scoring.scores.reasons[v] = {};
       }
     }
-  }
+  };
+  clear_victims();  // before propagating: a victim's payments do not make the mule card risky
+  add_payer_risk(scoring.scores, flows, options.risk);
+  clear_victims();
   return scoring;
 }
 

@@ -14,7 +14,7 @@ constexpr std::string_view kNames[kIndicatorCount] = {
     "scatter_gather",    "gather_scatter",   "cycle",
     "bipartite",         "night_activity",   "bursts",
     "crypto_channel",    "platform_channel", "round_amounts",
-    "under_threshold"};
+    "under_threshold",   "risky_payers"};
 
 // Pseudo-transactions that shrink a share towards "no evidence": a share seen on one
 // transaction is weak, on twenty it is firm.
@@ -156,8 +156,35 @@ RiskScores unsupervised_scores(const AccountFeatures& features, const TypologyRe
   return scores;
 }
 
+void add_payer_risk(RiskScores& scores, const FlowView& flows, const RiskScoreOptions& options) {
+  const VertexId n = flows.num_vertices();
+  if (scores.score.size() != n) throw std::invalid_argument("flows and scores differ in accounts");
+  const double weight = options.weights[static_cast<int>(Indicator::risky_payers)];
+  const std::vector<double> first = scores.score;  // every account's payers read the same pass
+  scores.payer_risk.assign(n, 0.0);
+  const std::int64_t count = n;
+#pragma omp parallel for schedule(dynamic, 1024) if (count > 65536)
+  for (std::int64_t i = 0; i < count; ++i) {
+    const VertexId v = static_cast<VertexId>(i);
+    double received = 0, risky = 0;
+    for (FlowEdgeIndex e : flows.in_edges(v)) {
+      if (flows.source(e) == v) continue;
+      received += flows.value(e);
+      risky += flows.value(e) * first[flows.source(e)];
+    }
+    if (!(received > 0)) continue;
+    const double strength = clamp01(risky / received);
+    scores.payer_risk[v] = strength;
+    ScoreReason reason{Indicator::risky_payers, weight * strength};
+    scores.score[v] = 1 - (1 - scores.score[v]) * (1 - reason.contribution);
+    for (auto& slot : scores.reasons[v]) {
+      if (reason.contribution > slot.contribution) std::swap(reason, slot);
+    }
+  }
+}
+
 std::string reason_text(Indicator indicator, const AccountFeatures& features,
-                        const TypologyResult& typologies, VertexId v) {
+                        const TypologyResult& typologies, const RiskScores& scores, VertexId v) {
   auto col = [&](Feature f) { return features.column(v, f); };
   auto hits = [&](Typology t) {
     return std::to_string(typologies.per_account[v][static_cast<int>(t)]);
@@ -209,6 +236,13 @@ std::string reason_text(Indicator indicator, const AccountFeatures& features,
     case Indicator::under_threshold:
       return percent(col(Feature::under_threshold_share)) +
              " of amounts just under a reporting threshold";
+    case Indicator::risky_payers: {
+      char text[96];
+      std::snprintf(text, sizeof text,
+                    "paid mostly by high-risk accounts (value-weighted payer score %.2f)",
+                    scores.payer_risk.empty() ? 0.0 : scores.payer_risk[v]);
+      return text;
+    }
   }
   return {};  // unreachable: every indicator is handled above
 }

@@ -41,8 +41,9 @@ enum class Indicator : std::uint8_t {
   platform_channel,
   round_amounts,
   under_threshold,
+  risky_payers,  // most of what it receives comes from high-scoring accounts (add_payer_risk)
 };
-inline constexpr int kIndicatorCount = 16;
+inline constexpr int kIndicatorCount = 17;
 
 std::string_view to_string(Indicator indicator);
 
@@ -50,9 +51,9 @@ struct RiskScoreOptions {
   /// Weight of each indicator (its largest contribution), in Indicator order. Defaults: 0.7 fast
   /// pass-through, 0.6 forwarding chain, 0.5 victims' money, 0.6 mule cluster, 0.25 fan-in and
   /// fan-out, 0.4 scatter-gather, gather-scatter and cycle, 0.3 bipartite, 0.2 night, 0.15
-  /// bursts, 0.15 crypto, 0.1 platform, 0.1 round amounts, 0.2 under threshold.
-  std::array<double, kIndicatorCount> weights = {0.7, 0.6, 0.5, 0.6,  0.25, 0.25, 0.4, 0.4,
-                                                 0.4, 0.3, 0.2, 0.15, 0.15, 0.1,  0.1, 0.2};
+  /// bursts, 0.15 crypto, 0.1 platform, 0.1 round amounts, 0.2 under threshold, 0.5 risky payers.
+  std::array<double, kIndicatorCount> weights = {0.7, 0.6, 0.5,  0.6,  0.25, 0.25, 0.4, 0.4, 0.4,
+                                                 0.3, 0.2, 0.15, 0.15, 0.1,  0.1,  0.2, 0.5};
   /// A dwell this short or shorter counts as fully fast; a day or longer not at all (log scale
   /// in between). Default 10 minutes.
   double fast_dwell_seconds = 600.0;
@@ -70,15 +71,27 @@ struct ScoreReason {
 struct RiskScores {
   std::vector<double> score;                        // per account, in [0, 1]
   std::vector<std::array<ScoreReason, 3>> reasons;  // strongest first; unused slots contribute 0
+  /// Per account, the value-weighted mean score of those who paid it (empty before
+  /// add_payer_risk).
+  std::vector<double> payer_risk;
 };
 
 /// Throws std::invalid_argument for a weight outside [0, 1] or mismatched sizes.
 RiskScores unsupervised_scores(const AccountFeatures& features, const TypologyResult& typologies,
                                const RiskScoreOptions& options = {});
 
+/// One step of guilt by association for where laundered money lands: each account's payer risk
+/// is the value-weighted mean of its payers' scores (self flows left out), and it joins the
+/// noisy-OR as the risky_payers indicator. Catches the cash-out exchange accounts, OTC desks and
+/// organisers that receive from mules without behaving like one. Throws std::invalid_argument
+/// when `flows` covers other accounts.
+void add_payer_risk(RiskScores& scores, const FlowView& flows,
+                    const RiskScoreOptions& options = {});
+
 /// A reason an investigator can check, with the account's numbers, e.g. "passes on 99 % of
 /// what it receives, median dwell 14 min".
 std::string reason_text(Indicator indicator, const AccountFeatures& features,
-                        const TypologyResult& typologies, VertexId account);
+                        const TypologyResult& typologies, const RiskScores& scores,
+                        VertexId account);
 
 }  // namespace moneytrail

@@ -273,7 +273,7 @@ TEST(RiskScore, FastPassThroughAloneScoresItsWeight) {
   EXPECT_NEAR(s.score[id(g, "m")], 0.7, 1e-12);
   EXPECT_EQ(s.reasons[id(g, "m")][0].indicator, Indicator::fast_pass_through);
   EXPECT_EQ(s.score[id(g, "a")], 0.0);
-  EXPECT_EQ(reason_text(Indicator::fast_pass_through, f, t, id(g, "m")),
+  EXPECT_EQ(reason_text(Indicator::fast_pass_through, f, t, s, id(g, "m")),
             "passes on 100% of what it receives, median dwell 10 min");
   // A day's dwell is not fast: strength 0. Half a day: log(2)/log(144) of the way.
   TransactionGraph slow = build({{"a", "m", 1000, 0}, {"m", "c", 1000, 43200}});
@@ -287,6 +287,28 @@ TEST(RiskScore, FastPassThroughAloneScoresItsWeight) {
                                   {"x3", "x4", 1000, 1800}});
   const RiskScores s3 = unsupervised_scores(features_of(chain), typologies_of(chain), o);
   EXPECT_NEAR(s3.score[id(chain, "x2")], 1 - 0.3 * (1 - 0.6 * (1 - std::exp(-0.5))), 1e-12);
+}
+
+TEST(RiskScore, PayerRiskIsTheValueWeightedMeanOfPayersScores) {
+  // x receives 300 from m (score 0.7 from fast pass-through alone) and 100 from q (score 0):
+  // payer risk 0.7 x 300 / 400 = 0.525, and x's score is 0.5 x 0.525 through the noisy-OR.
+  TransactionGraph g = build({{"a", "m", 300, 0}, {"m", "x", 300, 600}, {"q", "x", 100, 700}});
+  const AccountFeatures f = features_of(g);
+  const TypologyResult t = typologies_of(g);
+  RiskScoreOptions o;
+  o.weights.fill(0);
+  o.weights[static_cast<int>(Indicator::fast_pass_through)] = 0.7;
+  o.weights[static_cast<int>(Indicator::risky_payers)] = 0.5;
+  RiskScores s = unsupervised_scores(f, t, o);
+  ASSERT_NEAR(s.score[id(g, "m")], 0.7, 1e-12);
+  add_payer_risk(s, FlowView::build(g), o);
+  EXPECT_NEAR(s.payer_risk[id(g, "x")], 0.525, 1e-12);
+  EXPECT_NEAR(s.score[id(g, "x")], 0.5 * 0.525, 1e-12);
+  EXPECT_EQ(s.reasons[id(g, "x")][0].indicator, Indicator::risky_payers);
+  // m's own payer a scored 0: m keeps 0.7.
+  EXPECT_NEAR(s.score[id(g, "m")], 0.7, 1e-12);
+  EXPECT_EQ(reason_text(Indicator::risky_payers, f, t, s, id(g, "x")),
+            "paid mostly by high-risk accounts (value-weighted payer score 0.53)");
 }
 
 TEST(LogisticModel, SaturatedModelReproducesRates) {
