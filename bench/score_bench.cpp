@@ -72,7 +72,10 @@ int main(int argc, char** argv) {
     typology_time =
         seconds([&] { typologies = detect_typologies(graph, flows, base, options.typologies); });
     RiskScores scores;
-    score_time = seconds([&] { scores = unsupervised_scores(features, typologies, options.risk); });
+    score_time = seconds([&] {
+      scores = unsupervised_scores(features, typologies, options.risk);
+      add_payer_risk(scores, flows, options.risk);
+    });
     std::printf("typology hits:");
     for (int t = 0; t < kTypologyCount; ++t)
       std::printf(" %s %llu", std::string(to_string(static_cast<Typology>(t))).c_str(),

@@ -51,7 +51,7 @@ struct Evaluated {
   std::vector<double> degree;
   std::vector<std::uint8_t> positive;
   std::size_t unlabelled = 0;
-  std::size_t unscored = 0;  // truth accounts missing from the scores, taken as score 0
+  std::size_t unscored = 0;  // truth accounts missing from the scores, ranked last
 };
 
 Evaluated join(const ScoreTable& table, const std::string& scores_path,

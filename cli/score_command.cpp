@@ -1,11 +1,14 @@
 // moneytrail score INPUT [--model F] [--train [--labels FILE]] [--top N] [--format csv|json|table]
 //   [-o FILE] [--hits FILE] [--features FILE]
+#include <charconv>
+#include <cmath>
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <numeric>
+#include <span>
 #include <sstream>
 
 #include "algorithms/scoring/account_scoring.h"
@@ -59,28 +62,26 @@ std::vector<std::uint8_t> training_labels(const TransactionGraph& graph,
   return labels;
 }
 
+// Scores of every account; reasons only for the rows written (texts for a million accounts
+// would cost more than the scores).
 struct ScoredAccounts {
   std::vector<double> score;
-  std::vector<std::vector<std::string>> reasons;
+  std::vector<std::vector<std::string>> reasons;  // filled for the rows written
   std::string scored_by;
 };
 
-ScoredAccounts unsupervised_output(const TransactionGraph& graph, const AccountScoring& run) {
-  ScoredAccounts out{run.scores.score, {}, "unsupervised"};
-  out.reasons.resize(graph.num_accounts());
-  for (VertexId v = 0; v < graph.num_accounts(); ++v)
+void unsupervised_reasons(const AccountScoring& run, std::span<const VertexId> rows,
+                          ScoredAccounts& out) {
+  for (VertexId v : rows)
     for (const ScoreReason& reason : run.scores.reasons[v])
       if (reason.contribution > 0)
         out.reasons[v].push_back(
             reason_text(reason.indicator, run.features, run.typologies, run.scores, v));
-  return out;
 }
 
-ScoredAccounts model_output(const TransactionGraph& graph, const LogisticModel& model,
-                            const Eigen::MatrixXd& inputs, const std::string& path) {
-  ScoredAccounts out{predict_logistic(model, inputs), {}, "model " + path};
-  out.reasons.resize(graph.num_accounts());
-  for (VertexId v = 0; v < graph.num_accounts(); ++v) {
+void model_reasons(const LogisticModel& model, const Eigen::MatrixXd& inputs,
+                   std::span<const VertexId> rows, ScoredAccounts& out) {
+  for (VertexId v : rows) {
     const Eigen::VectorXd c = logistic_contributions(model, inputs, v);
     std::vector<Eigen::Index> order(static_cast<std::size_t>(c.size()));
     std::iota(order.begin(), order.end(), 0);
@@ -93,7 +94,6 @@ ScoredAccounts model_output(const TransactionGraph& graph, const LogisticModel& 
       out.reasons[v].push_back(text.str());
     }
   }
-  return out;
 }
 
 std::string joined(const std::vector<std::string>& parts, char separator) {
@@ -205,11 +205,11 @@ int run_score(const Args& args) {
   if (vm.count("thresholds")) {
     o.features.thresholds.clear();
     for (const std::string& t : split_ids(vm["thresholds"].as<std::string>())) {
-      try {
-        o.features.thresholds.push_back(std::stod(t));
-      } catch (const std::exception&) {
-        throw UsageError("--thresholds: '" + t + "' is not a number");
-      }
+      double value = 0;
+      const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
+      if (ec != std::errc() || end != t.data() + t.size() || !(value > 0) || !std::isfinite(value))
+        throw UsageError("--thresholds: '" + t + "' is not a positive number");
+      o.features.thresholds.push_back(value);
     }
   }
   std::unique_ptr<LogisticModel> model;
@@ -256,9 +256,16 @@ int run_score(const Args& args) {
       throw UsageError("--train needs labelled accounts of both classes (" +
                        std::to_string(positives) + " positive of " + std::to_string(labelled) +
                        "); give --labels FILE");
-    model_info.cv = cross_validate(inputs, labels, vm["folds"].as<std::uint32_t>(),
-                                   vm["seed"].as<std::uint64_t>(), fit);
-    const LogisticModel fitted = fit_logistic(inputs, labels, {}, fit);
+    LogisticModel fitted;
+    try {
+      model_info.cv = cross_validate(inputs, labels, vm["folds"].as<std::uint32_t>(),
+                                     vm["seed"].as<std::uint64_t>(), fit);
+      fitted = fit_logistic(inputs, labels, {}, fit);
+    } catch (const std::invalid_argument& e) {
+      throw UsageError(e.what());
+    }
+    if (!fitted.converged)
+      std::cerr << "warning: the logistic regression did not converge; try a larger --l2\n";
     model_info.producer = std::string("moneytrail ") + MONEYTRAIL_VERSION;
     model_info.command_line = command_line;
     model_info.training_accounts = labelled;
@@ -285,15 +292,27 @@ int run_score(const Args& args) {
     return kExitOk;
   }
 
-  const ScoredAccounts scored =
-      model ? model_output(graph, *model, model_inputs(run.features, run.typologies),
-                           vm["model"].as<std::string>())
-            : unsupervised_output(graph, run);
+  ScoredAccounts scored;
+  Eigen::MatrixXd inputs;
+  if (model) {
+    inputs = model_inputs(run.features, run.typologies);
+    scored.score = predict_logistic(*model, inputs);
+    scored.scored_by = "model " + vm["model"].as<std::string>();
+  } else {
+    scored.score = run.scores.score;
+    scored.scored_by = "unsupervised";
+  }
   std::vector<VertexId> order(graph.num_accounts());
   std::iota(order.begin(), order.end(), 0u);
   std::stable_sort(order.begin(), order.end(),
                    [&](VertexId a, VertexId b) { return scored.score[a] > scored.score[b]; });
   if (vm.count("top")) order.resize(std::min(order.size(), vm["top"].as<std::size_t>()));
+  if (format == "table" && !vm.count("top")) order.resize(std::min<std::size_t>(order.size(), 20));
+  scored.reasons.resize(graph.num_accounts());
+  if (model)
+    model_reasons(*model, inputs, order, scored);
+  else
+    unsupervised_reasons(run, order, scored);
   auto degree = [&](VertexId v) { return graph.in_degree(v) + graph.out_degree(v); };
 
   std::unique_ptr<AtomicOutputFile> file;

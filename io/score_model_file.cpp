@@ -1,5 +1,6 @@
 #include "io/score_model_file.h"
 
+#include <cmath>
 #include <fstream>
 #include <iterator>
 
@@ -79,6 +80,14 @@ LogisticModel read_score_model(const std::string& path, ScoreModelInfo* info) {
     model.scale(j) = message.scale(j);
     model.coefficients(j) = message.coefficients(j);
   }
+  for (int j = 0; j < d; ++j) {
+    if (!std::isfinite(model.mean(j)) || !std::isfinite(model.coefficients(j)) ||
+        !(model.scale(j) > 0 && std::isfinite(model.scale(j))))
+      throw InputError(path, 0, message.inputs(j),
+                       "the model's numbers are not finite (corrupt file)");
+  }
+  if (!std::isfinite(message.intercept()))
+    throw InputError(path, 0, "intercept", "the model's numbers are not finite (corrupt file)");
   model.intercept = message.intercept();
   model.l2 = message.l2();
   if (info) {

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <deque>
 #include <limits>
+#include <span>
 #include <stdexcept>
 
 #include "algorithms/centrality/pagerank.h"
@@ -43,6 +44,7 @@ constexpr std::string_view kNames[kFeatureCount] = {"in_count",
 
 // Buffers reused across one thread's accounts.
 struct Scratch {
+  std::vector<TxIndex> credits, debits;  // without transfers to self
   std::vector<double> dwell;
   std::vector<Timestamp> times;
   tsl::robin_map<VertexId, std::uint32_t> window_counts;
@@ -99,8 +101,15 @@ void ledger_features(const TransactionGraph& graph, const FlowView& flows,
                      const std::vector<double>& base, const AccountFeatureOptions& o, VertexId v,
                      Scratch& scratch, Eigen::MatrixXd& out) {
   const TransactionTable& tx = graph.transactions();
-  const auto credits = graph.in_transactions(v);
-  const auto debits = graph.out_transactions(v);
+  // A transfer to self (AMLworld's reinvestments) moves nothing: counted, it would look like
+  // money passed on instantly.
+  scratch.credits.clear();
+  scratch.debits.clear();
+  for (TxIndex t : graph.in_transactions(v))
+    if (tx.from[t] != v) scratch.credits.push_back(t);
+  for (TxIndex t : graph.out_transactions(v))
+    if (tx.to[t] != v) scratch.debits.push_back(t);
+  const std::span<const TxIndex> credits = scratch.credits, debits = scratch.debits;
   auto set = [&](Feature f, double x) { out(v, static_cast<int>(f)) = x; };
 
   double in_value = 0, out_value = 0, platform = 0, crypto = 0, exchange = 0;
@@ -120,7 +129,10 @@ void ledger_features(const TransactionGraph& graph, const FlowView& flows,
     }
     const std::int64_t local = tx.timestamp[t] + o.utc_offset_seconds;
     const int hour = static_cast<int>(((local % 86400) + 86400) % 86400 / 3600);
-    if (hour >= o.night_start_hour && hour < o.night_end_hour) ++night;
+    const bool wraps = o.night_start_hour > o.night_end_hour;  // e.g. 22-6
+    if (wraps ? (hour >= o.night_start_hour || hour < o.night_end_hour)
+              : (hour >= o.night_start_hour && hour < o.night_end_hour))
+      ++night;
   };
   for (TxIndex t : credits) visit(t, true);
   for (TxIndex t : debits) visit(t, false);
@@ -131,9 +143,12 @@ void ledger_features(const TransactionGraph& graph, const FlowView& flows,
   set(Feature::out_count, static_cast<double>(debits.size()));
   set(Feature::in_value, in_value);
   set(Feature::out_value, out_value);
-  set(Feature::in_counterparties, static_cast<double>(flows.in_edges(v).size()));
+  std::size_t senders = 0, receivers = 0;
+  for (FlowEdgeIndex e : flows.in_edges(v)) senders += flows.source(e) != v;
   const auto [first_out, last_out] = flows.out_edges(v);
-  set(Feature::out_counterparties, static_cast<double>(last_out - first_out));
+  for (FlowEdgeIndex e = first_out; e < last_out; ++e) receivers += flows.target(e) != v;
+  set(Feature::in_counterparties, static_cast<double>(senders));
+  set(Feature::out_counterparties, static_cast<double>(receivers));
   const double larger = std::max(in_value, out_value);
   set(Feature::pass_through, larger > 0 ? std::min(in_value, out_value) / larger : 0.0);
   set(Feature::round_share, total_count ? static_cast<double>(round) / total_count : 0.0);
@@ -213,9 +228,14 @@ AccountFeatures compute_account_features(const TransactionGraph& graph, const Fl
                                          const std::vector<double>& base,
                                          const AccountFeatureOptions& options) {
   const std::uint32_t n = graph.num_accounts();
-  if (!(options.fan_window_seconds > 0) || !(options.round_unit > 0) ||
-      !(options.threshold_band >= 0 && options.threshold_band < 1)) {
-    throw std::invalid_argument("fan window and round unit must be positive, band in [0, 1)");
+  constexpr double kTenYears = 10 * 366 * 86400.0;
+  if (!(options.fan_window_seconds > 0 && options.fan_window_seconds <= kTenYears) ||
+      !(options.round_unit > 0) || !(options.threshold_band >= 0 && options.threshold_band < 1) ||
+      std::abs(options.utc_offset_seconds) > 14 * 3600 || options.night_start_hour < 0 ||
+      options.night_start_hour > 23 || options.night_end_hour < 0 || options.night_end_hour > 24) {
+    throw std::invalid_argument(
+        "fan window must be positive and at most ten years, round unit positive, band in [0, 1), "
+        "UTC offset within 14 hours, night hours in 0-24");
   }
   if (!options.cluster_suspicion.empty() && options.cluster_suspicion.size() != n)
     throw std::invalid_argument("cluster_suspicion must hold one value per account");

@@ -2,7 +2,8 @@
 // counterparties, how fast and how completely it passes money on, when and in what amounts) and
 // where it sits in the flow graph (PageRank, closeness to victims, k-core, its mule cluster).
 // One row per account in an Eigen matrix, one column per Feature, so that the unsupervised score
-// and the logistic model read the same numbers.
+// and the logistic model read the same numbers. Transfers to self are left out of the ledger
+// features (they move nothing); PageRank and the k-core see the flow view as it is.
 #pragma once
 
 #include <Eigen/Core>
@@ -57,8 +58,8 @@ struct AccountFeatureOptions {
   double threshold_band = 0.1;  // Default 10 % below each threshold.
   /// An amount (in its own currency) is round when it is a whole multiple of this. Default 100.
   double round_unit = 100.0;
-  /// Night is [night_start_hour, night_end_hour) local time, local = UTC + utc_offset_seconds.
-  /// Defaults: 0-6 h in China time (UTC+8).
+  /// Night is [night_start_hour, night_end_hour) local time (wrapping past midnight when start >
+  /// end, e.g. 22-6), local = UTC + utc_offset_seconds. Defaults: 0-6 h in China time (UTC+8).
   std::int64_t utc_offset_seconds = 8 * 3600;
   int night_start_hour = 0;
   int night_end_hour = 6;

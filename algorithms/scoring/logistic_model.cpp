@@ -1,6 +1,7 @@
 #include "algorithms/scoring/logistic_model.h"
 
 #include <Eigen/Cholesky>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <random>
@@ -87,6 +88,8 @@ Eigen::MatrixXd model_inputs(const AccountFeatures& features, const TypologyResu
 
 LogisticModel fit_logistic(const Eigen::MatrixXd& inputs, std::span<const std::uint8_t> labels,
                            std::span<const std::uint32_t> rows, const LogisticOptions& options) {
+  if (labels.size() != static_cast<std::size_t>(inputs.rows()))
+    throw std::invalid_argument("one label per input row is needed");
   std::vector<std::uint32_t> all;
   if (rows.empty()) {
     for (std::uint32_t r = 0; r < inputs.rows(); ++r)
@@ -106,6 +109,11 @@ LogisticModel fit_logistic(const Eigen::MatrixXd& inputs, std::span<const std::u
 
   LogisticModel model;
   model.inputs = model_input_names();
+  if (model.inputs.size() != static_cast<std::size_t>(inputs.cols())) {
+    model.inputs.clear();
+    for (Eigen::Index j = 0; j < inputs.cols(); ++j)
+      model.inputs.push_back("x" + std::to_string(j));
+  }
   model.l2 = options.l2;
   model.mean = x.leftCols(d).colwise().mean();
   model.scale.resize(d);
@@ -120,6 +128,16 @@ LogisticModel fit_logistic(const Eigen::MatrixXd& inputs, std::span<const std::u
   Eigen::VectorXd beta = Eigen::VectorXd::Zero(d + 1);
   Eigen::VectorXd penalty = Eigen::VectorXd::Constant(d + 1, options.l2);
   penalty(d) = 0;
+  // Penalised negative log-likelihood, computed stably from the linear predictor.
+  auto loss = [&](const Eigen::VectorXd& b) {
+    const Eigen::VectorXd z = x * b;
+    double total = 0.5 * (penalty.array() * b.array().square()).sum();
+    for (Eigen::Index i = 0; i < m; ++i)
+      total += std::max(z(i), 0.0) - z(i) * y(i) + std::log1p(std::exp(-std::abs(z(i))));
+    return total;
+  };
+  double current = loss(beta);
+  model.converged = false;
   for (std::uint32_t iteration = 0; iteration < options.max_iterations; ++iteration) {
     const Eigen::VectorXd p = (x * beta).unaryExpr([](double z) { return sigmoid(z); });
     const Eigen::VectorXd w = (p.array() * (1 - p.array())).max(1e-10).matrix();
@@ -127,9 +145,24 @@ LogisticModel fit_logistic(const Eigen::MatrixXd& inputs, std::span<const std::u
     Eigen::MatrixXd hessian = x.transpose() * (x.array().colwise() * w.array()).matrix();
     hessian.diagonal() += penalty;
     hessian.diagonal().array() += 1e-9;  // keeps the intercept solvable on separable data
-    const Eigen::VectorXd step = hessian.ldlt().solve(gradient);
-    beta -= step;
-    if (step.cwiseAbs().maxCoeff() < options.tolerance) break;
+    Eigen::VectorXd step = hessian.ldlt().solve(gradient);
+    if (!step.allFinite()) break;
+    // Halve the step until the loss does not rise (separable data without a penalty).
+    Eigen::VectorXd next = beta - step;
+    double next_loss = loss(next);
+    const double slack = 1e-12 * std::abs(current);  // rounding near the optimum
+    for (int halvings = 0; halvings < 30 && !(next_loss <= current + slack); ++halvings) {
+      step *= 0.5;
+      next = beta - step;
+      next_loss = loss(next);
+    }
+    if (!(next_loss <= current + slack)) break;
+    beta = next;
+    current = next_loss;
+    if (step.cwiseAbs().maxCoeff() < options.tolerance) {
+      model.converged = true;
+      break;
+    }
   }
   model.coefficients = beta.head(d);
   model.intercept = beta(d);
@@ -157,7 +190,17 @@ CrossValidation cross_validate(const Eigen::MatrixXd& inputs, std::span<const st
                                std::uint32_t folds, std::uint64_t seed,
                                const LogisticOptions& options) {
   if (folds < 2) throw std::invalid_argument("cross-validation needs at least 2 folds");
+  if (labels.size() != static_cast<std::size_t>(inputs.rows()))
+    throw std::invalid_argument("one label per input row is needed");
   const auto n = static_cast<std::uint32_t>(inputs.rows());
+  const auto positives = static_cast<std::uint32_t>(std::count(labels.begin(), labels.end(), 1));
+  const auto negatives = static_cast<std::uint32_t>(std::count(labels.begin(), labels.end(), 0));
+  if (positives < folds || negatives < folds) {
+    throw std::invalid_argument("cross-validation with " + std::to_string(folds) +
+                                " folds needs at least that many positive and negative labels (" +
+                                std::to_string(positives) + " positive, " +
+                                std::to_string(negatives) + " negative)");
+  }
   // Deal positives, then negatives, to folds in a seeded random order (stratified folds).
   std::vector<std::uint32_t> fold(n, folds);
   std::mt19937_64 random(seed);
@@ -188,19 +231,20 @@ CrossValidation cross_validate(const Eigen::MatrixXd& inputs, std::span<const st
   }
   std::vector<double> scores;
   std::vector<std::uint8_t> truth;
-  std::size_t flagged = 0, hits = 0, positives = 0;
+  std::size_t flagged = 0, hits = 0, held_positives = 0;
   for (std::uint32_t r = 0; r < n; ++r) {
     if (fold[r] == folds) continue;
     scores.push_back(cv.held_out[r]);
     truth.push_back(labels[r]);
-    positives += labels[r];
+    held_positives += labels[r];
     if (cv.held_out[r] >= 0.5) {
       ++flagged;
       hits += labels[r];
     }
   }
   cv.precision = flagged ? static_cast<double>(hits) / static_cast<double>(flagged) : 0.0;
-  cv.recall = positives ? static_cast<double>(hits) / static_cast<double>(positives) : 0.0;
+  cv.recall =
+      held_positives ? static_cast<double>(hits) / static_cast<double>(held_positives) : 0.0;
   cv.pr_auc = evaluate_ranking(scores, truth, {}).pr_auc;
   return cv;
 }

@@ -31,6 +31,7 @@ struct LogisticModel {
   Eigen::VectorXd coefficients;     // on standardised inputs
   double intercept = 0;
   double l2 = 0;
+  bool converged = true;  // the fit's Newton steps converged (not stored in the model file)
 };
 
 struct LogisticOptions {
@@ -42,8 +43,10 @@ struct LogisticOptions {
   double tolerance = 1e-8;
 };
 
-/// Fits on rows `rows` of `inputs` (all rows when empty) with 0/1 labels. Throws
-/// std::invalid_argument when the rows hold no positive or no negative label.
+/// Fits on rows `rows` of `inputs` (all rows when empty; labels other than 0 and 1 are left out)
+/// with 0/1 labels. Newton steps are halved while they do not lower the penalised loss. Throws
+/// std::invalid_argument when labels and inputs differ in rows or the rows hold no positive or no
+/// negative label.
 LogisticModel fit_logistic(const Eigen::MatrixXd& inputs, std::span<const std::uint8_t> labels,
                            std::span<const std::uint32_t> rows,
                            const LogisticOptions& options = {});

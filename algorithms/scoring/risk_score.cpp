@@ -33,7 +33,8 @@ struct RobustScale {
   double centre = 0, scale = 1;
   double z(double x) const { return (x - centre) / scale; }
 };
-RobustScale robust_scale(const std::vector<double>& values) {
+RobustScale robust_scale(std::vector<double> values) {
+  std::erase_if(values, [](double x) { return std::isnan(x); });
   RobustScale r;
   r.centre = median_of(values);
   std::vector<double> deviation(values.size());
@@ -77,6 +78,10 @@ RiskScores unsupervised_scores(const AccountFeatures& features, const TypologyRe
     throw std::invalid_argument("typology counts and features cover different accounts");
   for (double w : options.weights) {
     if (!(w >= 0 && w <= 1)) throw std::invalid_argument("indicator weights must be in [0, 1]");
+  }
+  if (!(options.fast_dwell_seconds >= 1 && options.fast_dwell_seconds < 86400) ||
+      !(options.z_span > 0) || !std::isfinite(options.z_floor)) {
+    throw std::invalid_argument("fast dwell must be in [1 s, 1 day), z span positive");
   }
   auto col = [&](VertexId v, Feature f) { return features.column(v, f); };
   auto transactions = [&](VertexId v) {

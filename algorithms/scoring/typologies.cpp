@@ -245,7 +245,7 @@ void find_bipartite(const TransactionGraph& graph, const FlowView& flows,
 }
 
 // Bipartite hits found from overlapping starting receivers describe the same layers: keep the
-// first (by smallest account) and drop any later one sharing a receiver with a kept hit.
+// first (by smallest account) and drop any later one sharing an account with a kept hit.
 void drop_overlapping_bipartite(std::vector<TypologyHit>& hits, std::uint32_t num_accounts) {
   std::vector<std::uint8_t> taken(num_accounts, 0);
   std::vector<TypologyHit> kept;
@@ -270,13 +270,16 @@ std::string_view to_string(Typology typology) { return kNames[static_cast<int>(t
 TypologyResult detect_typologies(const TransactionGraph& graph, const FlowView& flows,
                                  const std::vector<double>& base_values,
                                  const TypologyOptions& options) {
+  constexpr double kTenYears = 10 * 366 * 86400.0;
+  auto window_ok = [&](double seconds) { return seconds > 0 && seconds <= kTenYears; };
   if (options.min_fan < 2 || options.min_bipartite < 2 || options.max_cycle_length < 3 ||
-      options.chain_min_hops < 2 || !(options.window_seconds > 0) ||
-      !(options.cycle_window_seconds > 0) || !(options.chain_max_dwell_seconds > 0) ||
+      options.chain_min_hops < 2 || !window_ok(options.window_seconds) ||
+      !window_ok(options.cycle_window_seconds) || !window_ok(options.chain_max_dwell_seconds) ||
       !(options.chain_min_share > 0 && options.chain_min_share <= 1)) {
     throw std::invalid_argument(
         "typology options out of range (fans and layers need 2 or more accounts, cycles 3 or "
-        "more hops, chains 2 or more, windows positive, chain share in (0, 1])");
+        "more hops, chains 2 or more, windows positive and at most ten years, chain share in "
+        "(0, 1])");
   }
   if (base_values.size() != graph.num_transactions())
     throw std::invalid_argument("base_values must hold one value per transaction");
@@ -318,15 +321,30 @@ TypologyResult detect_typologies(const TransactionGraph& graph, const FlowView& 
 
   TypologyResult result;
   result.per_account.assign(n, {});
+  const TransactionTable& tx = graph.transactions();
+  std::vector<VertexId> relays;
   for (const TypologyHit& hit : hits) {
     const int k = static_cast<int>(hit.typology);
     ++result.counts[k];
-    std::size_t first = 0, last = hit.accounts.size();
-    if (hit.typology == Typology::forwarding_chain) {  // relays only: not where it starts or ends
-      first = 1;
-      last = hit.accounts.size() - 1;
+    switch (hit.typology) {
+      case Typology::fan_in:
+      case Typology::fan_out:
+      case Typology::gather_scatter:
+        // The centre is what the pattern says something about; its counterparties are anyone.
+        ++result.per_account[hit.accounts.front()][k];
+        break;
+      case Typology::forwarding_chain:
+        // Relays: the senders of every hop but the first, each once (a chain may revisit one).
+        relays.clear();
+        for (std::size_t i = 1; i < hit.transactions.size(); ++i)
+          relays.push_back(tx.from[hit.transactions[i]]);
+        std::sort(relays.begin(), relays.end());
+        relays.erase(std::unique(relays.begin(), relays.end()), relays.end());
+        for (VertexId v : relays) ++result.per_account[v][k];
+        break;
+      default:
+        for (VertexId v : hit.accounts) ++result.per_account[v][k];
     }
-    for (std::size_t i = first; i < last; ++i) ++result.per_account[hit.accounts[i]][k];
   }
   result.hits = std::move(hits);
   return result;

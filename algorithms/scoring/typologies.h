@@ -53,8 +53,9 @@ struct TypologyOptions {
   std::uint32_t chain_min_hops = 4;
   double chain_max_dwell_seconds = 6 * 3600.0;
   double chain_min_share = 0.1;
-  /// Search for a cycle from one transaction gives up after this many steps. Default 4096.
-  std::uint32_t cycle_step_budget = 4096;
+  /// The cycle search from one account gives up after this many steps (bounding the work on
+  /// dense data). Default 65536.
+  std::uint32_t cycle_step_budget = 65536;
   /// Detectors to run (all by default).
   std::array<bool, kTypologyCount> enabled = {true, true, true, true, true, true, true};
 };
@@ -71,7 +72,8 @@ struct TypologyHit {
 struct TypologyResult {
   std::vector<TypologyHit> hits;  // grouped by typology in enum order, then by first account
   std::array<std::uint64_t, kTypologyCount> counts{};
-  /// Per account and typology: hits it takes part in (chains: as a relay, not at the ends).
+  /// Per account and typology: hits it takes part in. Fans and gather-scatter count for their
+  /// centre only; chains for their relays (the senders of every hop but the first).
   std::vector<std::array<std::uint32_t, kTypologyCount>> per_account;
 };
 

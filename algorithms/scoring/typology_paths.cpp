@@ -54,14 +54,12 @@ struct CycleSearch {
 void find_cycles(const TransactionGraph& graph, const Eligibility& eligible,
                  const TypologyOptions& options, VertexId start, std::vector<TypologyHit>& hits) {
   // Each cycle is searched from its smallest account only, so it is found once.
-  CycleSearch search{graph, eligible, options, start};
-  search.hits = &hits;
+  CycleSearch search{graph, eligible, options, start, 0, 0, {}, {}, {}, &hits};
   const TransactionTable& tx = graph.transactions();
   for (TxIndex first : graph.out_transactions(start)) {
     const VertexId next = tx.to[first];
     if (next <= start || !eligible(next)) continue;
     search.deadline = tx.timestamp[first] + static_cast<Timestamp>(options.cycle_window_seconds);
-    search.steps = 0;
     search.path = {start, next};
     search.path_tx = {first};
     search.extend(first);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 #include <random>
 
 #include "algorithms/centrality/pagerank.h"
@@ -104,6 +105,25 @@ TEST(AccountFeatures, LedgerValuesMatchHandComputation) {
 
   o.utc_offset_seconds = 8 * 3600;  // 08:0x in China: daytime
   EXPECT_DOUBLE_EQ(features_of(g, o).column(m, Feature::night_share), 0.0);
+}
+
+TEST(AccountFeatures, TransfersToSelfAreLeftOutAndNightMayWrap) {
+  // s only moves money to itself and once to t at 23:00 UTC: no pass-through, no dwell.
+  TransactionGraph g = build({{"s", "s", 500, 0}, {"s", "s", 500, 60}, {"s", "t", 100, 82800}});
+  AccountFeatureOptions o;
+  o.utc_offset_seconds = 0;
+  o.night_start_hour = 22;
+  o.night_end_hour = 6;
+  const AccountFeatures f = features_of(g, o);
+  const VertexId s = id(g, "s");
+  EXPECT_EQ(f.column(s, Feature::in_count), 0);
+  EXPECT_EQ(f.column(s, Feature::out_count), 1);
+  EXPECT_EQ(f.column(s, Feature::in_counterparties), 0);
+  EXPECT_EQ(f.column(s, Feature::pass_through), 0);
+  EXPECT_TRUE(std::isnan(f.column(s, Feature::dwell_median_seconds)));
+  EXPECT_DOUBLE_EQ(f.column(s, Feature::night_share), 1.0);  // 23:00 is in 22-6
+  o.fan_window_seconds = std::numeric_limits<double>::infinity();
+  EXPECT_THROW(features_of(g, o), std::invalid_argument);
 }
 
 TEST(AccountFeatures, FanWindowsAndCoreNumbers) {
@@ -233,6 +253,31 @@ TEST(Typologies, ForwardingChainWithShortDwell) {
   std::vector<Tx> more = rows;
   more[2].amount = 5000;
   EXPECT_EQ(hits_of(typologies_of(build(more)), Typology::forwarding_chain), 0u);
+}
+
+TEST(Typologies, RelaysOfAChainThatRevisitsAnAccount) {
+  // a -> b -> c -> b -> d: relays are b and c (b once), not a or d.
+  TransactionGraph g = build(
+      {{"a", "b", 1000, 0}, {"b", "c", 990, 600}, {"c", "b", 980, 1200}, {"b", "d", 970, 1800}});
+  TypologyOptions o;
+  o.enabled = {false, false, false, false, false, false, true};
+  const TypologyResult r = typologies_of(g, o);
+  ASSERT_EQ(hits_of(r, Typology::forwarding_chain), 1u);
+  const int chain = static_cast<int>(Typology::forwarding_chain);
+  EXPECT_EQ(r.per_account[id(g, "b")][chain], 1u);
+  EXPECT_EQ(r.per_account[id(g, "c")][chain], 1u);
+  EXPECT_EQ(r.per_account[id(g, "a")][chain], 0u);
+  EXPECT_EQ(r.per_account[id(g, "d")][chain], 0u);
+}
+
+TEST(Typologies, FansCountForTheirCentreOnly) {
+  std::vector<Tx> rows;
+  for (int i = 0; i < 5; ++i) rows.push_back({"s" + std::to_string(i), "x", 10, i * 600});
+  TransactionGraph g = build(rows);
+  const TypologyResult r = typologies_of(g);
+  const int fan_in = static_cast<int>(Typology::fan_in);
+  EXPECT_EQ(r.per_account[id(g, "x")][fan_in], 1u);
+  EXPECT_EQ(r.per_account[id(g, "s0")][fan_in], 0u);
 }
 
 TEST(Typologies, QuietOnRandomBackground) {

@@ -87,6 +87,8 @@ def check_features(d, features_csv):
     for i, r in enumerate(rows):
         t = seconds(r["timestamp"])
         v = base(r, t)
+        if r["from"] == r["to"]:  # transfers to self are left out of the ledger features
+            continue
         debits[r["from"]].append((i, t, r["to"], v))
         credits[r["to"]].append((i, t, r["from"], v))
         if r["from"] != r["to"]:
@@ -260,6 +262,9 @@ def check_refusals():
         refused(["--train", "--labels", bad], bad + ":2: label", "bad label")
         refused(["--model", os.path.join(d, "none.mtm")], "none.mtm", "missing model file")
         refused(["--format", "xml"], "--format", "unknown format")
+        refused(["--thresholds", "10000abc"], "--thresholds", "a threshold that is not a number")
+        refused(["--fan-window", "inf"], "fan window", "an infinite fan window")
+        refused(["--train", "--labels", truth, "--folds", "1"], "folds", "one cross-validation fold")
         refused(["--labels", truth], "--labels goes with --train", "--labels without --train")
         clean = os.path.join(d, "clean.csv")
         with open(clean, "w") as f:
