@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <iostream>
 
@@ -40,10 +41,16 @@ void add_input_options(po::options_description& options, LayoutOption layout) {
       "rates", po::value<std::vector<std::string>>()->composing(),
       "exchange rates file: currency,timestamp,rate_to_base")(
       layout_name, po::value<std::string>()->default_value("auto"),
-      "transaction CSV layout: auto, native, amlworld, amlsim, paysim")(
+      "transaction CSV layout: auto, native, amlworld, amlsim, paysim, cn-bank-statement")(
       "strict", "stop at the first bad row (exit 2) instead of skipping it")(
       "rejects", po::value<std::string>(), "where rejected rows go (CSV with file,line,reason)")(
-      "quiet,q", "no progress bar and no load summary (rejects are still reported)");
+      "quiet,q", "no progress bar and no load summary (rejects are still reported)")(
+      "encoding", po::value<std::string>(),
+      "bank statements: utf-8 or gbk (default: detected per file)")(
+      "mapping", po::value<std::string>(),
+      "bank statements: column mapping file (field = column header per line)")(
+      "statement-utc-offset", po::value<double>()->default_value(8),
+      "bank statements: hours their local times are ahead of UTC");
 }
 
 LoadRequest make_load_request(const po::variables_map& vm, const std::string& default_rejects,
@@ -58,8 +65,13 @@ LoadRequest make_load_request(const po::variables_map& vm, const std::string& de
   const auto& names = transaction_format_names();
   if (std::find(names.begin(), names.end(), request.format) == names.end()) {
     throw UsageError("unknown input layout '" + request.format +
-                     "' (expected auto, native, amlworld, amlsim or paysim)");
+                     "' (expected auto, native, amlworld, amlsim, paysim or cn-bank-statement)");
   }
+  if (vm.count("encoding")) request.encoding = vm["encoding"].as<std::string>();
+  if (vm.count("mapping")) request.mapping_file = vm["mapping"].as<std::string>();
+  const double offset = vm["statement-utc-offset"].as<double>();
+  if (!(std::abs(offset) <= 14)) throw UsageError("--statement-utc-offset must be within 14 hours");
+  request.statement_utc_offset_seconds = static_cast<std::int64_t>(offset * 3600);
   request.strict = vm.count("strict") > 0;
   request.show_progress = vm.count("quiet") == 0;
   request.rejects_path = vm.count("rejects") ? vm["rejects"].as<std::string>() : default_rejects;
@@ -87,6 +99,28 @@ LoadedCase load_inputs(const po::variables_map& vm, const std::string& default_r
               << " transactions and " << with_thousands(loaded.graph.num_accounts())
               << " accounts from " << r.files.size() << (r.files.size() == 1 ? " file" : " files")
               << "\n";
+  }
+  if (r.statements) {
+    // Balance gaps are always reported: each is a missing row an investigator should ask for.
+    const StatementMergeReport& s = *r.statements;
+    if (!quiet) {
+      std::cerr << "bank statements: " << with_thousands(s.rows) << " rows; two-sided transfers "
+                << "merged: " << with_thousands(s.matched_by_serial) << " by serial number, "
+                << with_thousands(s.matched_by_time) << " by time and amount; "
+                << with_thousands(s.one_sided) << " one-sided kept; "
+                << with_thousands(s.opening_balances) << " opening balances from the balance "
+                << "column; " << with_thousands(s.links) << " IP ties\n";
+    }
+    if (!s.gaps.empty()) {
+      std::cerr << with_thousands(s.gaps.size())
+                << " balance gaps (a row's balance does not follow from the previous one: rows "
+                   "missing before it):\n";
+      for (std::size_t i = 0; i < s.gaps.size() && i < 10; ++i) {
+        const BalanceGap& g = s.gaps[i];
+        std::cerr << "  " << r.statement_files[g.file] << ":" << g.line << ": balance: account "
+                  << g.account << " expected " << g.expected << ", found " << g.found << "\n";
+      }
+    }
   }
   if (r.rejected > 0) {
     std::cerr << "rejected " << with_thousands(r.rejected) << " of " << with_thousands(r.rows)

@@ -57,8 +57,12 @@ LoadedCase load_case(const LoadRequest& request) {
   options.progress = &progress;
   RejectLog rejects(request.rejects_path);
   GraphBuilder builder;
+  std::vector<std::string> statements;
   for (const std::string& path : request.inputs) {
-    if (is_case_file(path)) {
+    if (!is_case_file(path) && (request.format == "cn-bank-statement" ||
+                                (request.format == "auto" && is_statement_file(path)))) {
+      statements.push_back(path);  // merged together below: two sides may be in two files
+    } else if (is_case_file(path)) {
       CaseFile loaded = read_case_file(path);
       record_case_input(report, path, loaded);
       try {
@@ -69,6 +73,32 @@ LoadedCase load_case(const LoadRequest& request) {
     } else {
       record_input(report, read_transactions_csv(path, options, builder, rejects));
     }
+  }
+  if (!statements.empty()) {
+    StatementReadOptions read;
+    if (!request.encoding.empty()) {
+      read.encoding = parse_text_encoding(request.encoding);
+      if (!read.encoding)
+        throw InputError("", 0, "", "unknown encoding '" + request.encoding + "' (utf-8 or gbk)");
+    }
+    if (!request.mapping_file.empty()) read.mapping = read_statement_mapping(request.mapping_file);
+    read.utc_offset_seconds = request.statement_utc_offset_seconds;
+    read.strict = request.strict;
+    std::vector<StatementRow> rows;
+    for (std::uint32_t i = 0; i < statements.size(); ++i) {
+      const std::uint64_t before = rows.size();
+      const StatementFileReport file = read_statement_file(statements[i], i, read, rows, rejects);
+      FileReadReport record;
+      record.path = statements[i];
+      record.format = file.encoding == TextEncoding::utf8 ? "cn-bank-statement (utf-8)"
+                                                          : "cn-bank-statement (gb18030)";
+      record.rows = file.rows;
+      record.loaded = rows.size() - before;
+      record.rejected = file.rejected;
+      record_input(report, record);
+    }
+    report.statements = merge_statements(std::move(rows), statements, {}, builder);
+    report.statement_files = statements;
   }
   CsvReadOptions side_options = options;
   side_options.format = "auto";

@@ -9,6 +9,7 @@
 #include "graph/transaction_graph.h"
 #include "io/case_file.h"
 #include "io/csv_inputs.h"
+#include "io/statements/statement_merge.h"
 
 namespace moneytrail {
 
@@ -21,6 +22,10 @@ struct LoadRequest {
   bool show_progress = true;                // progress bar when stderr is a terminal
   std::string rejects_path;                 // rejected rows go here; empty: count only
   std::string command_line;                 // recorded as provenance
+  // Bank statements (format cn-bank-statement, or detected from their Chinese headers):
+  std::string encoding;      // utf-8 or gbk; empty: detected per file
+  std::string mapping_file;  // column mapping for layouts the built-in names miss
+  std::int64_t statement_utc_offset_seconds = 8 * 3600;
 };
 
 struct LoadReport {
@@ -32,6 +37,8 @@ struct LoadReport {
   std::string rejects_file;              // set when rejected rows were written
   std::uint64_t rejected_at_ingest = 0;  // recorded in case files that were loaded
   CaseProvenance provenance;             // what a case file written from this load should record
+  std::optional<StatementMergeReport> statements;  // when bank statements were read
+  std::vector<std::string> statement_files;        // by the index BalanceGap::file uses
 };
 
 struct LoadedCase {

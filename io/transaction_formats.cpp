@@ -95,8 +95,8 @@ bool field_count_matches(const CsvRecord& record, std::size_t count,
 }
 
 const std::vector<std::string_view>& transaction_format_names() {
-  static const std::vector<std::string_view> kNames = {"auto", "native", "amlworld", "amlsim",
-                                                       "paysim"};
+  static const std::vector<std::string_view> kNames = {"auto",   "native", "amlworld",
+                                                       "amlsim", "paysim", "cn-bank-statement"};
   return kNames;
 }
 

@@ -1,0 +1,240 @@
+#include "io/statements/statement_reader.h"
+
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <fstream>
+#include <iterator>
+
+#include "io/csv_reader.h"
+#include "io/field_parsers.h"
+#include "io/input_error.h"
+
+namespace moneytrail {
+namespace {
+
+// Amounts as banks print them: "1,234.50", "-300.00", "+20", "¥88.00".
+std::optional<double> parse_money(std::string_view text) {
+  text = trim(text);
+  std::string digits;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == ',' || c == ' ') continue;
+    if (text.substr(i, 2) == "\xC2\xA5") {  // ¥
+      ++i;
+      continue;
+    }
+    if (c == '+' && digits.empty()) continue;
+    digits.push_back(c);
+  }
+  double value = 0;
+  const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  if (digits.empty() || ec != std::errc() || end != digits.data() + digits.size() ||
+      !std::isfinite(value))
+    return std::nullopt;
+  return value;
+}
+
+// Times as banks print them: "2024-03-01 12:30:45", "2024/03/01 12:30", "20240301 123045",
+// "20240301123045", or a date column beside a time-of-day column ("12:30:45", "123045").
+std::optional<Timestamp> parse_local_time(std::string_view date, std::string_view time) {
+  std::string text;
+  auto digits_of = [](std::string_view s) {
+    std::string d;
+    for (char c : s)
+      if (c >= '0' && c <= '9') d.push_back(c);
+    return d;
+  };
+  const std::string joined = digits_of(date) + digits_of(time);
+  if (joined.size() == 14 || joined.size() == 12 || joined.size() == 8) {
+    text = joined.substr(0, 4) + "-" + joined.substr(4, 2) + "-" + joined.substr(6, 2) + "T" +
+           (joined.size() > 8 ? joined.substr(8, 2) : "00") + ":" +
+           (joined.size() > 8 ? joined.substr(10, 2) : "00") + ":" +
+           (joined.size() == 14 ? joined.substr(12, 2) : "00") + "Z";
+    return parse_timestamp(text);
+  }
+  return std::nullopt;
+}
+
+std::string normalise_currency(std::string_view text) {
+  text = trim(text);
+  if (text.empty() || text == "人民币" || text == "RMB" || text == "CNY" || text == "156")
+    return "CNY";
+  if (text == "美元" || text == "USD") return "USD";
+  if (text == "港币" || text == "HKD") return "HKD";
+  return std::string(text);
+}
+
+}  // namespace
+
+bool is_statement_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::string bytes(65536, '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  if (bytes.size() == 65536)
+    bytes.resize(bytes.rfind('\n') == std::string::npos ? 0 : bytes.rfind('\n'));
+  std::string text;
+  try {
+    text = to_utf8(bytes, detect_text_encoding(bytes));
+  } catch (const std::runtime_error&) {
+    return false;
+  }
+  std::size_t start = 0;
+  for (int line = 0; line < 10 && start < text.size(); ++line) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string_view row(text.data() + start, end - start);
+    if (!row.empty() && row.back() == '\r') row.remove_suffix(1);
+    const std::vector<std::string> fields = split_csv_line(row);
+    if (looks_like_statement_header({fields.begin(), fields.end()})) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+std::optional<bool> parse_direction(std::string_view text) {
+  text = trim(text);
+  static constexpr std::array<std::string_view, 9> kOut = {"借",   "出", "支出", "付",   "支",
+                                                           "转出", "D",  "d",    "debit"};
+  static constexpr std::array<std::string_view, 9> kIn = {"贷",   "进", "收入", "收",    "入",
+                                                          "转入", "C",  "c",    "credit"};
+  for (std::string_view w : kOut)
+    if (text == w) return true;
+  for (std::string_view w : kIn)
+    if (text == w) return false;
+  return std::nullopt;
+}
+
+StatementFileReport read_statement_file(const std::string& path, std::uint32_t file_index,
+                                        const StatementReadOptions& options,
+                                        std::vector<StatementRow>& rows, RejectLog& rejects) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path, 0, "", "cannot open the statement file");
+  const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  StatementFileReport report;
+  report.encoding = options.encoding.value_or(detect_text_encoding(bytes));
+  std::string text;
+  try {
+    text = to_utf8(bytes, report.encoding);
+  } catch (const std::runtime_error& e) {
+    throw InputError(path, 0, "", e.what());
+  }
+
+  std::vector<std::string_view> lines;
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string_view line(text.data() + start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    lines.push_back(line);
+    start = end + 1;
+  }
+  // The header is the first non-blank line (retrievals sometimes start with a title line: then
+  // the first line naming an account and an amount).
+  std::size_t header_line = 0;
+  StatementLayout layout;
+  std::vector<std::string> header_fields;
+  for (; header_line < lines.size() && header_line < 10; ++header_line) {
+    if (trim(lines[header_line]).empty()) continue;
+    header_fields = split_csv_line(lines[header_line]);
+    const std::vector<std::string_view> header(header_fields.begin(), header_fields.end());
+    layout = statement_layout_from_mapping(header, options.mapping);
+    if (layout.usable()) break;
+  }
+  if (!layout.usable()) {
+    throw InputError(path, header_fields.empty() ? 0 : 1, "",
+                     "no statement header: needs an account (交易卡号), a time (交易时间) and an "
+                     "amount (交易金额) column, or a --mapping file naming them");
+  }
+  const bool signed_amounts = !layout[StatementField::direction];
+  // With both a date and a time column, the time column holds the time of day.
+  const bool split_time = layout[StatementField::date] && layout[StatementField::time];
+
+  for (std::size_t i = header_line + 1; i < lines.size(); ++i) {
+    if (trim(lines[i]).empty()) continue;
+    const std::uint64_t number = i + 1;
+    ++report.rows;
+    const std::vector<std::string> fields = split_csv_line(lines[i]);
+    auto field = [&](StatementField f) -> std::string_view {
+      const auto c = layout[f];
+      return c && *c < fields.size() ? trim(fields[*c]) : std::string_view{};
+    };
+    std::optional<RowError> error;
+    StatementRow row;
+    row.file = file_index;
+    row.line = number;
+    row.account = std::string(field(StatementField::account));
+    if (fields.size() != header_fields.size()) {
+      error = RowError{"", RejectReason::malformed_row,
+                       "expected " + std::to_string(header_fields.size()) + " fields, found " +
+                           std::to_string(fields.size())};
+    } else if (row.account.empty()) {
+      error = RowError{std::string(to_string(StatementField::account)), RejectReason::empty_account,
+                       "empty account"};
+    }
+    if (!error) {
+      const auto local =
+          split_time ? parse_local_time(field(StatementField::date), field(StatementField::time))
+                     : parse_local_time(layout[StatementField::time] ? field(StatementField::time)
+                                                                     : field(StatementField::date),
+                                        "");
+      if (!local)
+        error = RowError{"time", RejectReason::bad_timestamp, "cannot read the time"};
+      else
+        row.time = *local - options.utc_offset_seconds;
+    }
+    if (!error) {
+      const auto amount = parse_money(field(StatementField::amount));
+      if (!amount || *amount == 0) {
+        error = RowError{"amount",
+                         amount ? RejectReason::non_positive_amount : RejectReason::bad_number,
+                         "bad amount '" + std::string(field(StatementField::amount)) + "'"};
+      } else if (signed_amounts) {
+        row.outgoing = *amount < 0;
+        row.amount = std::abs(*amount);
+      } else {
+        const auto outgoing = parse_direction(field(StatementField::direction));
+        if (!outgoing) {
+          error = RowError{"direction", RejectReason::missing_field,
+                           "unknown direction '" + std::string(field(StatementField::direction)) +
+                               "' (expected 借/贷, 出/进, 支出/收入, D/C)"};
+        } else {
+          row.outgoing = *outgoing;
+          row.amount = std::abs(*amount);
+        }
+      }
+    }
+    if (!error && layout[StatementField::balance] && !field(StatementField::balance).empty()) {
+      const auto balance = parse_money(field(StatementField::balance));
+      if (!balance)
+        error = RowError{"balance", RejectReason::bad_number,
+                         "bad balance '" + std::string(field(StatementField::balance)) + "'"};
+      else
+        row.balance = *balance;
+    }
+    if (error) {
+      if (options.strict) throw InputError(path, number, error->column, error->detail);
+      ++report.rejected;
+      const std::vector<std::string_view> views(fields.begin(), fields.end());
+      rejects.add(path, number, *error, views);
+      continue;
+    }
+    row.counterparty = std::string(field(StatementField::counterparty_account));
+    row.counterparty_name = std::string(field(StatementField::counterparty_name));
+    row.counterparty_bank = std::string(field(StatementField::counterparty_bank));
+    row.summary = std::string(field(StatementField::summary));
+    row.serial = std::string(field(StatementField::serial));
+    row.currency = normalise_currency(field(StatementField::currency));
+    row.holder_name = std::string(field(StatementField::holder_name));
+    row.id_number = std::string(field(StatementField::id_number));
+    row.ip = std::string(field(StatementField::ip));
+    row.mac = std::string(field(StatementField::mac));
+    row.device = std::string(field(StatementField::device));
+    rows.push_back(std::move(row));
+  }
+  return report;
+}
+
+}  // namespace moneytrail

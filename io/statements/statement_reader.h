@@ -1,0 +1,57 @@
+// Reads Chinese bank statement retrievals into one-sided rows: each row is a transfer seen from
+// the statement's own account, with the balance after it when the bank gives one.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "graph/types.h"
+#include "io/reject_log.h"
+#include "io/statements/statement_layout.h"
+#include "io/statements/text_encoding.h"
+
+namespace moneytrail {
+
+struct StatementRow {
+  std::string account;
+  Timestamp time = 0;  // UTC
+  Amount amount = 0;   // positive
+  bool outgoing = false;
+  std::optional<Amount> balance;  // after the row
+  std::string counterparty, counterparty_name, counterparty_bank;
+  std::string summary, serial, currency, holder_name, id_number, ip, mac, device;
+  std::uint32_t file = 0;  // index into the list of files read
+  std::uint64_t line = 0;
+};
+
+struct StatementReadOptions {
+  std::optional<TextEncoding> encoding;  // detected when empty
+  /// Statement times are local; UTC = local - offset. Default China time (UTC+8).
+  std::int64_t utc_offset_seconds = 8 * 3600;
+  /// Header synonyms from --mapping, tried before the built-in ones.
+  std::array<std::vector<std::string>, kStatementFieldCount> mapping{};
+  bool strict = false;  // the first bad row is an InputError
+};
+
+struct StatementFileReport {
+  std::uint64_t rows = 0;      // data rows seen
+  std::uint64_t rejected = 0;  // into the RejectLog
+  TextEncoding encoding = TextEncoding::utf8;
+};
+
+/// Appends the rows of `path` to `rows` (their `file` set to `file_index`). Throws InputError for
+/// an unreadable file, a header naming no account, time or amount column, or under strict the
+/// first bad row; bad rows otherwise go to `rejects` with file, line and column.
+StatementFileReport read_statement_file(const std::string& path, std::uint32_t file_index,
+                                        const StatementReadOptions& options,
+                                        std::vector<StatementRow>& rows, RejectLog& rejects);
+
+/// True when one of the first lines of `path` (UTF-8 or GBK) is a statement header.
+bool is_statement_file(const std::string& path);
+
+/// "借"/"出"/"支出"/"D"... true for money leaving the account, false for arriving; nullopt unknown.
+std::optional<bool> parse_direction(std::string_view text);
+
+}  // namespace moneytrail

@@ -1,0 +1,65 @@
+#include "io/statements/text_encoding.h"
+
+#include <iconv.h>
+
+#include <algorithm>
+#include <cctype>
+#include <stdexcept>
+
+namespace moneytrail {
+
+std::optional<TextEncoding> parse_text_encoding(std::string_view name) {
+  std::string lower(name);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (lower == "utf-8" || lower == "utf8") return TextEncoding::utf8;
+  if (lower == "gbk" || lower == "gb2312" || lower == "gb18030") return TextEncoding::gb18030;
+  return std::nullopt;
+}
+
+bool is_valid_utf8(std::string_view bytes) {
+  std::size_t i = 0;
+  while (i < bytes.size()) {
+    const auto c = static_cast<unsigned char>(bytes[i]);
+    const std::size_t length = c < 0x80           ? 1
+                               : (c >> 5) == 0x6  ? 2
+                               : (c >> 4) == 0xE  ? 3
+                               : (c >> 3) == 0x1E ? 4
+                                                  : 0;
+    if (length == 0 || i + length > bytes.size()) return false;
+    for (std::size_t k = 1; k < length; ++k)
+      if ((static_cast<unsigned char>(bytes[i + k]) & 0xC0) != 0x80) return false;
+    if (length == 2 && c < 0xC2) return false;  // overlong
+    i += length;
+  }
+  return true;
+}
+
+TextEncoding detect_text_encoding(std::string_view bytes) {
+  return is_valid_utf8(bytes) ? TextEncoding::utf8 : TextEncoding::gb18030;
+}
+
+std::string to_utf8(std::string_view bytes, TextEncoding encoding) {
+  if (encoding == TextEncoding::utf8) {
+    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+    if (!is_valid_utf8(bytes)) throw std::runtime_error("the text is not valid UTF-8");
+    return std::string(bytes);
+  }
+  iconv_t cd = iconv_open("UTF-8", "GB18030");
+  if (cd == reinterpret_cast<iconv_t>(-1)) throw std::runtime_error("iconv has no GB18030");
+  std::string out(bytes.size() * 2 + 16, '\0');  // GB18030 -> UTF-8 grows at most 3/2 per char
+  char* in = const_cast<char*>(bytes.data());
+  std::size_t in_left = bytes.size();
+  char* dest = out.data();
+  std::size_t out_left = out.size();
+  const std::size_t result = iconv(cd, &in, &in_left, &dest, &out_left);
+  iconv_close(cd);
+  if (result == static_cast<std::size_t>(-1)) {
+    throw std::runtime_error("byte " + std::to_string(bytes.size() - in_left) +
+                             " is not valid GBK/GB18030 text");
+  }
+  out.resize(out.size() - out_left);
+  return out;
+}
+
+}  // namespace moneytrail

@@ -1,0 +1,23 @@
+// Text encodings of Chinese bank exports: UTF-8 (with or without a byte-order mark) or GBK and its
+// superset GB18030, which most bank retrieval systems still write. Converted with the C library's
+// iconv.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace moneytrail {
+
+enum class TextEncoding { utf8, gb18030 };
+
+/// "utf-8"/"utf8", "gbk"/"gb2312"/"gb18030" (any case); nullopt otherwise.
+std::optional<TextEncoding> parse_text_encoding(std::string_view name);
+bool is_valid_utf8(std::string_view bytes);
+/// UTF-8 when the bytes are valid UTF-8, GB18030 otherwise.
+TextEncoding detect_text_encoding(std::string_view bytes);
+/// The text as UTF-8 without a byte-order mark. Throws std::runtime_error naming the byte offset
+/// of a sequence that is not valid in `encoding`.
+std::string to_utf8(std::string_view bytes, TextEncoding encoding);
+
+}  // namespace moneytrail

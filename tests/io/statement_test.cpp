@@ -1,0 +1,217 @@
+// Chinese bank statements: layouts and encodings, the mirror merge, balance gaps, bad rows.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+#include "graph/graph_builder.h"
+#include "io/input_error.h"
+#include "io/load_case.h"
+#include "io/statements/statement_merge.h"
+#include "io/statements/statement_reader.h"
+#include "io/statements/text_encoding.h"
+#include "test_support.h"
+
+namespace moneytrail {
+namespace {
+
+// Header: card, holder, time, amount, direction, balance, counterparty, its name, summary, serial.
+const std::string kHeaderA =
+    "交易卡号,户名,交易时间,交易金额,借贷标志,交易余额,对手账号,对手户名,摘要,交易流水号\n";
+
+struct Read {
+  std::vector<StatementRow> rows;
+  StatementFileReport report;
+  std::uint64_t rejected = 0;
+};
+
+Read read(const std::string& path, StatementReadOptions options = {}) {
+  Read r;
+  RejectLog rejects;
+  r.report = read_statement_file(path, 0, options, r.rows, rejects);
+  r.rejected = rejects.count();
+  return r;
+}
+
+TEST(Statements, DirectionColumnLayoutInUtf8) {
+  testing::TempDir dir;
+  const std::string path = dir.write(
+      "a.csv", "\xEF\xBB\xBF" + kHeaderA +
+                   "6222001,张三,2024-03-01 10:00:00,\"1,000.00\",贷,1000.00,6222009,李四,转账,S1\n"
+                   "6222001,张三,2024-03-01 10:05:00,990.00,借,10.00,6222002,王五,转账,\n");
+  const Read r = read(path);
+  ASSERT_EQ(r.rows.size(), 2u);
+  EXPECT_EQ(r.report.encoding, TextEncoding::utf8);
+  EXPECT_EQ(r.rows[0].account, "6222001");
+  EXPECT_DOUBLE_EQ(r.rows[0].amount, 1000.0);
+  EXPECT_FALSE(r.rows[0].outgoing);
+  EXPECT_TRUE(r.rows[1].outgoing);
+  EXPECT_EQ(*r.rows[1].balance, 10.0);
+  EXPECT_EQ(r.rows[0].serial, "S1");
+  EXPECT_EQ(r.rows[0].counterparty_name, "李四");
+  EXPECT_EQ(r.rows[0].currency, "CNY");
+  // 10:00 China time is 02:00 UTC.
+  EXPECT_EQ(r.rows[0].time % 86400, 2 * 3600);
+  EXPECT_EQ(r.rows[0].line, 2u);
+}
+
+TEST(Statements, SplitDateAndTimeSignedAmountsInGbk) {
+  testing::TempDir dir;
+  const std::string utf8 =
+      "交易账号,交易日期,交易时间,交易金额,交易余额,对方账号,摘要\n"
+      "6222002,20240301,100530,990.00,990.00,6222001,转账\n"
+      "6222002,20240301,120000,-500,490.00,,ATM取款\n";
+  const std::string path = dir.write("b.csv", to_utf8(utf8, TextEncoding::utf8));
+  // Re-encode as GB18030 through iconv's inverse: write the GBK bytes of the same text.
+  const std::string gbk_path = dir.file("b-gbk.csv");
+  ASSERT_EQ(std::system(("iconv -f UTF-8 -t GBK " + path + " > " + gbk_path).c_str()), 0);
+  EXPECT_FALSE(is_valid_utf8(testing::read_file(gbk_path)));
+  const Read r = read(gbk_path);
+  EXPECT_EQ(r.report.encoding, TextEncoding::gb18030);
+  ASSERT_EQ(r.rows.size(), 2u);
+  EXPECT_FALSE(r.rows[0].outgoing);
+  EXPECT_TRUE(r.rows[1].outgoing);
+  EXPECT_DOUBLE_EQ(r.rows[1].amount, 500.0);
+  EXPECT_EQ(r.rows[1].summary, "ATM取款");
+  EXPECT_EQ(r.rows[0].time % 86400, 2 * 3600 + 5 * 60 + 30);
+  EXPECT_TRUE(is_statement_file(gbk_path));
+}
+
+TEST(Statements, MappingFileCoversOtherLayouts) {
+  testing::TempDir dir;
+  const std::string path =
+      dir.write("c.csv", "卡,时刻,钱,方向\n6222003,2024-03-01 08:00:00,50,出\n");
+  StatementReadOptions options;
+  EXPECT_THROW(read(path, options), InputError);  // no built-in name matches
+  const std::string mapping = dir.write(
+      "m.txt",
+      "# our bank's retrieval\naccount = 卡\ntime = 时刻\namount = 钱\ndirection = 方向\n");
+  options.mapping = read_statement_mapping(mapping);
+  const Read r = read(path, options);
+  ASSERT_EQ(r.rows.size(), 1u);
+  EXPECT_TRUE(r.rows[0].outgoing);
+  const std::string bad = dir.write("bad.txt", "account = 卡\nwho = x\n");
+  try {
+    read_statement_mapping(bad);
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.line(), 2u);
+    EXPECT_EQ(e.column(), "who");
+  }
+}
+
+TEST(Statements, BadRowsAreRejectedWithTheirLine) {
+  testing::TempDir dir;
+  const std::string path =
+      dir.write("d.csv", kHeaderA +
+                             "6222001,张三,2024-03-01 10:00:00,abc,贷,,,,,\n"
+                             "6222001,张三,2024-03-01 10:00:00,10,不知道,,,,,\n"
+                             "6222001,张三,not a time,10,贷,,,,,\n"
+                             "6222001,张三,2024-03-01 10:00:00,10,贷,,,,,\n");
+  const Read r = read(path);
+  EXPECT_EQ(r.rows.size(), 1u);
+  EXPECT_EQ(r.report.rows, 4u);
+  EXPECT_EQ(r.rejected, 3u);
+  StatementReadOptions strict;
+  strict.strict = true;
+  try {
+    read(path, strict);
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.line(), 2u);
+    EXPECT_EQ(e.column(), "amount");
+  }
+  // An unknown direction names its column.
+  const std::string direction =
+      dir.write("e.csv", kHeaderA + "6222001,张三,2024-03-01 10:00:00,10,?,,,,,\n");
+  try {
+    read(direction, strict);
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.column(), "direction");
+  }
+}
+
+TEST(Statements, EmptyStatementAndNoHeader) {
+  testing::TempDir dir;
+  const Read empty = read(dir.write("h.csv", kHeaderA));
+  EXPECT_TRUE(empty.rows.empty());
+  EXPECT_EQ(empty.report.rows, 0u);
+  EXPECT_THROW(read(dir.write("x.csv", "")), InputError);
+  EXPECT_THROW(read(dir.write("y.csv", "id,from,to\n1,a,b\n")), InputError);
+}
+
+StatementRow row(std::string account, Timestamp time, Amount amount, bool outgoing,
+                 std::string counterparty, std::string serial = "",
+                 std::optional<Amount> balance = std::nullopt, std::uint64_t line = 2) {
+  StatementRow r;
+  r.account = std::move(account);
+  r.time = time;
+  r.amount = amount;
+  r.outgoing = outgoing;
+  r.counterparty = std::move(counterparty);
+  r.serial = std::move(serial);
+  r.balance = balance;
+  r.currency = "CNY";
+  r.line = line;
+  return r;
+}
+
+TEST(Statements, MirrorMergeBySerialThenByTime) {
+  // A pays B three times: once with a serial on both sides (B's clock 5 minutes off), once
+  // without serials (40 s apart), once seen only by A. A different amount never matches.
+  std::vector<StatementRow> rows = {
+      row("A", 1000, 100, true, "B", "X1"), row("B", 1300, 100, false, "A", "X1"),
+      row("A", 5000, 200, true, "B"),       row("B", 5040, 200, false, "A"),
+      row("A", 9000, 300, true, "B"),       row("B", 9000, 301, false, "A"),
+  };
+  GraphBuilder builder;
+  const StatementMergeReport r = merge_statements(rows, {"s.csv"}, {}, builder);
+  EXPECT_EQ(r.matched_by_serial, 1u);
+  EXPECT_EQ(r.matched_by_time, 1u);
+  EXPECT_EQ(r.one_sided, 2u);
+  EXPECT_EQ(r.transactions, 4u);
+  const TransactionGraph g = std::move(builder).build();
+  EXPECT_EQ(g.num_transactions(), 4u);
+  EXPECT_TRUE(g.find_transaction("X1"));
+  // 400 s apart is beyond the default 120 s tolerance.
+  std::vector<StatementRow> far = {row("A", 0, 50, true, "B"), row("B", 400, 50, false, "A")};
+  GraphBuilder b2;
+  EXPECT_EQ(merge_statements(far, {"s.csv"}, {}, b2).one_sided, 2u);
+}
+
+TEST(Statements, BalanceGapsAndOpeningBalance) {
+  // A: +100 -> 600 (so it opened with 500), -50 -> 550, then a row claiming 400 (a 150 debit is
+  // missing before it), -100 -> 300.
+  std::vector<StatementRow> rows = {
+      row("A", 10, 100, false, "B", "", 600, 2), row("A", 20, 50, true, "C", "", 550, 3),
+      row("A", 30, 100, false, "D", "", 400, 4), row("A", 40, 100, true, "E", "", 300, 5)};
+  GraphBuilder builder;
+  const StatementMergeReport r = merge_statements(rows, {"s.csv"}, {}, builder);
+  ASSERT_EQ(r.gaps.size(), 1u);
+  EXPECT_EQ(r.gaps[0].line, 4u);
+  EXPECT_DOUBLE_EQ(r.gaps[0].expected, 650);
+  EXPECT_DOUBLE_EQ(r.gaps[0].found, 400);
+  EXPECT_EQ(r.opening_balances, 1u);
+  const TransactionGraph g = std::move(builder).build();
+  EXPECT_DOUBLE_EQ(g.accounts().opening_balance[*g.find_account("A")], 500);
+}
+
+TEST(Statements, LoadCaseDetectsStatementsAndMergesAcrossFiles) {
+  testing::TempDir dir;
+  const std::string a = dir.write(
+      "a.csv", kHeaderA + "6222001,张三,2024-03-01 10:00:00,990.00,借,10.00,6222002,王五,转账,\n");
+  const std::string b = dir.write("b.csv",
+                                  "交易账号,交易时间,交易金额,借贷标志,交易余额,对方账号\n"
+                                  "6222002,2024-03-01 10:00:30,990.00,进,990.00,6222001\n");
+  LoadRequest request;
+  request.inputs = {a, b};
+  const LoadedCase loaded = load_case(request);
+  EXPECT_EQ(loaded.graph.num_transactions(), 1u);
+  ASSERT_TRUE(loaded.report.statements);
+  EXPECT_EQ(loaded.report.statements->matched_by_time, 1u);
+  EXPECT_DOUBLE_EQ(loaded.graph.accounts().opening_balance[*loaded.graph.find_account("6222001")],
+                   1000.0);
+}
+
+}  // namespace
+}  // namespace moneytrail
