@@ -41,8 +41,8 @@ void add_input_options(po::options_description& options, LayoutOption layout) {
       "rates", po::value<std::vector<std::string>>()->composing(),
       "exchange rates file: currency,timestamp,rate_to_base")(
       layout_name, po::value<std::string>()->default_value("auto"),
-      "transaction CSV layout: auto, native, amlworld, amlsim, paysim, cn-bank-statement")(
-      "strict", "stop at the first bad row (exit 2) instead of skipping it")(
+      "transaction CSV layout: auto, native, amlworld, amlsim, paysim, trc20, cn-bank-statement, "
+      "payment-platform")("strict", "stop at the first bad row (exit 2) instead of skipping it")(
       "rejects", po::value<std::string>(), "where rejected rows go (CSV with file,line,reason)")(
       "quiet,q", "no progress bar and no load summary (rejects are still reported)")(
       "encoding", po::value<std::string>(),
@@ -64,8 +64,10 @@ LoadRequest make_load_request(const po::variables_map& vm, const std::string& de
                                             : vm["format"].as<std::string>();
   const auto& names = transaction_format_names();
   if (std::find(names.begin(), names.end(), request.format) == names.end()) {
-    throw UsageError("unknown input layout '" + request.format +
-                     "' (expected auto, native, amlworld, amlsim, paysim or cn-bank-statement)");
+    throw UsageError(
+        "unknown input layout '" + request.format +
+        "' (expected auto, native, amlworld, amlsim, paysim, trc20, cn-bank-statement or "
+        "payment-platform)");
   }
   if (vm.count("encoding")) request.encoding = vm["encoding"].as<std::string>();
   if (vm.count("mapping")) request.mapping_file = vm["mapping"].as<std::string>();

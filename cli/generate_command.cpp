@@ -23,7 +23,10 @@ int run_generate(const Args& args) {
       "days", po::value<std::uint32_t>()->default_value(defaults.days), "days covered")(
       "start", po::value<std::string>()->default_value("2026-01-01"), "first day (UTC)")(
       "mule-tiers", po::value<std::uint32_t>()->default_value(defaults.mule_tiers),
-      "tiers of mule cards between victims and running-points accounts");
+      "tiers of mule cards between victims and running-points accounts")(
+      "statements",
+      "also write the scenario as bank statements, one file per bank, in "
+      "DIR/statements/");
   po::variables_map vm;
   if (!parse_arguments(args, options,
                        "moneytrail generate [--accounts N] [--transactions N] "
@@ -44,8 +47,12 @@ int run_generate(const Args& args) {
   o.start_time = *start;
   const std::string dir = vm["output"].as<std::string>();
   scenario::ScenarioSummary summary;
+  scenario::StatementSummary statements;
   try {
-    summary = scenario::write_scenario(o, dir);
+    const scenario::Scenario s = scenario::generate_scenario(o);
+    scenario::write_scenario_files(s, dir);
+    if (vm.count("statements")) statements = scenario::write_statements(s, dir);
+    summary = scenario::summarize(s);
   } catch (const std::invalid_argument& e) {
     throw UsageError(e.what());
   }
@@ -55,6 +62,12 @@ int run_generate(const Args& args) {
             << with_thousands(summary.victims) << " victims in " << o.groups << " groups)\n"
             << "files: transactions.csv accounts.csv rates.csv truth_accounts.csv "
                "truth_transactions.csv\n";
+  if (vm.count("statements")) {
+    std::cout << "bank statements: " << with_thousands(statements.rows - statements.missing_rows)
+              << " rows in " << statements.files.size() - 1 << " files under " << dir
+              << "/statements/ (" << with_thousands(statements.missing_rows)
+              << " rows left out on purpose; truth_statement_rows.csv maps rows to transactions)\n";
+  }
   return kExitOk;
 }
 

@@ -59,8 +59,9 @@ LoadedCase load_case(const LoadRequest& request) {
   GraphBuilder builder;
   std::vector<std::string> statements;
   for (const std::string& path : request.inputs) {
-    if (!is_case_file(path) && (request.format == "cn-bank-statement" ||
-                                (request.format == "auto" && is_statement_file(path)))) {
+    if (!is_case_file(path) &&
+        (request.format == "cn-bank-statement" || request.format == "payment-platform" ||
+         (request.format == "auto" && is_statement_file(path)))) {
       statements.push_back(path);  // merged together below: two sides may be in two files
     } else if (is_case_file(path)) {
       CaseFile loaded = read_case_file(path);
@@ -84,6 +85,7 @@ LoadedCase load_case(const LoadRequest& request) {
     if (!request.mapping_file.empty()) read.mapping = read_statement_mapping(request.mapping_file);
     read.utc_offset_seconds = request.statement_utc_offset_seconds;
     read.strict = request.strict;
+    read.platform = request.format == "payment-platform";
     std::vector<StatementRow> rows;
     for (std::uint32_t i = 0; i < statements.size(); ++i) {
       const std::uint64_t before = rows.size();

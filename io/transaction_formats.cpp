@@ -95,8 +95,9 @@ bool field_count_matches(const CsvRecord& record, std::size_t count,
 }
 
 const std::vector<std::string_view>& transaction_format_names() {
-  static const std::vector<std::string_view> kNames = {"auto",   "native", "amlworld",
-                                                       "amlsim", "paysim", "cn-bank-statement"};
+  static const std::vector<std::string_view> kNames = {
+      "auto",   "native", "amlworld",          "amlsim",
+      "paysim", "trc20",  "cn-bank-statement", "payment-platform"};
   return kNames;
 }
 
@@ -106,10 +107,13 @@ std::unique_ptr<TransactionRowParser> make_transaction_row_parser(
   if (format == "amlworld") return make_amlworld_parser(header, path);
   if (format == "amlsim") return make_amlsim_parser(header, path);
   if (format == "paysim") return make_paysim_parser(header, path);
+  if (format == "trc20") return make_trc20_parser(header, path);
   if (format != "auto") {
     throw InputError(
         path, 0, "",
-        "unknown format " + quote(format) + " (expected auto, native, amlworld, amlsim or paysim)");
+        "unknown format " + quote(format) +
+            " (expected auto, native, amlworld, amlsim, paysim, trc20, cn-bank-statement or "
+            "payment-platform)");
   }
   HeaderIndex index(header, path);
   if (index.has("id") && index.has("from") && index.has("to"))
@@ -120,6 +124,10 @@ std::unique_ptr<TransactionRowParser> make_transaction_row_parser(
     return make_amlsim_parser(header, path);
   }
   if (index.has("nameorig") && index.has("namedest")) return make_paysim_parser(header, path);
+  if (index.has("from") && index.has("to") &&
+      (index.has("transaction_id") || index.has("hash") || index.has("txn hash")) &&
+      (index.has("token_symbol") || index.has("symbol") || index.has("token")))
+    return make_trc20_parser(header, path);
   throw InputError(path, 1, "",
                    "header matches no known transaction layout (native needs "
                    "id,timestamp,from,to,amount,currency; see docs/formats.md)");

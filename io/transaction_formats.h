@@ -24,7 +24,8 @@ class TransactionRowParser {
   virtual std::optional<RowError> parse(const CsvRecord& record, TransactionInput& out) = 0;
 };
 
-/// The format names accepted by --format: auto, native, amlworld, amlsim, paysim.
+/// The format names accepted by --format: auto, native, amlworld, amlsim, paysim, trc20,
+/// cn-bank-statement, payment-platform (the last two are read by io/statements/).
 const std::vector<std::string_view>& transaction_format_names();
 
 /// The parser for `format` ("auto": detected from the header). Throws InputError (line 1) when the
@@ -40,6 +41,8 @@ std::unique_ptr<TransactionRowParser> make_amlworld_parser(
 std::unique_ptr<TransactionRowParser> make_amlsim_parser(
     const std::vector<std::string_view>& header, const std::string& path);
 std::unique_ptr<TransactionRowParser> make_paysim_parser(
+    const std::vector<std::string_view>& header, const std::string& path);
+std::unique_ptr<TransactionRowParser> make_trc20_parser(
     const std::vector<std::string_view>& header, const std::string& path);
 
 /// Column positions by header name (case-insensitive, trimmed).

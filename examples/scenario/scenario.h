@@ -117,6 +117,15 @@ Scenario generate_scenario(const ScenarioOptions& options);
 /// (formats in docs/generator.md), each to a temporary name renamed when complete.
 void write_scenario_files(const Scenario& scenario, const std::filesystem::path& dir);
 ScenarioSummary summarize(const Scenario& scenario);
+struct StatementSummary {
+  std::uint64_t rows = 0;          // statement rows the transfers make (both sides)
+  std::uint64_t missing_rows = 0;  // left out on purpose
+  std::vector<std::string> files;  // relative to the output directory
+};
+/// Writes statements/<bank>.csv for every bank (docs/generator.md) and
+/// statements/truth_statement_rows.csv (file,line,transaction of every row written).
+StatementSummary write_statements(const Scenario& scenario, const std::filesystem::path& dir);
+
 /// generate_scenario + write_scenario_files.
 ScenarioSummary write_scenario(const ScenarioOptions& options, const std::filesystem::path& dir);
 

@@ -25,29 +25,34 @@ constexpr std::string_view kNames[kStatementFieldCount] = {"account",
                                                            "id_number",
                                                            "ip",
                                                            "mac",
-                                                           "device"};
+                                                           "device",
+                                                           "status"};
 
 // Built-in header names per field, most specific first.
 const std::array<std::vector<std::string_view>, kStatementFieldCount>& synonyms() {
   static const std::array<std::vector<std::string_view>, kStatementFieldCount> table = {{
-      {"交易卡号", "交易账号", "查询账号", "查询卡号", "本方账号", "本方卡号", "卡号", "账号",
-       "account"},
-      {"交易时间", "交易日期时间", "记账时间", "time", "timestamp"},
+      {"交易卡号", "交易账号", "查询账号", "查询卡号", "本方账号", "本方卡号", "支付账号",
+       "本方账户", "卡号", "账号", "account"},
+      {"交易时间", "交易日期时间", "记账时间", "交易创建时间", "付款时间", "创建时间", "time",
+       "timestamp"},
       {"交易日期", "记账日期", "date"},
-      {"交易金额", "发生额", "金额", "amount"},
-      {"借贷标志", "收付标志", "借贷方向", "收支标志", "交易方向", "出入账标志", "direction"},
+      {"交易金额", "发生额", "金额", "金额（元）", "金额(元)", "amount"},
+      {"借贷标志", "收付标志", "借贷方向", "收支标志", "交易方向", "出入账标志", "收/支", "收支",
+       "direction"},
       {"交易余额", "账户余额", "余额", "交易后余额", "balance"},
-      {"对手账号", "对方账号", "对手卡号", "对方卡号", "对手账卡号", "counterparty_account"},
-      {"对手户名", "对方户名", "对手名称", "对方名称", "counterparty_name"},
+      {"对手账号", "对方账号", "对手卡号", "对方卡号", "对手账卡号", "对方账户",
+       "counterparty_account"},
+      {"对手户名", "对方户名", "对手名称", "对方名称", "交易对方", "counterparty_name"},
       {"对手开户行", "对方开户行", "对手开户银行", "对方开户银行", "对手行名", "counterparty_bank"},
-      {"摘要", "交易摘要", "摘要说明", "备注", "summary"},
-      {"交易流水号", "流水号", "交易序号", "交易参考号", "serial"},
+      {"摘要", "交易摘要", "摘要说明", "备注", "商品名称", "商品说明", "summary"},
+      {"交易流水号", "流水号", "交易序号", "交易参考号", "交易号", "交易单号", "serial"},
       {"币种", "交易币种", "currency"},
       {"户名", "交易户名", "账户名称", "客户名称", "holder_name"},
       {"证件号码", "身份证号", "证件号", "id_number"},
       {"IP地址", "交易IP", "IP", "ip"},
       {"MAC地址", "MAC", "mac"},
       {"设备号", "设备ID", "设备标识", "终端号", "device"},
+      {"交易状态", "当前状态", "status"},
   }};
   return table;
 }
@@ -110,6 +115,11 @@ bool looks_like_statement_header(const std::vector<std::string_view>& header) {
   };
   return has_chinese(StatementField::account) && has_chinese(StatementField::amount) &&
          (has_chinese(StatementField::time) || has_chinese(StatementField::date));
+}
+
+bool looks_like_platform_header(const std::vector<std::string_view>& header) {
+  return looks_like_statement_header(header) &&
+         (find_column(header, "收/支") || find_column(header, "收支"));
 }
 
 std::array<std::vector<std::string>, kStatementFieldCount> read_statement_mapping(

@@ -1,6 +1,8 @@
-// Column layouts of Chinese bank statement retrievals (交易明细查询结果): which column holds the
-// card, the time, the amount and so on. Built-in synonyms cover the common retrieval layouts;
-// a mapping file covers any other.
+// Column layouts of Chinese bank statement retrievals (交易明细查询结果) and payment-platform flow
+// exports (账单明细): which column holds the card, the time, the amount and so on. Built-in
+// synonyms cover the common retrieval layouts and one platform layout (支付账号, 交易创建时间,
+// 交易对方, 对方账户, 金额（元）, 收/支, 交易号, 商品名称, 交易状态); a mapping file covers any
+// other.
 #pragma once
 
 #include <array>
@@ -29,8 +31,9 @@ enum class StatementField : std::uint8_t {
   ip,                    // IP地址
   mac,                   // MAC地址
   device,                // 设备号
+  status,                // 交易状态: closed or failed rows are not transfers
 };
-inline constexpr int kStatementFieldCount = 17;
+inline constexpr int kStatementFieldCount = 18;
 
 std::string_view to_string(StatementField field);
 std::optional<StatementField> parse_statement_field(std::string_view name);
@@ -50,6 +53,8 @@ StatementLayout statement_layout_from_header(const std::vector<std::string_view>
 
 /// A header looks like a statement when it names the account, time and amount in Chinese.
 bool looks_like_statement_header(const std::vector<std::string_view>& header);
+/// A payment-platform flow export: a statement header with a 收/支 column.
+bool looks_like_platform_header(const std::vector<std::string_view>& header);
 
 /// A mapping file: one `field = column header` per line, '#' comments, e.g. `account = 卡号`.
 /// Returns the header-name synonyms per field. Throws InputError (file, line) on an unknown field

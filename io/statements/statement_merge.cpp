@@ -65,7 +65,8 @@ StatementMergeReport merge_statements(std::vector<StatementRow> rows,
     in.to = r.outgoing ? other : r.account;
     in.amount = in.received_amount = r.amount;
     in.currency = r.currency;
-    in.channel = Channel::bank_transfer;
+    in.channel = r.platform ? Channel::payment_platform : Channel::bank_transfer;
+    if (r.platform) (r.outgoing ? in.from_kind : in.to_kind) = AccountKind::payment_account;
     if (r.counterparty.empty() && looks_like_cash(r.summary)) {
       in.channel = r.outgoing ? Channel::cash_withdrawal : Channel::cash_deposit;
       (r.outgoing ? in.to_kind : in.from_kind) = AccountKind::cash;
@@ -98,6 +99,8 @@ StatementMergeReport merge_statements(std::vector<StatementRow> rows,
         payee_used[j] = payer_used[i] = true;
         add(r, &rows[payee_rows[j]]);
         ++report.matched_by_serial;
+        report.matches.push_back(
+            {r.file, rows[payee_rows[j]].file, r.line, rows[payee_rows[j]].line, true});
         break;
       }
     }
@@ -122,6 +125,8 @@ StatementMergeReport merge_statements(std::vector<StatementRow> rows,
       payee_used[best] = payer_used[i] = true;
       add(r, &rows[payee_rows[best]]);
       ++report.matched_by_time;
+      report.matches.push_back(
+          {r.file, rows[payee_rows[best]].file, r.line, rows[payee_rows[best]].line, false});
     }
     for (std::size_t i = 0; i < payer_rows.size(); ++i) {
       if (payer_used[i]) continue;
@@ -135,14 +140,15 @@ StatementMergeReport merge_statements(std::vector<StatementRow> rows,
     }
   }
 
-  // Balances, per account in its own statement's order: each row's balance must follow from the
-  // previous one; the first row's gives the opening balance.
+  // Balances: each row's balance must follow from the previous one; the first row's gives the
+  // opening balance.
   std::map<std::string, std::vector<std::size_t>> by_account;
   for (std::size_t i = 0; i < rows.size(); ++i) by_account[rows[i].account].push_back(i);
   for (auto& [account, list] : by_account) {
+    // In the statement's own order: the balance follows the bank's booking sequence, which can
+    // differ from the times by seconds.
     std::stable_sort(list.begin(), list.end(), [&](std::size_t a, std::size_t b) {
-      return std::tie(rows[a].time, rows[a].file, rows[a].line) <
-             std::tie(rows[b].time, rows[b].file, rows[b].line);
+      return std::tie(rows[a].file, rows[a].line) < std::tie(rows[b].file, rows[b].line);
     });
     AccountInput attributes;
     attributes.id = account;

@@ -28,6 +28,12 @@ struct BalanceGap {
   Amount found = 0;
 };
 
+struct StatementMatch {
+  std::uint32_t payer_file = 0, payee_file = 0;
+  std::uint64_t payer_line = 0, payee_line = 0;
+  bool by_serial = false;
+};
+
 struct StatementMergeReport {
   std::uint64_t rows = 0;
   std::uint64_t matched_by_serial = 0;  // two-sided transfers, merged
@@ -36,7 +42,8 @@ struct StatementMergeReport {
   std::uint64_t transactions = 0;
   std::uint64_t opening_balances = 0;  // accounts whose opening balance came from the balances
   std::vector<BalanceGap> gaps;
-  std::uint64_t links = 0;  // device and IP ties added
+  std::vector<StatementMatch> matches;  // every merged pair of rows, for audit
+  std::uint64_t links = 0;              // device and IP ties added
 };
 
 /// Adds the merged transactions (ids: the serial number, else file:line of the sender's side),

@@ -1,9 +1,17 @@
 #include "io/statements/statement_reader.h"
 
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <charconv>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iterator>
 
 #include "io/csv_reader.h"
@@ -65,9 +73,43 @@ std::string normalise_currency(std::string_view text) {
   return std::string(text);
 }
 
+bool is_xlsx(const std::string& path) {
+  std::string extension = std::filesystem::path(path).extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return extension == ".xlsx";
+}
+
+// The first sheet of a workbook as UTF-8 CSV, through Debian's xlsx2csv (times written as
+// "2024-03-01 10:00:00"; line numbers then count the sheet's rows).
+std::string xlsx_as_csv(const std::string& path) {
+  const std::filesystem::path out = std::filesystem::temp_directory_path() /
+                                    ("moneytrail-xlsx-" + std::to_string(::getpid()) + "-" +
+                                     std::to_string(std::hash<std::string>{}(path)) + ".csv");
+  std::vector<std::string> args = {"xlsx2csv", "-f", "%Y-%m-%d %H:%M:%S", "--", path, out.string()};
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  int status = 0;
+  if (posix_spawnp(&pid, "xlsx2csv", nullptr, nullptr, argv.data(), environ) != 0 ||
+      waitpid(pid, &status, 0) < 0) {
+    throw InputError(path, 0, "",
+                     "reading .xlsx needs xlsx2csv (apt-get install xlsx2csv), which did not run");
+  }
+  std::ifstream in(out, std::ios::binary);
+  std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  std::error_code ignored;
+  std::filesystem::remove(out, ignored);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    throw InputError(path, 0, "", "xlsx2csv could not read the workbook");
+  return text;
+}
+
 }  // namespace
 
 bool is_statement_file(const std::string& path) {
+  if (is_xlsx(path)) return true;  // workbooks reach moneytrail only as statements
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
   std::string bytes(65536, '\0');
@@ -110,11 +152,17 @@ std::optional<bool> parse_direction(std::string_view text) {
 StatementFileReport read_statement_file(const std::string& path, std::uint32_t file_index,
                                         const StatementReadOptions& options,
                                         std::vector<StatementRow>& rows, RejectLog& rejects) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path, 0, "", "cannot open the statement file");
-  const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  std::string bytes;
+  if (is_xlsx(path)) {
+    bytes = xlsx_as_csv(path);
+  } else {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(path, 0, "", "cannot open the statement file");
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
   StatementFileReport report;
-  report.encoding = options.encoding.value_or(detect_text_encoding(bytes));
+  report.encoding =
+      is_xlsx(path) ? TextEncoding::utf8 : options.encoding.value_or(detect_text_encoding(bytes));
   std::string text;
   try {
     text = to_utf8(bytes, report.encoding);
@@ -149,6 +197,8 @@ StatementFileReport read_statement_file(const std::string& path, std::uint32_t f
                      "amount (交易金额) column, or a --mapping file naming them");
   }
   const bool signed_amounts = !layout[StatementField::direction];
+  const bool platform =
+      options.platform || looks_like_platform_header({header_fields.begin(), header_fields.end()});
   // With both a date and a time column, the time column holds the time of day.
   const bool split_time = layout[StatementField::date] && layout[StatementField::time];
 
@@ -206,6 +256,16 @@ StatementFileReport read_statement_file(const std::string& path, std::uint32_t f
         }
       }
     }
+    if (!error && layout[StatementField::status]) {
+      const std::string_view status = field(StatementField::status);
+      for (std::string_view word : {"关闭", "失败", "撤销", "取消"}) {
+        if (status.find(word) != std::string_view::npos) {
+          error = RowError{"status", RejectReason::malformed_row,
+                           "not a completed transfer (" + std::string(status) + ")"};
+          break;
+        }
+      }
+    }
     if (!error && layout[StatementField::balance] && !field(StatementField::balance).empty()) {
       const auto balance = parse_money(field(StatementField::balance));
       if (!balance)
@@ -221,6 +281,7 @@ StatementFileReport read_statement_file(const std::string& path, std::uint32_t f
       rejects.add(path, number, *error, views);
       continue;
     }
+    row.platform = platform;
     row.counterparty = std::string(field(StatementField::counterparty_account));
     row.counterparty_name = std::string(field(StatementField::counterparty_name));
     row.counterparty_bank = std::string(field(StatementField::counterparty_bank));

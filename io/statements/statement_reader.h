@@ -22,6 +22,7 @@ struct StatementRow {
   std::optional<Amount> balance;  // after the row
   std::string counterparty, counterparty_name, counterparty_bank;
   std::string summary, serial, currency, holder_name, id_number, ip, mac, device;
+  bool platform = false;   // from a payment-platform export: its account is a payment account
   std::uint32_t file = 0;  // index into the list of files read
   std::uint64_t line = 0;
 };
@@ -33,6 +34,8 @@ struct StatementReadOptions {
   /// Header synonyms from --mapping, tried before the built-in ones.
   std::array<std::vector<std::string>, kStatementFieldCount> mapping{};
   bool strict = false;  // the first bad row is an InputError
+  /// Rows are payment-platform flows (detected from a 收/支 column when false).
+  bool platform = false;
 };
 
 struct StatementFileReport {
@@ -48,7 +51,8 @@ StatementFileReport read_statement_file(const std::string& path, std::uint32_t f
                                         const StatementReadOptions& options,
                                         std::vector<StatementRow>& rows, RejectLog& rejects);
 
-/// True when one of the first lines of `path` (UTF-8 or GBK) is a statement header.
+/// True for an .xlsx workbook (read through xlsx2csv, first sheet) or when one of the first lines
+/// of `path` (UTF-8 or GBK) is a statement header.
 bool is_statement_file(const std::string& path);
 
 /// "借"/"出"/"支出"/"D"... true for money leaving the account, false for arriving; nullopt unknown.

@@ -213,5 +213,44 @@ TEST(Statements, LoadCaseDetectsStatementsAndMergesAcrossFiles) {
                    1000.0);
 }
 
+TEST(Statements, PaymentPlatformExportWithClosedRows) {
+  testing::TempDir dir;
+  const std::string path = dir.write(
+      "p.csv",
+      "支付账号,交易号,交易创建时间,交易对方,对方账户,商品名称,金额（元）,收/支,交易状态\n"
+      "alipay_1,A100,2024-03-01 10:00:00,李四,alipay_2,转账,200.00,支出,交易成功\n"
+      "alipay_1,A101,2024-03-01 11:00:00,王五,alipay_3,转账,50.00,收入,交易关闭\n");
+  LoadRequest request;
+  request.inputs = {path};
+  const LoadedCase loaded = load_case(request);
+  ASSERT_EQ(loaded.graph.num_transactions(), 1u);
+  EXPECT_EQ(loaded.report.rejected, 1u);  // the closed one, counted and written
+  EXPECT_EQ(loaded.graph.transactions().channel[0], Channel::payment_platform);
+  EXPECT_EQ(loaded.graph.accounts().kind[*loaded.graph.find_account("alipay_1")],
+            AccountKind::payment_account);
+  EXPECT_TRUE(loaded.graph.find_transaction("A100"));
+}
+
+TEST(Trc20, RawAmountsWithDecimalsAndMillisecondTimes) {
+  testing::TempDir dir;
+  const std::string path =
+      dir.write("t.csv",
+                "transaction_id,block_timestamp,from,to,token_symbol,decimals,value\n"
+                "h1,1709258400000,TAddrA,TAddrB,USDT,6,1500000000\n"
+                "h2,1709258460000,TAddrB,TAddrC,USDT,6,1499000000\n"
+                "h3,1709258460000,TAddrB,TAddrC,USDT,x,1\n");
+  LoadRequest request;
+  request.inputs = {path};
+  const LoadedCase loaded = load_case(request);
+  const TransactionGraph& g = loaded.graph;
+  ASSERT_EQ(g.num_transactions(), 2u);
+  EXPECT_EQ(loaded.report.rejected, 1u);
+  EXPECT_DOUBLE_EQ(g.transactions().amount[0], 1500.0);
+  EXPECT_EQ(g.transactions().timestamp[0], 1709258400);
+  EXPECT_EQ(g.currencies()[g.transactions().currency[0]], "USDT");
+  EXPECT_EQ(g.transactions().channel[0], Channel::crypto_transfer);
+  EXPECT_EQ(g.accounts().kind[*g.find_account("TAddrA")], AccountKind::crypto_address);
+}
+
 }  // namespace
 }  // namespace moneytrail
