@@ -50,7 +50,10 @@ int run_demo(const Args& args) {
   o.groups = 4;
   o.victims = 60;
   o.seed = vm["seed"].as<std::uint64_t>();
-  const scenario::ScenarioSummary summary = scenario::write_scenario(o, dir);
+  const scenario::Scenario generated = scenario::generate_scenario(o);
+  scenario::write_scenario_files(generated, dir);
+  const scenario::StatementSummary statement_files = scenario::write_statements(generated, dir);
+  const scenario::ScenarioSummary summary = scenario::summarize(generated);
   std::cout << "   " << with_thousands(summary.transactions) << " transactions, "
             << with_thousands(summary.laundering_transactions) << " of them laundering, "
             << with_thousands(summary.victims) << " victims\n\n";
@@ -179,9 +182,41 @@ int run_demo(const Args& args) {
     std::cout.unsetf(std::ios::fixed);
   }
 
+  std::cout << "\n9. The same case as the banks deliver it: one statement retrieval per bank, each "
+               "transfer\n   seen from both sides (moneytrail ingest statements/*.csv):\n";
+  {
+    LoadRequest statements;
+    for (const std::string& file : statement_files.files)
+      if (file.find("truth_") == std::string::npos)
+        statements.inputs.push_back((dir / file).string());
+    statements.show_progress = false;
+    const LoadedCase from_banks = load_case(statements);
+    const StatementMergeReport& m = *from_banks.report.statements;
+    std::cout << "   " << with_thousands(m.rows) << " statement rows from "
+              << statements.inputs.size()
+              << " banks: " << with_thousands(m.matched_by_serial + m.matched_by_time)
+              << " two-sided transfers merged (" << with_thousands(m.matched_by_time)
+              << " without a serial number, by time and amount), " << with_thousands(m.one_sided)
+              << " one-sided, " << with_thousands(m.opening_balances)
+              << " opening balances from the balance column, " << m.gaps.size()
+              << " balance gaps where rows are missing\n";
+    const TransactionGraph& banks = from_banks.graph;
+    for (TxIndex t = 0; t < g.num_transactions() && victim_tag; ++t) {
+      if (g.transactions().typology[t] != *victim_tag) continue;
+      const auto same = banks.find_transaction(g.transaction_id(t));
+      if (!same) continue;  // its banks gave no serial number
+      std::cout << "   tracing victim payment " << g.transaction_id(t)
+                << " through the statements (moneytrail trace --tx):\n\n";
+      const TraceContext context(banks);
+      print_trace_table(std::cout, banks,
+                        trace_forward(context, std::span<const TxIndex>(&*same, 1), {}), 5);
+      break;
+    }
+  }
+
   if (victim_trace) {
     const std::string html = (dir / "victim-trace.html").string();
-    std::cout << "\n9. A report to open in a browser (moneytrail trace ... --export "
+    std::cout << "\n10. A report to open in a browser (moneytrail trace ... --export "
                  "victim-trace.html):\n";
     if (find_cytoscape_js()) {
       export_subgraph_file(html, g, *victim_trace);

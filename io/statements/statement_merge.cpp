@@ -2,20 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
-#include <set>
+#include <deque>
 #include <tuple>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace moneytrail {
 namespace {
-
-// The counterparty of a row with none (a cash withdrawal, a fee): one node per summary, so that
-// "ATM取款" rows meet at one cash endpoint rather than vanish.
-std::string counterparty_of(const StatementRow& row) {
-  if (!row.counterparty.empty()) return row.counterparty;
-  return "unknown:" + (row.summary.empty() ? std::string("no counterparty") : row.summary);
-}
 
 bool looks_like_cash(std::string_view summary) {
   for (std::string_view word : {"现金", "取现", "取款", "ATM", "存现"})
@@ -23,9 +16,36 @@ bool looks_like_cash(std::string_view summary) {
   return false;
 }
 
+// Account ids interned to dense numbers, so that grouping is sorting integers.
+class AccountIndex {
+ public:
+  std::uint32_t operator()(std::string_view id) {
+    auto [it, added] = index_.try_emplace(id, static_cast<std::uint32_t>(names_.size()));
+    if (added) names_.push_back(id);
+    return it->second;
+  }
+  std::string_view name(std::uint32_t i) const { return names_[i]; }
+  std::size_t size() const { return names_.size(); }
+
+ private:
+  std::unordered_map<std::string_view, std::uint32_t> index_;
+  std::vector<std::string_view> names_;
+};
+
+// One row seen as a directed transfer: payer, payee, amount in cents, which side wrote it.
 struct Side {
-  std::size_t row;
-  bool matched = false;
+  std::uint32_t from, to;
+  std::int64_t cents;
+  bool payee_side;
+  Timestamp time;
+  std::uint32_t file;
+  std::uint64_t line;
+  std::uint32_t row;
+  auto key() const { return std::tie(from, to, cents); }
+  bool operator<(const Side& o) const {
+    return std::tie(from, to, cents, payee_side, time, file, line) <
+           std::tie(o.from, o.to, o.cents, o.payee_side, o.time, o.file, o.line);
+  }
 };
 
 }  // namespace
@@ -36,33 +56,57 @@ StatementMergeReport merge_statements(std::vector<StatementRow> rows,
   StatementMergeReport report;
   report.rows = rows.size();
 
-  // Both sides of one transfer share (payer, payee, amount in cents).
-  using Key = std::tuple<std::string, std::string, std::int64_t>;
-  std::map<Key, std::pair<std::vector<std::size_t>, std::vector<std::size_t>>> sides;
+  // The counterparty of a row with none (a cash withdrawal, a fee) is one node per summary, so
+  // that "ATM取款" rows meet at one cash endpoint rather than vanish.
+  std::deque<std::string> unknown_names;
+  std::unordered_map<std::string, std::string_view> unknown_by_summary;
+  std::vector<std::string_view> other(rows.size());
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const StatementRow& r = rows[i];
-    const std::string other = counterparty_of(r);
-    Key key{r.outgoing ? r.account : other, r.outgoing ? other : r.account,
-            std::llround(r.amount * 100)};
-    (r.outgoing ? sides[key].first : sides[key].second).push_back(i);
+    if (!r.counterparty.empty()) {
+      other[i] = r.counterparty;
+      continue;
+    }
+    auto [it, added] = unknown_by_summary.try_emplace(r.summary);
+    if (added) {
+      unknown_names.push_back("unknown:" +
+                              (r.summary.empty() ? std::string("no counterparty") : r.summary));
+      it->second = unknown_names.back();
+    }
+    other[i] = it->second;
   }
+  AccountIndex accounts;
+  std::vector<Side> sides(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const StatementRow& r = rows[i];
+    const std::uint32_t own = accounts(r.account), them = accounts(other[i]);
+    sides[i] = {r.outgoing ? own : them,
+                r.outgoing ? them : own,
+                std::llround(r.amount * 100),
+                !r.outgoing,
+                r.time,
+                r.file,
+                r.line,
+                static_cast<std::uint32_t>(i)};
+  }
+  std::sort(sides.begin(), sides.end());
 
   std::unordered_set<std::string> used_ids;
-  auto add = [&](const StatementRow& r, const StatementRow* other_side) {
+  used_ids.reserve(rows.size());
+  auto add = [&](const StatementRow& r, std::size_t row, const StatementRow* other_side) {
     std::string id = !r.serial.empty() ? r.serial
                      : other_side && !other_side->serial.empty()
                          ? other_side->serial
                          : files[r.file] + ":" + std::to_string(r.line);
-    // A serial number reused by another bank, or two rows of one line number from a test: made
-    // unique rather than dropped.
+    // A serial number reused by another bank, or one file given twice: made unique rather than
+    // dropped.
     const std::string base = id;
     for (int copy = 2; !used_ids.insert(id).second; ++copy) id = base + "#" + std::to_string(copy);
-    const std::string other = counterparty_of(r);
     TransactionInput in;
     in.id = id;
     in.timestamp = r.outgoing || !other_side ? r.time : other_side->time;  // the payer's clock
-    in.from = r.outgoing ? r.account : other;
-    in.to = r.outgoing ? other : r.account;
+    in.from = r.outgoing ? std::string_view(r.account) : other[row];
+    in.to = r.outgoing ? other[row] : std::string_view(r.account);
     in.amount = in.received_amount = r.amount;
     in.currency = r.currency;
     in.channel = r.platform ? Channel::payment_platform : Channel::bank_transfer;
@@ -75,86 +119,100 @@ StatementMergeReport merge_statements(std::vector<StatementRow> rows,
     ++report.transactions;
   };
 
-  auto by_time = [&](std::size_t a, std::size_t b) {
-    return std::tie(rows[a].time, rows[a].file, rows[a].line) <
-           std::tie(rows[b].time, rows[b].file, rows[b].line);
-  };
-  for (auto& [key, pair] : sides) {
-    auto& [payer_rows, payee_rows] = pair;
-    std::sort(payer_rows.begin(), payer_rows.end(), by_time);
-    std::sort(payee_rows.begin(), payee_rows.end(), by_time);
-    std::vector<bool> payer_used(payer_rows.size(), false), payee_used(payee_rows.size(), false);
-    // First by serial number where both sides carry the same one.
-    std::map<std::string, std::vector<std::size_t>> payee_by_serial;
-    for (std::size_t j = 0; j < payee_rows.size(); ++j)
-      if (!rows[payee_rows[j]].serial.empty())
-        payee_by_serial[rows[payee_rows[j]].serial].push_back(j);
-    for (std::size_t i = 0; i < payer_rows.size(); ++i) {
-      const StatementRow& r = rows[payer_rows[i]];
-      if (r.serial.empty()) continue;
-      auto it = payee_by_serial.find(r.serial);
-      if (it == payee_by_serial.end()) continue;
-      for (std::size_t j : it->second) {
-        if (payee_used[j]) continue;
-        payee_used[j] = payer_used[i] = true;
-        add(r, &rows[payee_rows[j]]);
-        ++report.matched_by_serial;
-        report.matches.push_back(
-            {r.file, rows[payee_rows[j]].file, r.line, rows[payee_rows[j]].line, true});
-        break;
-      }
-    }
-    // Then by time: each payer row, in time order, takes the closest unused payee row within the
-    // tolerance whose serial number does not contradict its own.
-    for (std::size_t i = 0; i < payer_rows.size(); ++i) {
-      if (payer_used[i]) continue;
-      const StatementRow& r = rows[payer_rows[i]];
-      std::size_t best = payee_rows.size();
-      std::int64_t best_gap = options.time_tolerance_seconds + 1;
-      for (std::size_t j = 0; j < payee_rows.size(); ++j) {
-        if (payee_used[j]) continue;
-        const StatementRow& p = rows[payee_rows[j]];
-        if (!r.serial.empty() && !p.serial.empty() && r.serial != p.serial) continue;
-        const std::int64_t gap = std::llabs(p.time - r.time);
-        if (gap < best_gap) {
-          best_gap = gap;
-          best = j;
+  // Both sides of one transfer share (payer, payee, amount in cents); within such a group payer
+  // rows come first, each side in time order.
+  std::vector<std::uint8_t> used(rows.size(), 0);
+  for (std::size_t begin = 0; begin < sides.size();) {
+    std::size_t end = begin, split = begin;
+    while (end < sides.size() && sides[end].key() == sides[begin].key()) ++end;
+    while (split < end && !sides[split].payee_side) ++split;
+    // First by serial number where both sides carry the same one (a merge join on serials).
+    if (split > begin && end > split) {
+      std::vector<std::pair<std::string_view, std::size_t>> payers, payees;
+      for (std::size_t k = begin; k < split; ++k)
+        if (!rows[sides[k].row].serial.empty()) payers.emplace_back(rows[sides[k].row].serial, k);
+      for (std::size_t k = split; k < end; ++k)
+        if (!rows[sides[k].row].serial.empty()) payees.emplace_back(rows[sides[k].row].serial, k);
+      std::sort(payers.begin(), payers.end());
+      std::sort(payees.begin(), payees.end());
+      for (std::size_t a = 0, b = 0; a < payers.size() && b < payees.size();) {
+        if (payers[a].first < payees[b].first) {
+          ++a;
+        } else if (payees[b].first < payers[a].first) {
+          ++b;
+        } else {
+          const Side& p = sides[payers[a].second];
+          const Side& q = sides[payees[b].second];
+          used[p.row] = used[q.row] = 1;
+          add(rows[p.row], p.row, &rows[q.row]);
+          ++report.matched_by_serial;
+          report.matches.push_back({p.file, q.file, p.line, q.line, true});
+          ++a;
+          ++b;
         }
       }
-      if (best == payee_rows.size()) continue;
-      payee_used[best] = payer_used[i] = true;
-      add(r, &rows[payee_rows[best]]);
-      ++report.matched_by_time;
-      report.matches.push_back(
-          {r.file, rows[payee_rows[best]].file, r.line, rows[payee_rows[best]].line, false});
+      // Then by time: each payer row, in time order, takes the closest unused payee row within
+      // the tolerance whose serial number does not contradict its own.
+      std::size_t window = split;
+      for (std::size_t k = begin; k < split; ++k) {
+        const Side& p = sides[k];
+        if (used[p.row]) continue;
+        while (window < end && sides[window].time < p.time - options.time_tolerance_seconds)
+          ++window;
+        std::size_t best = end;
+        std::int64_t best_gap = options.time_tolerance_seconds + 1;
+        for (std::size_t j = window;
+             j < end && sides[j].time <= p.time + options.time_tolerance_seconds; ++j) {
+          const Side& q = sides[j];
+          if (used[q.row]) continue;
+          const std::string_view ps = rows[p.row].serial, qs = rows[q.row].serial;
+          if (!ps.empty() && !qs.empty() && ps != qs) continue;
+          const std::int64_t gap = std::llabs(q.time - p.time);
+          if (gap < best_gap) {
+            best_gap = gap;
+            best = j;
+          }
+        }
+        if (best == end) continue;
+        const Side& q = sides[best];
+        used[p.row] = used[q.row] = 1;
+        add(rows[p.row], p.row, &rows[q.row]);
+        ++report.matched_by_time;
+        report.matches.push_back({p.file, q.file, p.line, q.line, false});
+      }
     }
-    for (std::size_t i = 0; i < payer_rows.size(); ++i) {
-      if (payer_used[i]) continue;
-      add(rows[payer_rows[i]], nullptr);
+    for (std::size_t k = begin; k < end; ++k) {
+      if (used[sides[k].row]) continue;
+      add(rows[sides[k].row], sides[k].row, nullptr);
       ++report.one_sided;
     }
-    for (std::size_t j = 0; j < payee_rows.size(); ++j) {
-      if (payee_used[j]) continue;
-      add(rows[payee_rows[j]], nullptr);
-      ++report.one_sided;
-    }
+    begin = end;
   }
 
-  // Balances: each row's balance must follow from the previous one; the first row's gives the
-  // opening balance.
-  std::map<std::string, std::vector<std::size_t>> by_account;
-  for (std::size_t i = 0; i < rows.size(); ++i) by_account[rows[i].account].push_back(i);
-  for (auto& [account, list] : by_account) {
-    // In the statement's own order: the balance follows the bank's booking sequence, which can
-    // differ from the times by seconds.
-    std::stable_sort(list.begin(), list.end(), [&](std::size_t a, std::size_t b) {
-      return std::tie(rows[a].file, rows[a].line) < std::tie(rows[b].file, rows[b].line);
-    });
+  // Balances, in each statement's own order (the bank's booking sequence, which can differ from
+  // the times by seconds): each row's balance must follow from the previous one; the first row's
+  // gives the opening balance.
+  std::vector<std::uint32_t> order(rows.size());
+  std::vector<std::uint32_t> account_of(rows.size());
+  for (std::uint32_t i = 0; i < rows.size(); ++i) {
+    order[i] = i;
+    account_of[i] = accounts(rows[i].account);
+  }
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return std::tie(account_of[a], rows[a].file, rows[a].line) <
+           std::tie(account_of[b], rows[b].file, rows[b].line);
+  });
+  std::vector<std::uint8_t> has_statement(accounts.size(), 0);
+  for (std::size_t begin = 0; begin < order.size();) {
+    std::size_t end = begin;
+    while (end < order.size() && account_of[order[end]] == account_of[order[begin]]) ++end;
+    const StatementRow& first = rows[order[begin]];
+    has_statement[account_of[order[begin]]] = 1;
     AccountInput attributes;
-    attributes.id = account;
+    attributes.id = first.account;
     Amount previous = std::nan("");  // NaN: no balance to check against
-    for (std::size_t i : list) {
-      const StatementRow& r = rows[i];
+    for (std::size_t k = begin; k < end; ++k) {
+      const StatementRow& r = rows[order[k]];
       const Amount signed_amount = r.outgoing ? -r.amount : r.amount;
       if (!r.balance) {
         previous = std::nan("");  // a row without a balance breaks the chain of checks
@@ -163,27 +221,30 @@ StatementMergeReport merge_statements(std::vector<StatementRow> rows,
       if (!std::isnan(previous)) {
         const Amount expected = previous + signed_amount;
         if (std::abs(expected - *r.balance) > 0.005)
-          report.gaps.push_back({r.file, r.line, account, expected, *r.balance});
-      } else if (std::isnan(attributes.opening_balance) && i == list.front()) {
+          report.gaps.push_back({r.file, r.line, r.account, expected, *r.balance});
+      } else if (k == begin) {
         attributes.opening_balance = *r.balance - signed_amount;
       }
       previous = *r.balance;
     }
-    const StatementRow& first = rows[list.front()];
     std::string holder = first.holder_name;
     if (!holder.empty() && !first.id_number.empty()) holder += "|" + first.id_number;
     attributes.holder = holder;
-    std::string device = first.device.empty() ? first.mac : first.device;
-    attributes.device = device;
+    attributes.device = first.device.empty() ? std::string_view(first.mac) : first.device;
     if (!std::isnan(attributes.opening_balance)) ++report.opening_balances;
     builder.set_account(attributes);
+    begin = end;
   }
+  std::sort(report.gaps.begin(), report.gaps.end(), [](const BalanceGap& a, const BalanceGap& b) {
+    return std::tie(a.file, a.line) < std::tie(b.file, b.line);
+  });
   // Counterparty names and banks, for accounts without a statement of their own.
-  std::set<std::string> named;
+  std::vector<std::uint8_t> named(accounts.size(), 0);
   for (const StatementRow& r : rows) {
-    if (r.counterparty.empty() || by_account.count(r.counterparty) ||
-        !named.insert(r.counterparty).second)
-      continue;
+    if (r.counterparty.empty()) continue;
+    const std::uint32_t a = accounts(r.counterparty);
+    if (has_statement[a] || named[a]) continue;
+    named[a] = 1;
     AccountInput attributes;
     attributes.id = r.counterparty;
     attributes.holder = r.counterparty_name;
@@ -193,22 +254,31 @@ StatementMergeReport merge_statements(std::vector<StatementRow> rows,
 
   // Accounts seen on one IP address within the window are tied (a fraud team's phones and
   // computers operate many cards).
-  std::map<std::string, std::vector<std::size_t>> by_ip;
-  for (std::size_t i = 0; i < rows.size(); ++i)
-    if (!rows[i].ip.empty()) by_ip[rows[i].ip].push_back(i);
-  std::set<std::pair<std::string, std::string>> tied;
-  for (auto& [ip, list] : by_ip) {
-    std::sort(list.begin(), list.end(),
-              [&](std::size_t a, std::size_t b) { return rows[a].time < rows[b].time; });
-    for (std::size_t k = 1; k < list.size(); ++k) {
-      const StatementRow& a = rows[list[k - 1]];
-      const StatementRow& b = rows[list[k]];
-      if (a.account == b.account || b.time - a.time > options.ip_window_seconds) continue;
-      auto pair = std::minmax(a.account, b.account);
-      if (!tied.insert({pair.first, pair.second}).second) continue;
-      builder.add_link(pair.first, pair.second, LinkKind::other, "ip:" + ip);
-      ++report.links;
-    }
+  std::vector<std::uint32_t> with_ip;
+  for (std::uint32_t i = 0; i < rows.size(); ++i)
+    if (!rows[i].ip.empty()) with_ip.push_back(i);
+  std::sort(with_ip.begin(), with_ip.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return std::tie(rows[a].ip, rows[a].time, a) < std::tie(rows[b].ip, rows[b].time, b);
+  });
+  std::vector<std::tuple<std::string_view, std::string_view, std::string_view>> ties;
+  for (std::size_t k = 1; k < with_ip.size(); ++k) {
+    const StatementRow& a = rows[with_ip[k - 1]];
+    const StatementRow& b = rows[with_ip[k]];
+    if (a.ip != b.ip || a.account == b.account || b.time - a.time > options.ip_window_seconds)
+      continue;
+    const auto [low, high] = std::minmax(std::string_view(a.account), std::string_view(b.account));
+    ties.emplace_back(low, high, a.ip);
+  }
+  std::sort(ties.begin(), ties.end());
+  ties.erase(std::unique(ties.begin(), ties.end(),
+                         [](const auto& x, const auto& y) {
+                           return std::get<0>(x) == std::get<0>(y) &&
+                                  std::get<1>(x) == std::get<1>(y);
+                         }),
+             ties.end());
+  for (const auto& [low, high, ip] : ties) {
+    builder.add_link(low, high, LinkKind::other, "ip:" + std::string(ip));
+    ++report.links;
   }
   return report;
 }

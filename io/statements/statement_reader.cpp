@@ -8,6 +8,7 @@
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -24,7 +25,8 @@ namespace {
 // Amounts as banks print them: "1,234.50", "-300.00", "+20", "¥88.00".
 std::optional<double> parse_money(std::string_view text) {
   text = trim(text);
-  std::string digits;
+  char digits[64];
+  std::size_t n = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (c == ',' || c == ' ') continue;
@@ -32,13 +34,13 @@ std::optional<double> parse_money(std::string_view text) {
       ++i;
       continue;
     }
-    if (c == '+' && digits.empty()) continue;
-    digits.push_back(c);
+    if (c == '+' && n == 0) continue;
+    if (n == sizeof digits) return std::nullopt;
+    digits[n++] = c;
   }
   double value = 0;
-  const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-  if (digits.empty() || ec != std::errc() || end != digits.data() + digits.size() ||
-      !std::isfinite(value))
+  const auto [end, ec] = std::from_chars(digits, digits + n, value);
+  if (n == 0 || ec != std::errc() || end != digits + n || !std::isfinite(value))
     return std::nullopt;
   return value;
 }
@@ -46,22 +48,51 @@ std::optional<double> parse_money(std::string_view text) {
 // Times as banks print them: "2024-03-01 12:30:45", "2024/03/01 12:30", "20240301 123045",
 // "20240301123045", or a date column beside a time-of-day column ("12:30:45", "123045").
 std::optional<Timestamp> parse_local_time(std::string_view date, std::string_view time) {
-  std::string text;
-  auto digits_of = [](std::string_view s) {
-    std::string d;
-    for (char c : s)
-      if (c >= '0' && c <= '9') d.push_back(c);
-    return d;
-  };
-  const std::string joined = digits_of(date) + digits_of(time);
-  if (joined.size() == 14 || joined.size() == 12 || joined.size() == 8) {
-    text = joined.substr(0, 4) + "-" + joined.substr(4, 2) + "-" + joined.substr(6, 2) + "T" +
-           (joined.size() > 8 ? joined.substr(8, 2) : "00") + ":" +
-           (joined.size() > 8 ? joined.substr(10, 2) : "00") + ":" +
-           (joined.size() == 14 ? joined.substr(12, 2) : "00") + "Z";
-    return parse_timestamp(text);
+  int digits[14];
+  int n = 0;
+  for (std::string_view part : {date, time}) {
+    for (char c : part) {
+      if (c < '0' || c > '9') continue;
+      if (n == 14) return std::nullopt;
+      digits[n++] = c - '0';
+    }
   }
-  return std::nullopt;
+  if (n != 14 && n != 12 && n != 8) return std::nullopt;
+  auto number = [&](int at, int width) {
+    int v = 0;
+    for (int k = 0; k < width; ++k) v = v * 10 + digits[at + k];
+    return v;
+  };
+  const int year = number(0, 4), month = number(4, 2), day = number(6, 2);
+  const int hour = n > 8 ? number(8, 2) : 0, minute = n > 8 ? number(10, 2) : 0;
+  const int second = n == 14 ? number(12, 2) : 0;
+  const std::chrono::year_month_day ymd{std::chrono::year{year}, std::chrono::month(month),
+                                        std::chrono::day(day)};
+  if (!ymd.ok() || hour > 23 || minute > 59 || second > 60) return std::nullopt;
+  const Timestamp days = std::chrono::sys_days{ymd}.time_since_epoch().count();
+  return days * 86400 + hour * 3600 + minute * 60 + second;
+}
+
+// Splits a line at commas into views; fields with quotes go through split_csv_line (which
+// unescapes them) into `owned`.
+void split_fields(std::string_view line, std::vector<std::string_view>& fields,
+                  std::vector<std::string>& owned) {
+  fields.clear();
+  if (line.find('"') != std::string_view::npos) {
+    owned = split_csv_line(line);
+    fields.assign(owned.begin(), owned.end());
+    return;
+  }
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t comma = line.find(',', start);
+    if (comma == std::string_view::npos) {
+      fields.push_back(line.substr(start));
+      return;
+    }
+    fields.push_back(line.substr(start, comma - start));
+    start = comma + 1;
+  }
 }
 
 std::string normalise_currency(std::string_view text) {
@@ -156,9 +187,11 @@ StatementFileReport read_statement_file(const std::string& path, std::uint32_t f
   if (is_xlsx(path)) {
     bytes = xlsx_as_csv(path);
   } else {
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in) throw InputError(path, 0, "", "cannot open the statement file");
-    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    bytes.resize(static_cast<std::size_t>(in.tellg()));
+    in.seekg(0);
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   }
   StatementFileReport report;
   report.encoding =
@@ -202,11 +235,13 @@ StatementFileReport read_statement_file(const std::string& path, std::uint32_t f
   // With both a date and a time column, the time column holds the time of day.
   const bool split_time = layout[StatementField::date] && layout[StatementField::time];
 
+  std::vector<std::string_view> fields;
+  std::vector<std::string> owned;
   for (std::size_t i = header_line + 1; i < lines.size(); ++i) {
     if (trim(lines[i]).empty()) continue;
     const std::uint64_t number = i + 1;
     ++report.rows;
-    const std::vector<std::string> fields = split_csv_line(lines[i]);
+    split_fields(lines[i], fields, owned);
     auto field = [&](StatementField f) -> std::string_view {
       const auto c = layout[f];
       return c && *c < fields.size() ? trim(fields[*c]) : std::string_view{};
@@ -277,8 +312,7 @@ StatementFileReport read_statement_file(const std::string& path, std::uint32_t f
     if (error) {
       if (options.strict) throw InputError(path, number, error->column, error->detail);
       ++report.rejected;
-      const std::vector<std::string_view> views(fields.begin(), fields.end());
-      rejects.add(path, number, *error, views);
+      rejects.add(path, number, *error, fields);
       continue;
     }
     row.platform = platform;
