@@ -192,16 +192,26 @@ StatementMergeReport merge_statements(std::vector<StatementRow> rows,
   // Balances, in each statement's own order (the bank's booking sequence, which can differ from
   // the times by seconds): each row's balance must follow from the previous one; the first row's
   // gives the opening balance.
-  std::vector<std::uint32_t> order(rows.size());
-  std::vector<std::uint32_t> account_of(rows.size());
-  for (std::uint32_t i = 0; i < rows.size(); ++i) {
-    order[i] = i;
-    account_of[i] = accounts(rows[i].account);
+  // Sorted as compact keys: comparing through the rows themselves would miss the cache on
+  // every comparison.
+  struct Booking {
+    std::uint32_t account, file;
+    std::uint64_t line;
+    std::uint32_t row;
+    bool operator<(const Booking& o) const {
+      return std::tie(account, file, line) < std::tie(o.account, o.file, o.line);
+    }
+  };
+  std::vector<Booking> bookings(rows.size());
+  for (std::uint32_t i = 0; i < rows.size(); ++i)
+    bookings[i] = {accounts(rows[i].account), rows[i].file, rows[i].line, i};
+  std::sort(bookings.begin(), bookings.end());
+  std::vector<std::uint32_t> order(rows.size()), account_of(rows.size());
+  for (std::uint32_t k = 0; k < rows.size(); ++k) {
+    order[k] = bookings[k].row;
+    account_of[bookings[k].row] = bookings[k].account;
   }
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    return std::tie(account_of[a], rows[a].file, rows[a].line) <
-           std::tie(account_of[b], rows[b].file, rows[b].line);
-  });
+  std::vector<Booking>().swap(bookings);
   std::vector<std::uint8_t> has_statement(accounts.size(), 0);
   for (std::size_t begin = 0; begin < order.size();) {
     std::size_t end = begin;

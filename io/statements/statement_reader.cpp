@@ -237,6 +237,7 @@ StatementFileReport read_statement_file(const std::string& path, std::uint32_t f
 
   std::vector<std::string_view> fields;
   std::vector<std::string> owned;
+  rows.reserve(rows.size() + lines.size() - header_line);
   for (std::size_t i = header_line + 1; i < lines.size(); ++i) {
     if (trim(lines[i]).empty()) continue;
     const std::uint64_t number = i + 1;
