@@ -216,6 +216,7 @@ int run_centrality(const Args& args) {
       }
       j["scores"].push_back(row);
     }
+    j["provenance"] = provenance_json(loaded.report);
     std::cout << j.dump(2) << "\n";
   } else {
     const std::size_t shown =

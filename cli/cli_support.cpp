@@ -142,6 +142,30 @@ LoadedCase load_inputs(const po::variables_map& vm, const std::string& default_r
   return loaded;
 }
 
+nlohmann::ordered_json provenance_json(const LoadReport& report) {
+  nlohmann::ordered_json j;
+  j["moneytrail"] = MONEYTRAIL_VERSION;
+  j["command_line"] = report.provenance.command_line;
+  j["inputs"] = nlohmann::ordered_json::array();
+  for (const CaseProvenance::Input& input : report.provenance.inputs) {
+    j["inputs"].push_back({{"path", input.path},
+                           {"format", input.format},
+                           {"bytes", input.bytes},
+                           {"rows", input.rows},
+                           {"rejected", input.rejected},
+                           {"sha256", input.sha256}});
+  }
+  return j;
+}
+
+std::string provenance_text(const LoadReport& report) {
+  std::string text =
+      std::string("moneytrail ") + MONEYTRAIL_VERSION + "; " + report.provenance.command_line;
+  for (const CaseProvenance::Input& input : report.provenance.inputs)
+    text += "; " + input.path + " sha256=" + input.sha256;
+  return text;
+}
+
 bool stdout_is_terminal() { return isatty(STDOUT_FILENO); }
 
 std::string join_command_line(const std::string& command, const Args& args) {

@@ -4,6 +4,7 @@
 
 #include <boost/program_options.hpp>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -47,6 +48,14 @@ LoadRequest make_load_request(const po::variables_map& vm, const std::string& de
 /// Loads the inputs and prints the load summary (always the rejects, the rest unless quiet).
 LoadedCase load_inputs(const po::variables_map& vm, const std::string& default_rejects,
                        const std::string& command_line);
+
+/// What a result came from, for every JSON output: the moneytrail version, the command line with
+/// all options, and each input file's path, layout, rows and SHA-256 (inputs of a case file are
+/// those recorded when it was made).
+nlohmann::ordered_json provenance_json(const LoadReport& report);
+
+/// The same as one line of text, for graph files and HTML reports.
+std::string provenance_text(const LoadReport& report);
 
 /// "1,234,567"
 std::string with_thousands(std::uint64_t value);

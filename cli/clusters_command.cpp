@@ -76,7 +76,9 @@ int run_clusters(const Args& args) {
   if (vm.count("output")) file = std::make_unique<AtomicOutputFile>(vm["output"].as<std::string>());
   std::ostream& out = file ? file->stream() : std::cout;
   if (format == "json") {
-    out << cluster_report_to_json(context).dump(2) << "\n";
+    nlohmann::ordered_json j = cluster_report_to_json(context);
+    j["provenance"] = provenance_json(loaded.report);
+    out << j.dump(2) << "\n";
   } else if (format == "csv") {
     write_cluster_csv(out, context);
   } else {
@@ -93,6 +95,7 @@ int run_clusters(const Args& args) {
       }
     }
     Subgraph sub = subgraph_of_accounts(flows, accounts, groups);
+    sub.provenance = provenance_text(loaded.report);
     sub.title = std::to_string(top) + " mule clusters";
     for (std::size_t k = 0, i = 0; i < top; ++i)
       for (std::size_t m = 0; m < report.clusters[i].members.size(); ++m, ++k)

@@ -230,6 +230,7 @@ int run_export(const Args& args) {
       load_inputs(vm, std::filesystem::path(first).filename().string() + ".rejects.csv",
                   join_command_line("export", args));
   Subgraph sub = select(loaded.graph, vm["select"].as<std::string>(), vm);
+  sub.provenance = provenance_text(loaded.report);
   const std::size_t selected = sub.nodes.size();
   fold_subgraph(sub, max_nodes);
   const std::string path = vm["output"].as<std::string>();

@@ -280,7 +280,8 @@ int run_score(const Args& args) {
                                   {"folds", cv.folds},
                                   {"cv_precision", cv.precision},
                                   {"cv_recall", cv.recall},
-                                  {"cv_pr_auc", cv.pr_auc}};
+                                  {"cv_pr_auc", cv.pr_auc},
+                                  {"provenance", provenance_json(loaded.report)}};
       std::cout << j.dump(2) << "\n";
     } else {
       std::cout << "trained on " << with_thousands(labelled) << " labelled accounts ("
@@ -340,6 +341,7 @@ int run_score(const Args& args) {
                              {"reasons", scored.reasons[v]},
                              {"degree", degree(v)},
                              {"kind", to_string(graph.accounts().kind[v])}});
+    j["provenance"] = provenance_json(loaded.report);
     out << j.dump(2) << "\n";
   } else {
     const std::size_t shown =

@@ -28,7 +28,9 @@ int run_stats(const Args& args) {
   LoadedCase loaded = load_inputs(vm, rejects, join_command_line("stats", args));
   const GraphStats stats = compute_graph_stats(loaded.graph);
   if (format == "json") {
-    std::cout << stats_to_json(loaded.graph, stats, loaded.report).dump(2) << "\n";
+    nlohmann::ordered_json j = stats_to_json(loaded.graph, stats, loaded.report);
+    j["provenance"] = provenance_json(loaded.report);
+    std::cout << j.dump(2) << "\n";
   } else {
     print_stats_table(std::cout, loaded.graph, stats, loaded.report);
   }

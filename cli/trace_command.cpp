@@ -81,9 +81,11 @@ TraceOptions trace_options(const po::variables_map& vm) {
 }
 
 void write_result(std::ostream& out, const std::string& format, const TransactionGraph& graph,
-                  const TraceResult& result) {
+                  const TraceResult& result, const LoadReport& report) {
   if (format == "json") {
-    out << trace_to_json(graph, result).dump(2) << "\n";
+    nlohmann::ordered_json j = trace_to_json(graph, result);
+    j["provenance"] = provenance_json(report);
+    out << j.dump(2) << "\n";
   } else if (format == "csv") {
     write_trace_csv_header(out, false);
     write_trace_csv_rows(out, graph, result);
@@ -258,10 +260,12 @@ int run_trace(const Args& args) {
           result = trace_forward(context, seeds, trace);
         }
       }
-      write_result(out, format, graph, result);
-      if (vm.count("export"))
-        export_subgraph_file(vm["export"].as<std::string>(), graph,
-                             subgraph_of_trace(graph, result));
+      write_result(out, format, graph, result, loaded.report);
+      if (vm.count("export")) {
+        Subgraph sub = subgraph_of_trace(graph, result);
+        sub.provenance = provenance_text(loaded.report);
+        export_subgraph_file(vm["export"].as<std::string>(), graph, std::move(sub));
+      }
     }
   } catch (const TraceError& e) {
     throw UsageError(e.what());

@@ -40,6 +40,8 @@ struct Subgraph {
   std::vector<SubgraphNode> nodes;
   std::vector<SubgraphEdge> edges;
   std::uint32_t folded_accounts = 0;  // accounts folded into aggregate nodes
+  /// What it came from (version, command line, inputs' SHA-256), recorded by the writers.
+  std::string provenance;
 };
 
 }  // namespace moneytrail

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "graph/graph_builder.h"
+#include "io/file_digest.h"
 #include "io/input_error.h"
 
 namespace moneytrail {
@@ -17,8 +18,8 @@ std::uint64_t file_bytes(const std::string& path) {
 void record_input(LoadReport& report, const FileReadReport& file) {
   report.files.push_back(file);
   report.rows += file.rows;
-  report.provenance.inputs.push_back(
-      {file.path, file_bytes(file.path), file.format, file.rows, file.rejected, ""});
+  report.provenance.inputs.push_back({file.path, file_bytes(file.path), file.format, file.rows,
+                                      file.rejected, sha256_file(file.path)});
 }
 
 void record_case_input(LoadReport& report, const std::string& path, const CaseFile& loaded) {

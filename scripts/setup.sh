@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake pkg-config libboost-graph-dev libboost-program-options-dev
   libeigen3-dev libprotobuf-dev protobuf-compiler libgtest-dev libgmock-dev libbenchmark-dev
-  zlib1g-dev robin-map-dev nlohmann-json3-dev xlsx2csv)
+  zlib1g-dev robin-map-dev nlohmann-json3-dev libssl-dev xlsx2csv)
 if [[ "${1:-}" == "--tests" ]]; then
   packages+=(python3 python3-networkx python3-igraph python3-openpyxl clang libclang-rt-14-dev graphviz
     chromium)

@@ -122,8 +122,15 @@ std::string dot_escape(std::string_view text) {
   return out;
 }
 
+// An XML comment may not hold "--".
+std::string xml_comment(std::string text) {
+  for (std::size_t at; (at = text.find("--")) != std::string::npos;) text.replace(at, 2, "- -");
+  return "<!-- " + text + " -->\n";
+}
+
 void write_graphml(std::ostream& out, const TransactionGraph& graph, const Subgraph& sub) {
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      << (sub.provenance.empty() ? "" : xml_comment(xml_escape(sub.provenance)))
       << "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
          "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
          "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
@@ -178,7 +185,8 @@ void write_gexf(std::ostream& out, const TransactionGraph& graph, const Subgraph
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       << "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n"
       << "  <meta><creator>moneytrail " << MONEYTRAIL_VERSION << "</creator><description>"
-      << xml_escape(sub.title) << "</description></meta>\n"
+      << xml_escape(sub.title) << (sub.provenance.empty() ? "" : " | " + xml_escape(sub.provenance))
+      << "</description></meta>\n"
       << "  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"dateTime\">\n"
       << "    <attributes class=\"node\">\n";
   const char* node_attributes[][2] = {
@@ -233,6 +241,11 @@ void write_dot(std::ostream& out, const TransactionGraph& graph, const Subgraph&
   double widest = 0;
   for (const SubgraphEdge& e : sub.edges)
     widest = std::max(widest, e.traced > 0 ? e.traced : e.value);
+  if (!sub.provenance.empty()) {
+    std::string line = sub.provenance;
+    std::replace(line.begin(), line.end(), '\n', ' ');
+    out << "// " << line << "\n";
+  }
   out << "digraph moneytrail {\n  label=\"" << dot_escape(sub.title) << "\";\n"
       << "  rankdir=LR;\n  node [fontsize=10];\n  edge [fontsize=8];\n";
   for (std::size_t i = 0; i < sub.nodes.size(); ++i) {
@@ -298,7 +311,9 @@ void write_cyjs(std::ostream& out, const TransactionGraph& graph, const Subgraph
                        {"hop", e.hop}}}});
   }
   nlohmann::ordered_json j;
-  j["data"] = {{"title", sub.title}, {"folded_accounts", sub.folded_accounts}};
+  j["data"] = {{"title", sub.title},
+               {"folded_accounts", sub.folded_accounts},
+               {"provenance", sub.provenance}};
   j["directed"] = true;  // read by networkx.cytoscape_graph
   j["multigraph"] = false;
   j["elements"] = {{"nodes", nodes}, {"edges", edges}};

@@ -128,7 +128,11 @@ void write_html_report(std::ostream& out, const TransactionGraph& graph, const S
   write_cyjs(data, graph, sub);
   bool traced = false;
   for (const SubgraphNode& n : sub.nodes) traced = traced || n.hop >= 0;
-  out << kHead << "<title>moneytrail: " << xml_escape(sub.title) << "</title>\n" << kBody;
+  out << kHead << "<title>moneytrail: " << xml_escape(sub.title) << "</title>\n";
+  if (!sub.provenance.empty())
+    out << "<meta name=\"moneytrail-provenance\" content=\"" << xml_escape(sub.provenance)
+        << "\">\n";
+  out << kBody;
   out << "<script>\n" << script_safe(cytoscape_js) << "\n</script>\n";
   out << "<script>\nconst report=" << script_safe(data.str()) << ";\nreport.layout='"
       << (traced ? "breadthfirst" : "cose") << "';\n"

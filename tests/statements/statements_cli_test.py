@@ -101,6 +101,22 @@ def main():
         expect(traced is not None and len(traced.get("endpoints", traced.get("accounts", []))) > 0,
                "a victim's payment traces through the merged statements")
 
+        # Reproducibility: JSON outputs and graph files record the version, the command line and
+        # each input's SHA-256; a case file keeps its inputs' hashes.
+        import hashlib
+        digest = hashlib.sha256(open(banks[0], "rb").read()).hexdigest()
+        p = json.loads(run("stats", banks[0], "--format", "json", "-q").stdout)["provenance"]
+        expect(p["inputs"][0]["sha256"] == digest and p["command_line"].startswith("moneytrail stats")
+               and p["moneytrail"], "stats JSON records the command line and the input's SHA-256")
+        p = stats(utf8_case)["provenance"]
+        expect(p["inputs"][0]["sha256"] == digest, "a case file keeps its inputs' SHA-256")
+        graphml = os.path.join(d, "ego.graphml")
+        with open(banks[0], encoding="utf-8") as f:
+            account = list(csv.reader(f))[1][0]
+        run("export", utf8_case, "--select", f"ego:{account}:1", "--to", "graphml", "-o", graphml)
+        expect(digest in open(graphml, encoding="utf-8").read(),
+               "a graph file records its inputs' SHA-256")
+
         # Bad input.
         header = "交易卡号,交易时间,交易金额,借贷标志,交易余额,对手账号\n"
         bad = os.path.join(d, "bad.csv")
