@@ -55,11 +55,7 @@ int main(int argc, char** argv) {
     flows_time = seconds([&] { flows = FlowView::build(graph); });
     if (clusters) {
       cluster_time = seconds([&] {
-        const ClusterReport report = mule_cluster_report(
-            graph, flows, find_flow_blocks(flows, options.blocks), options.clusters);
-        suspicion.assign(graph.num_accounts(), 0.0);
-        for (const MuleCluster& c : report.clusters)
-          for (VertexId v : c.members) suspicion[v] = std::max(suspicion[v], c.score);
+        suspicion = mule_cluster_suspicion(graph, flows, options.blocks, options.clusters);
       });
     }
     options.features.cluster_suspicion = suspicion;

@@ -34,6 +34,37 @@ void record_case_input(LoadReport& report, const std::string& path, const CaseFi
   }
 }
 
+// Bank statements and platform exports are read together and then merged: the two sides of a
+// transfer may sit in two files.
+void load_statements(const LoadRequest& request, const std::vector<std::string>& paths,
+                     GraphBuilder& builder, RejectLog& rejects, LoadReport& report) {
+  StatementReadOptions read;
+  if (!request.encoding.empty()) {
+    read.encoding = parse_text_encoding(request.encoding);
+    if (!read.encoding)
+      throw InputError("", 0, "", "unknown encoding '" + request.encoding + "' (utf-8 or gbk)");
+  }
+  if (!request.mapping_file.empty()) read.mapping = read_statement_mapping(request.mapping_file);
+  read.utc_offset_seconds = request.statement_utc_offset_seconds;
+  read.strict = request.strict;
+  read.platform = request.format == "payment-platform";
+  std::vector<StatementRow> rows;
+  for (std::uint32_t i = 0; i < paths.size(); ++i) {
+    const std::uint64_t before = rows.size();
+    const StatementFileReport file = read_statement_file(paths[i], i, read, rows, rejects);
+    FileReadReport record;
+    record.path = paths[i];
+    record.format = file.encoding == TextEncoding::utf8 ? "cn-bank-statement (utf-8)"
+                                                        : "cn-bank-statement (gb18030)";
+    record.rows = file.rows;
+    record.loaded = rows.size() - before;
+    record.rejected = file.rejected;
+    record_input(report, record);
+  }
+  report.statements = merge_statements(std::move(rows), paths, {}, builder);
+  report.statement_files = paths;
+}
+
 }  // namespace
 
 LoadedCase load_case(const LoadRequest& request) {
@@ -76,33 +107,7 @@ LoadedCase load_case(const LoadRequest& request) {
       record_input(report, read_transactions_csv(path, options, builder, rejects));
     }
   }
-  if (!statements.empty()) {
-    StatementReadOptions read;
-    if (!request.encoding.empty()) {
-      read.encoding = parse_text_encoding(request.encoding);
-      if (!read.encoding)
-        throw InputError("", 0, "", "unknown encoding '" + request.encoding + "' (utf-8 or gbk)");
-    }
-    if (!request.mapping_file.empty()) read.mapping = read_statement_mapping(request.mapping_file);
-    read.utc_offset_seconds = request.statement_utc_offset_seconds;
-    read.strict = request.strict;
-    read.platform = request.format == "payment-platform";
-    std::vector<StatementRow> rows;
-    for (std::uint32_t i = 0; i < statements.size(); ++i) {
-      const std::uint64_t before = rows.size();
-      const StatementFileReport file = read_statement_file(statements[i], i, read, rows, rejects);
-      FileReadReport record;
-      record.path = statements[i];
-      record.format = file.encoding == TextEncoding::utf8 ? "cn-bank-statement (utf-8)"
-                                                          : "cn-bank-statement (gb18030)";
-      record.rows = file.rows;
-      record.loaded = rows.size() - before;
-      record.rejected = file.rejected;
-      record_input(report, record);
-    }
-    report.statements = merge_statements(std::move(rows), statements, {}, builder);
-    report.statement_files = statements;
-  }
+  if (!statements.empty()) load_statements(request, statements, builder, rejects, report);
   CsvReadOptions side_options = options;
   side_options.format = "auto";
   for (const std::string& path : request.accounts_files) {

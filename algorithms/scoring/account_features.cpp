@@ -1,7 +1,5 @@
 #include "algorithms/scoring/account_features.h"
 
-#include <tsl/robin_map.h>
-
 #include <algorithm>
 #include <cmath>
 #include <deque>
@@ -11,6 +9,7 @@
 
 #include "algorithms/centrality/pagerank.h"
 #include "algorithms/communities/core_decomposition.h"
+#include "algorithms/scoring/counterparty_window.h"
 
 namespace moneytrail {
 namespace {
@@ -47,30 +46,19 @@ struct Scratch {
   std::vector<TxIndex> credits, debits;  // without transfers to self
   std::vector<double> dwell;
   std::vector<Timestamp> times;
-  tsl::robin_map<VertexId, std::uint32_t> window_counts;
+  scoring_detail::CounterpartyCounts window_counts;
 };
 
-// The most distinct counterparties seen within any window of `window` seconds over `list`
-// (sorted by time): a sliding window keeping a count per counterparty.
+// The most distinct counterparties seen within any window of `window` seconds over `list`.
 std::uint32_t max_distinct_in_window(const TransactionGraph& graph, std::span<const TxIndex> list,
                                      bool by_sender, double window, Scratch& scratch) {
-  const TransactionTable& tx = graph.transactions();
-  auto& counts = scratch.window_counts;
-  // clear() walks every bucket: after a hub has grown the table, start afresh instead.
-  if (counts.bucket_count() > 4096) counts = {};
-  counts.clear();
   std::uint32_t best = 0;
-  std::size_t begin = 0;
-  for (std::size_t end = 0; end < list.size(); ++end) {
-    const TxIndex t = list[end];
-    ++counts[by_sender ? tx.from[t] : tx.to[t]];
-    while (static_cast<double>(tx.timestamp[t] - tx.timestamp[list[begin]]) >= window) {
-      const TxIndex old = list[begin++];
-      auto it = counts.find(by_sender ? tx.from[old] : tx.to[old]);
-      if (--it.value() == 0) counts.erase(it);
-    }
-    best = std::max(best, static_cast<std::uint32_t>(counts.size()));
-  }
+  scoring_detail::slide_counterparty_window(graph.transactions(), list, by_sender, window,
+                                            scratch.window_counts,
+                                            [&](std::size_t, std::size_t, std::uint32_t distinct) {
+                                              best = std::max(best, distinct);
+                                              return false;
+                                            });
   return best;
 }
 

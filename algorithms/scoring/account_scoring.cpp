@@ -15,6 +15,19 @@ std::vector<std::uint8_t> laundering_participants(const TransactionGraph& graph)
   return took_part;
 }
 
+std::vector<double> mule_cluster_suspicion(const TransactionGraph& graph, const FlowView& flows,
+                                           const FlowBlockOptions& blocks,
+                                           const ClusterReportOptions& clusters,
+                                           std::uint32_t* reported) {
+  const ClusterReport report =
+      mule_cluster_report(graph, flows, find_flow_blocks(flows, blocks), clusters);
+  std::vector<double> suspicion(graph.num_accounts(), 0.0);
+  for (const MuleCluster& cluster : report.clusters)
+    for (VertexId v : cluster.members) suspicion[v] = std::max(suspicion[v], cluster.score);
+  if (reported) *reported = static_cast<std::uint32_t>(report.clusters.size());
+  return suspicion;
+}
+
 AccountScoring score_accounts(const TransactionGraph& graph, const FlowView& flows,
                               const AccountScoringOptions& options) {
   AccountFeatureOptions feature_options = options.features;
@@ -24,14 +37,8 @@ AccountScoring score_accounts(const TransactionGraph& graph, const FlowView& flo
   }
   AccountScoring scoring;
   if (options.cluster_suspicion && feature_options.cluster_suspicion.empty()) {
-    const ClusterReport report = mule_cluster_report(
-        graph, flows, find_flow_blocks(flows, options.blocks), options.clusters);
-    feature_options.cluster_suspicion.assign(graph.num_accounts(), 0.0);
-    for (const MuleCluster& cluster : report.clusters)
-      for (VertexId v : cluster.members)
-        feature_options.cluster_suspicion[v] =
-            std::max(feature_options.cluster_suspicion[v], cluster.score);
-    scoring.clusters = static_cast<std::uint32_t>(report.clusters.size());
+    feature_options.cluster_suspicion =
+        mule_cluster_suspicion(graph, flows, options.blocks, options.clusters, &scoring.clusters);
   }
   const std::vector<double> base = base_values(graph);
   scoring.features = compute_account_features(graph, flows, base, feature_options);

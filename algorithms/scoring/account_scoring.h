@@ -40,6 +40,13 @@ struct AccountScoring {
 /// benchmark ("took part in a laundering transaction").
 std::vector<std::uint8_t> laundering_participants(const TransactionGraph& graph);
 
+/// Per account, the score of the best-scored mule cluster holding it (0 outside every cluster):
+/// flow blocks, then the cluster report. `clusters` (optional) receives how many were reported.
+std::vector<double> mule_cluster_suspicion(const TransactionGraph& graph, const FlowView& flows,
+                                           const FlowBlockOptions& blocks,
+                                           const ClusterReportOptions& clusters,
+                                           std::uint32_t* reported = nullptr);
+
 AccountScoring score_accounts(const TransactionGraph& graph, const FlowView& flows,
                               const AccountScoringOptions& options = {});
 

@@ -1,11 +1,10 @@
 #include "algorithms/scoring/typologies.h"
 
-#include <tsl/robin_map.h>
-
 #include <algorithm>
 #include <span>
 #include <stdexcept>
 
+#include "algorithms/scoring/counterparty_window.h"
 #include "algorithms/scoring/typology_search.h"
 
 namespace moneytrail {
@@ -34,15 +33,9 @@ constexpr std::string_view kNames[kTypologyCount] = {"fan_in",          "fan_out
                                                      "gather_scatter",  "cycle",   "bipartite",
                                                      "forwarding_chain"};
 
-// clear() walks every bucket: after a hub has grown the table, start afresh instead.
-void reset(tsl::robin_map<VertexId, std::uint32_t>& map) {
-  if (map.bucket_count() > 4096) map = {};
-  map.clear();
-}
-
-VertexId counterparty(const TransactionTable& tx, TxIndex t, bool senders) {
-  return senders ? tx.from[t] : tx.to[t];
-}
+using scoring_detail::counterparty;
+using scoring_detail::CounterpartyCounts;
+using scoring_detail::slide_counterparty_window;
 
 // The first window of `list` (sorted by time) holding the most distinct counterparties, as
 // positions [begin, end]; {0, 0, 0} when the list is empty.
@@ -51,19 +44,13 @@ struct Window {
   std::uint32_t distinct = 0;
 };
 Window widest_window(const TransactionTable& tx, std::span<const TxIndex> list, bool senders,
-                     double seconds, tsl::robin_map<VertexId, std::uint32_t>& counts) {
-  reset(counts);
+                     double seconds, CounterpartyCounts& counts) {
   Window best;
-  std::size_t begin = 0;
-  for (std::size_t end = 0; end < list.size(); ++end) {
-    ++counts[counterparty(tx, list[end], senders)];
-    while (static_cast<double>(tx.timestamp[list[end]] - tx.timestamp[list[begin]]) >= seconds) {
-      auto it = counts.find(counterparty(tx, list[begin++], senders));
-      if (--it.value() == 0) counts.erase(it);
-    }
-    if (counts.size() > best.distinct)
-      best = {begin, end, static_cast<std::uint32_t>(counts.size())};
-  }
+  slide_counterparty_window(tx, list, senders, seconds, counts,
+                            [&](std::size_t begin, std::size_t end, std::uint32_t distinct) {
+                              if (distinct > best.distinct) best = {begin, end, distinct};
+                              return false;
+                            });
   return best;
 }
 
@@ -82,8 +69,7 @@ TypologyHit window_hit(const TransactionTable& tx, Typology typology, VertexId c
 // Only personal, non-hub counterparties count: a shopper paying five merchants in a day or a
 // payroll account paying a salary is not a fan.
 void find_fans(const TransactionGraph& graph, const Eligibility& eligible, const TypologyOptions& o,
-               VertexId v, tsl::robin_map<VertexId, std::uint32_t>& counts,
-               std::vector<TypologyHit>& hits) {
+               VertexId v, CounterpartyCounts& counts, std::vector<TypologyHit>& hits) {
   const TransactionTable& tx = graph.transactions();
   std::vector<TxIndex> credit_list, debit_list;
   for (TxIndex t : graph.in_transactions(v))
@@ -105,37 +91,33 @@ void find_fans(const TransactionGraph& graph, const Eligibility& eligible, const
   }
   if (o.enabled[3]) {
     // Gather-scatter: a window of credits from min_fan senders, then debits to min_fan
-    // receivers from its first credit until one window after its last.
-    reset(counts);
-    std::size_t begin = 0;
-    for (std::size_t end = 0; end < credits.size(); ++end) {
-      ++counts[tx.from[credits[end]]];
-      while (static_cast<double>(tx.timestamp[credits[end]] - tx.timestamp[credits[begin]]) >=
-             o.window_seconds) {
-        auto it = counts.find(tx.from[credits[begin++]]);
-        if (--it.value() == 0) counts.erase(it);
-      }
-      if (counts.size() < o.min_fan) continue;
-      const Timestamp until = tx.timestamp[credits[end]] + static_cast<Timestamp>(o.window_seconds);
-      auto first = std::upper_bound(debits.begin(), debits.end(), credits[begin]);
-      auto last = first;
-      while (last != debits.end() && tx.timestamp[*last] <= until) ++last;
-      std::vector<VertexId> receivers;
-      for (auto it = first; it != last; ++it) receivers.push_back(tx.to[*it]);
-      std::sort(receivers.begin(), receivers.end());
-      receivers.erase(std::unique(receivers.begin(), receivers.end()), receivers.end());
-      if (receivers.size() < o.min_fan) continue;
-      TypologyHit in = window_hit(tx, Typology::gather_scatter, v,
-                                  credits.subspan(begin, end - begin + 1), true);
-      for (VertexId r : receivers) {
-        if (std::find(in.accounts.begin(), in.accounts.end(), r) == in.accounts.end())
-          in.accounts.push_back(r);
-      }
-      in.transactions.insert(in.transactions.end(), first, last);
-      std::sort(in.transactions.begin(), in.transactions.end());
-      hits.push_back(std::move(in));
-      break;  // one hit per account: the first gather that scatters
-    }
+    // receivers from its first credit until one window after its last. One hit per account: the
+    // first gather that scatters.
+    slide_counterparty_window(
+        tx, credits, true, o.window_seconds, counts,
+        [&](std::size_t begin, std::size_t end, std::uint32_t senders) {
+          if (senders < o.min_fan) return false;
+          const Timestamp until =
+              tx.timestamp[credits[end]] + static_cast<Timestamp>(o.window_seconds);
+          auto first = std::upper_bound(debits.begin(), debits.end(), credits[begin]);
+          auto last = first;
+          while (last != debits.end() && tx.timestamp[*last] <= until) ++last;
+          std::vector<VertexId> receivers;
+          for (auto it = first; it != last; ++it) receivers.push_back(tx.to[*it]);
+          std::sort(receivers.begin(), receivers.end());
+          receivers.erase(std::unique(receivers.begin(), receivers.end()), receivers.end());
+          if (receivers.size() < o.min_fan) return false;
+          TypologyHit in = window_hit(tx, Typology::gather_scatter, v,
+                                      credits.subspan(begin, end - begin + 1), true);
+          for (VertexId r : receivers) {
+            if (std::find(in.accounts.begin(), in.accounts.end(), r) == in.accounts.end())
+              in.accounts.push_back(r);
+          }
+          in.transactions.insert(in.transactions.end(), first, last);
+          std::sort(in.transactions.begin(), in.transactions.end());
+          hits.push_back(std::move(in));
+          return true;
+        });
   }
 }
 
@@ -204,11 +186,10 @@ std::vector<VertexId> eligible_neighbours(const FlowView& flows, const Eligibili
 // senders paying all of them.
 void find_bipartite(const TransactionGraph& graph, const FlowView& flows,
                     const Eligibility& eligible, const TypologyOptions& o, VertexId first,
-                    tsl::robin_map<VertexId, std::uint32_t>& shared,
-                    std::vector<TypologyHit>& hits) {
+                    CounterpartyCounts& shared, std::vector<TypologyHit>& hits) {
   std::vector<VertexId> senders = eligible_neighbours(flows, eligible, first, true);
   if (senders.size() < o.min_bipartite) return;
-  reset(shared);
+  scoring_detail::reset_counts(shared);
   for (VertexId a : senders)
     for (VertexId b : eligible_neighbours(flows, eligible, a, false))
       if (b > first) ++shared[b];
@@ -294,7 +275,7 @@ TypologyResult detect_typologies(const TransactionGraph& graph, const FlowView& 
 #pragma omp parallel if (count > 65536)
   {
     std::vector<TypologyHit> local;
-    tsl::robin_map<VertexId, std::uint32_t> scratch;
+    CounterpartyCounts scratch;
 #pragma omp for schedule(dynamic, 256) nowait
     for (std::int64_t i = 0; i < count; ++i) {
       const VertexId v = static_cast<VertexId>(i);

@@ -137,6 +137,21 @@ std::string xlsx_as_csv(const std::string& path) {
   return text;
 }
 
+// The lines of `text` (at most `limit`), without their line ends.
+std::vector<std::string_view> split_lines(std::string_view text,
+                                          std::size_t limit = std::string_view::npos) {
+  std::vector<std::string_view> lines;
+  for (std::size_t start = 0; start < text.size() && lines.size() < limit;) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    lines.push_back(line);
+    start = end + 1;
+  }
+  return lines;
+}
+
 }  // namespace
 
 bool is_statement_file(const std::string& path) {
@@ -150,19 +165,13 @@ bool is_statement_file(const std::string& path) {
     bytes.resize(bytes.rfind('\n') == std::string::npos ? 0 : bytes.rfind('\n'));
   std::string text;
   try {
-    text = to_utf8(bytes, detect_text_encoding(bytes));
+    text = decode_text(bytes).text;
   } catch (const std::runtime_error&) {
     return false;
   }
-  std::size_t start = 0;
-  for (int line = 0; line < 10 && start < text.size(); ++line) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    std::string_view row(text.data() + start, end - start);
-    if (!row.empty() && row.back() == '\r') row.remove_suffix(1);
-    const std::vector<std::string> fields = split_csv_line(row);
+  for (std::string_view line : split_lines(text, 10)) {
+    const std::vector<std::string> fields = split_csv_line(line);
     if (looks_like_statement_header({fields.begin(), fields.end()})) return true;
-    start = end + 1;
   }
   return false;
 }
@@ -194,24 +203,17 @@ StatementFileReport read_statement_file(const std::string& path, std::uint32_t f
     in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   }
   StatementFileReport report;
-  report.encoding =
-      is_xlsx(path) ? TextEncoding::utf8 : options.encoding.value_or(detect_text_encoding(bytes));
   std::string text;
   try {
-    text = to_utf8(bytes, report.encoding);
+    DecodedText decoded =
+        decode_text(bytes, is_xlsx(path) ? std::optional(TextEncoding::utf8) : options.encoding);
+    report.encoding = decoded.encoding;
+    text = std::move(decoded.text);
   } catch (const std::runtime_error& e) {
     throw InputError(path, 0, "", e.what());
   }
-
-  std::vector<std::string_view> lines;
-  for (std::size_t start = 0; start < text.size();) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    std::string_view line(text.data() + start, end - start);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    lines.push_back(line);
-    start = end + 1;
-  }
+  std::string().swap(bytes);
+  const std::vector<std::string_view> lines = split_lines(text);
   // The header is the first non-blank line (retrievals sometimes start with a title line: then
   // the first line naming an account and an amount).
   std::size_t header_line = 0;

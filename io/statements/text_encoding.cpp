@@ -35,8 +35,14 @@ bool is_valid_utf8(std::string_view bytes) {
   return true;
 }
 
-TextEncoding detect_text_encoding(std::string_view bytes) {
-  return is_valid_utf8(bytes) ? TextEncoding::utf8 : TextEncoding::gb18030;
+DecodedText decode_text(std::string_view bytes, std::optional<TextEncoding> forced) {
+  if (!forced) {
+    std::string_view body = bytes;
+    if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
+    if (is_valid_utf8(body)) return {TextEncoding::utf8, std::string(body)};
+    return {TextEncoding::gb18030, to_utf8(bytes, TextEncoding::gb18030)};
+  }
+  return {*forced, to_utf8(bytes, *forced)};
 }
 
 std::string to_utf8(std::string_view bytes, TextEncoding encoding) {

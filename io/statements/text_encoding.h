@@ -14,8 +14,14 @@ enum class TextEncoding { utf8, gb18030 };
 /// "utf-8"/"utf8", "gbk"/"gb2312"/"gb18030" (any case); nullopt otherwise.
 std::optional<TextEncoding> parse_text_encoding(std::string_view name);
 bool is_valid_utf8(std::string_view bytes);
-/// UTF-8 when the bytes are valid UTF-8, GB18030 otherwise.
-TextEncoding detect_text_encoding(std::string_view bytes);
+struct DecodedText {
+  TextEncoding encoding;
+  std::string text;  // UTF-8, without a byte-order mark
+};
+/// The bytes as UTF-8 text: in `forced` when given, else UTF-8 when they are valid UTF-8 and
+/// GB18030 otherwise (validating once). Throws like to_utf8.
+DecodedText decode_text(std::string_view bytes, std::optional<TextEncoding> forced = {});
+
 /// The text as UTF-8 without a byte-order mark. Throws std::runtime_error naming the byte offset
 /// of a sequence that is not valid in `encoding`.
 std::string to_utf8(std::string_view bytes, TextEncoding encoding);
