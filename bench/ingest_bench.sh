@@ -17,15 +17,7 @@ work=${MONEYTRAIL_BENCH_WORK:-/tmp/moneytrail-bench}
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000000 10000000)
 
-calc() { awk "BEGIN { print $1 }"; }
-
-measure() {  # prints "seconds peak_kib" for a command
-  local log
-  log=$(mktemp)
-  /usr/bin/time -o "$log" -f "%e %M" "$@" >/dev/null 2>&1
-  tail -1 "$log"
-  rm -f "$log"
-}
+source "$root/bench/measure.sh"
 
 printf '%-10s %-34s %12s %12s\n' size measure value unit
 for n in "${sizes[@]}"; do

@@ -17,17 +17,15 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::vector<std::string> files(argv + 1, argv + argc);
-  std::vector<StatementRow> rows;
+  StatementSet set;
   RejectLog rejects;
   const double read = seconds([&] {
-    for (std::uint32_t i = 0; i < files.size(); ++i)
-      read_statement_file(files[i], i, {}, rows, rejects);
+    for (const std::string& file : files) read_statement_file(file, {}, set, rejects);
   });
-  const std::size_t count = rows.size();
+  const std::size_t count = set.rows.size();
   GraphBuilder builder;
   StatementMergeReport report;
-  const double merge =
-      seconds([&] { report = merge_statements(std::move(rows), files, {}, builder); });
+  const double merge = seconds([&] { report = merge_statements(set, {}, builder); });
   TransactionGraph graph;
   const double build = seconds([&] { graph = std::move(builder).build(); });
   const double total = read + merge + build;

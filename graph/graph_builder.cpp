@@ -40,7 +40,7 @@ void GraphBuilder::apply_hints(VertexId v, AccountKind kind, std::string_view in
   settled_[v] = accounts.kind[v] != AccountKind::unknown && accounts.institution[v] != kNoSymbol;
 }
 
-GraphBuilder::AddResult GraphBuilder::add_transaction(const TransactionInput& in) {
+bool GraphBuilder::accept_id(std::string_view id) {
   const std::uint32_t before = tx_ids_.size();
   if (before == std::numeric_limits<TxIndex>::max()) {
     throw std::length_error("more than 4,294,967,294 transactions in one graph");
@@ -48,20 +48,36 @@ GraphBuilder::AddResult GraphBuilder::add_transaction(const TransactionInput& in
   const bool after_previous =
       ids_increasing_ && (before == 0 || [&] {
         const std::string_view previous = tx_ids_[before - 1];
-        return in.id.size() != previous.size() ? in.id.size() > previous.size() : in.id > previous;
+        return id.size() != previous.size() ? id.size() > previous.size() : id > previous;
       }());
   if (after_previous) {
-    tx_ids_.append_new(in.id);
-  } else {
-    ids_increasing_ = false;
-    if (tx_ids_.intern(in.id) != before) return AddResult::duplicate_id;
+    tx_ids_.append_new(id);
+    return true;
   }
-  VertexId from = parts_.accounts.add(in.from);
-  apply_hints(from, in.from_kind, in.from_institution);
-  VertexId to = parts_.accounts.add(in.to);
-  apply_hints(to, in.to_kind, in.to_institution);
+  ids_increasing_ = false;
+  return tx_ids_.intern(id) == before;
+}
 
+GraphBuilder::AddResult GraphBuilder::add_transaction(const TransactionInput& in) {
+  if (!accept_id(in.id)) return AddResult::duplicate_id;
+  const VertexId from = parts_.accounts.add(in.from);
+  const VertexId to = parts_.accounts.add(in.to);
+  append_transaction(in, from, to);
+  return AddResult::added;
+}
+
+GraphBuilder::AddResult GraphBuilder::add_transaction(const TransactionInput& in, VertexId from,
+                                                      VertexId to) {
+  if (!accept_id(in.id)) return AddResult::duplicate_id;
+  append_transaction(in, from, to);
+  return AddResult::added;
+}
+
+void GraphBuilder::append_transaction(const TransactionInput& in, VertexId from, VertexId to) {
+  apply_hints(from, in.from_kind, in.from_institution);
+  apply_hints(to, in.to_kind, in.to_institution);
   TransactionTable& tx = parts_.transactions;
+  const std::uint32_t position = tx.timestamp.size();
   tx.timestamp.push_back(in.timestamp);
   tx.from.push_back(from);
   tx.to.push_back(to);
@@ -73,13 +89,15 @@ GraphBuilder::AddResult GraphBuilder::add_transaction(const TransactionInput& in
   tx.channel.push_back(in.channel);
   tx.label.push_back(in.label);
   tx.typology.push_back(intern_typology(in.typology));
-  tx.input_position.push_back(before);
-  return AddResult::added;
+  tx.input_position.push_back(position);
 }
 
 void GraphBuilder::set_account(const AccountInput& in) {
+  set_account(parts_.accounts.add(in.id), in);
+}
+
+void GraphBuilder::set_account(VertexId v, const AccountInput& in) {
   AccountTable& accounts = parts_.accounts;
-  VertexId v = accounts.add(in.id);
   if (v >= settled_.size()) settled_.resize(v + 1, false);
   settled_[v] = true;
   auto set_name = [&](std::vector<std::uint32_t>& column, std::string_view value) {

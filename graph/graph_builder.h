@@ -50,8 +50,15 @@ class GraphBuilder {
   /// Adds a transaction at the next input position. Kind and institution hints fill in accounts
   /// whose attributes are still unknown; an accounts file always wins over hints.
   AddResult add_transaction(const TransactionInput& input);
+  /// The same with both accounts already looked up by add_account (input.from and input.to are
+  /// not read): a reader that groups rows by account before adding them hashes each id once.
+  AddResult add_transaction(const TransactionInput& input, VertexId from, VertexId to);
+  /// The account `id`, created without attributes when new.
+  VertexId add_account(std::string_view id) { return parts_.accounts.add(id); }
   /// Sets an account's attributes from an accounts file (creating the account if new).
   void set_account(const AccountInput& input);
+  /// The same for an account already looked up by add_account (input.id is not read).
+  void set_account(VertexId v, const AccountInput& input);
   void add_link(std::string_view a, std::string_view b, LinkKind kind, std::string_view evidence);
   void add_rate(std::string_view currency, Timestamp time, double rate_to_base);
   void reserve_transactions(std::size_t n);
@@ -68,6 +75,8 @@ class GraphBuilder {
  private:
   std::uint16_t intern_currency(std::string_view code);
   std::uint16_t intern_typology(std::string_view tag);
+  bool accept_id(std::string_view id);  // false for a duplicate
+  void append_transaction(const TransactionInput& input, VertexId from, VertexId to);
   void apply_hints(VertexId v, AccountKind kind, std::string_view institution);
 
   TransactionGraph::Parts parts_;

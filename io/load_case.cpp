@@ -48,20 +48,20 @@ void load_statements(const LoadRequest& request, const std::vector<std::string>&
   read.utc_offset_seconds = request.statement_utc_offset_seconds;
   read.strict = request.strict;
   read.platform = request.format == "payment-platform";
-  std::vector<StatementRow> rows;
-  for (std::uint32_t i = 0; i < paths.size(); ++i) {
-    const std::uint64_t before = rows.size();
-    const StatementFileReport file = read_statement_file(paths[i], i, read, rows, rejects);
+  StatementSet set;
+  for (const std::string& path : paths) {
+    const std::uint64_t before = set.rows.size();
+    const StatementFileReport file = read_statement_file(path, read, set, rejects);
     FileReadReport record;
-    record.path = paths[i];
+    record.path = path;
     record.format = file.encoding == TextEncoding::utf8 ? "cn-bank-statement (utf-8)"
                                                         : "cn-bank-statement (gb18030)";
     record.rows = file.rows;
-    record.loaded = rows.size() - before;
+    record.loaded = set.rows.size() - before;
     record.rejected = file.rejected;
     record_input(report, record);
   }
-  report.statements = merge_statements(std::move(rows), paths, {}, builder);
+  report.statements = merge_statements(set, {}, builder);
   report.statement_files = paths;
 }
 

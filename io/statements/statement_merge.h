@@ -46,11 +46,11 @@ struct StatementMergeReport {
   std::uint64_t links = 0;              // device and IP ties added
 };
 
-/// Adds the merged transactions (ids: the serial number, else file:line of the sender's side),
-/// the accounts' opening balances and holder names, and device/IP links to `builder`. `files`
-/// names the statement files by index, for ids and gaps.
-StatementMergeReport merge_statements(std::vector<StatementRow> rows,
-                                      const std::vector<std::string>& files,
-                                      const StatementMergeOptions& options, GraphBuilder& builder);
+/// Adds the merged transactions (ids: the serial number, else file:line of the sender's side;
+/// "#2", "#3"... added to an id already taken), the accounts' opening balances and holder names,
+/// and device/IP links to `builder`. Each statement's rows are checked for balance gaps in the
+/// set's order, which is file and line order as read.
+StatementMergeReport merge_statements(const StatementSet& set, const StatementMergeOptions& options,
+                                      GraphBuilder& builder);
 
 }  // namespace moneytrail

@@ -10,6 +10,7 @@
 #include <charconv>
 #include <chrono>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -37,6 +38,29 @@ std::optional<double> parse_money(std::string_view text) {
     if (c == '+' && n == 0) continue;
     if (n == sizeof digits) return std::nullopt;
     digits[n++] = c;
+  }
+  if (n == 0) return std::nullopt;
+  // Most amounts have at most two decimals: read them as whole cents (then cents / 100.0 is the
+  // same correctly rounded double from_chars gives), the rest through from_chars.
+  {
+    std::size_t i = digits[0] == '-' && n > 1 ? 1 : 0, whole = 0;
+    std::int64_t cents = 0;
+    while (i < n && digits[i] >= '0' && digits[i] <= '9' && whole < 15) {
+      cents = cents * 10 + (digits[i++] - '0');
+      ++whole;
+    }
+    int decimals = 0;
+    if (whole > 0 && i < n && digits[i] == '.') {
+      ++i;
+      while (i < n && decimals < 2 && digits[i] >= '0' && digits[i] <= '9') {
+        cents = cents * 10 + (digits[i++] - '0');
+        ++decimals;
+      }
+    }
+    if (whole > 0 && i == n) {
+      for (; decimals < 2; ++decimals) cents *= 10;
+      return (digits[0] == '-' ? -cents : cents) / 100.0;
+    }
   }
   double value = 0;
   const auto [end, ec] = std::from_chars(digits, digits + n, value);
@@ -73,35 +97,54 @@ std::optional<Timestamp> parse_local_time(std::string_view date, std::string_vie
   return days * 86400 + hour * 3600 + minute * 60 + second;
 }
 
-// Splits a line at commas into views; fields with quotes go through split_csv_line (which
-// unescapes them) into `owned`.
-void split_fields(std::string_view line, std::vector<std::string_view>& fields,
-                  std::vector<std::string>& owned) {
+// Splits a line at commas into views. Quoted fields are unescaped in place, inside their own
+// bytes (the unescaped text is never longer), so that every view points into the file's text.
+void split_fields_in_place(char* line, std::size_t size, std::vector<std::string_view>& fields) {
   fields.clear();
-  if (line.find('"') != std::string_view::npos) {
-    owned = split_csv_line(line);
-    fields.assign(owned.begin(), owned.end());
-    return;
-  }
-  std::size_t start = 0;
-  for (;;) {
-    const std::size_t comma = line.find(',', start);
-    if (comma == std::string_view::npos) {
-      fields.push_back(line.substr(start));
-      return;
+  if (std::memchr(line, '"', size) == nullptr) {
+    const std::string_view text(line, size);
+    for (std::size_t start = 0;;) {
+      const std::size_t comma = text.find(',', start);
+      if (comma == std::string_view::npos) {
+        fields.push_back(text.substr(start));
+        return;
+      }
+      fields.push_back(text.substr(start, comma - start));
+      start = comma + 1;
     }
-    fields.push_back(line.substr(start, comma - start));
-    start = comma + 1;
   }
+  char* field = line;
+  char* out = line;
+  bool quoted = false;
+  for (std::size_t i = 0; i < size; ++i) {
+    const char c = line[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < size && line[i + 1] == '"') {
+        *out++ = '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        *out++ = c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      fields.emplace_back(field, static_cast<std::size_t>(out - field));
+      field = out = line + i + 1;
+    } else {
+      *out++ = c;
+    }
+  }
+  fields.emplace_back(field, static_cast<std::size_t>(out - field));
 }
 
-std::string normalise_currency(std::string_view text) {
-  text = trim(text);
+std::string_view normalise_currency(std::string_view text) {
   if (text.empty() || text == "人民币" || text == "RMB" || text == "CNY" || text == "156")
     return "CNY";
   if (text == "美元" || text == "USD") return "USD";
   if (text == "港币" || text == "HKD") return "HKD";
-  return std::string(text);
+  return text;
 }
 
 bool is_xlsx(const std::string& path) {
@@ -165,7 +208,7 @@ bool is_statement_file(const std::string& path) {
     bytes.resize(bytes.rfind('\n') == std::string::npos ? 0 : bytes.rfind('\n'));
   std::string text;
   try {
-    text = decode_text(bytes).text;
+    text = decode_text(std::move(bytes)).text;
   } catch (const std::runtime_error&) {
     return false;
   }
@@ -189,9 +232,9 @@ std::optional<bool> parse_direction(std::string_view text) {
   return std::nullopt;
 }
 
-StatementFileReport read_statement_file(const std::string& path, std::uint32_t file_index,
-                                        const StatementReadOptions& options,
-                                        std::vector<StatementRow>& rows, RejectLog& rejects) {
+StatementFileReport read_statement_file(const std::string& path,
+                                        const StatementReadOptions& options, StatementSet& set,
+                                        RejectLog& rejects) {
   std::string bytes;
   if (is_xlsx(path)) {
     bytes = xlsx_as_csv(path);
@@ -203,25 +246,36 @@ StatementFileReport read_statement_file(const std::string& path, std::uint32_t f
     in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   }
   StatementFileReport report;
-  std::string text;
+  std::uint32_t file = 0;
   try {
-    DecodedText decoded =
-        decode_text(bytes, is_xlsx(path) ? std::optional(TextEncoding::utf8) : options.encoding);
+    DecodedText decoded = decode_text(
+        std::move(bytes), is_xlsx(path) ? std::optional(TextEncoding::utf8) : options.encoding);
     report.encoding = decoded.encoding;
-    text = std::move(decoded.text);
+    file = set.add_file(path, std::move(decoded.text));
   } catch (const std::runtime_error& e) {
     throw InputError(path, 0, "", e.what());
   }
-  std::string().swap(bytes);
-  const std::vector<std::string_view> lines = split_lines(text);
+  std::string& text = set.mutable_text(file);
+  // Lines are cut one at a time: a vector of a million line views would cost more than reading.
+  std::size_t position = 0;
+  std::uint64_t line_number = 0;
+  auto next_line = [&](std::string_view& line) {
+    if (position >= text.size()) return false;
+    std::size_t end = text.find('\n', position);
+    if (end == std::string::npos) end = text.size();
+    line = std::string_view(text).substr(position, end - position);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    position = end + 1;
+    ++line_number;
+    return true;
+  };
   // The header is the first non-blank line (retrievals sometimes start with a title line: then
   // the first line naming an account and an amount).
-  std::size_t header_line = 0;
   StatementLayout layout;
   std::vector<std::string> header_fields;
-  for (; header_line < lines.size() && header_line < 10; ++header_line) {
-    if (trim(lines[header_line]).empty()) continue;
-    header_fields = split_csv_line(lines[header_line]);
+  for (std::string_view line; line_number < 10 && next_line(line);) {
+    if (trim(line).empty()) continue;
+    header_fields = split_csv_line(line);
     const std::vector<std::string_view> header(header_fields.begin(), header_fields.end());
     layout = statement_layout_from_mapping(header, options.mapping);
     if (layout.usable()) break;
@@ -236,38 +290,42 @@ StatementFileReport read_statement_file(const std::string& path, std::uint32_t f
       options.platform || looks_like_platform_header({header_fields.begin(), header_fields.end()});
   // With both a date and a time column, the time column holds the time of day.
   const bool split_time = layout[StatementField::date] && layout[StatementField::time];
+  const auto time_field =
+      layout[StatementField::time] ? StatementField::time : StatementField::date;
 
   std::vector<std::string_view> fields;
-  std::vector<std::string> owned;
-  rows.reserve(rows.size() + lines.size() - header_line);
-  for (std::size_t i = header_line + 1; i < lines.size(); ++i) {
-    if (trim(lines[i]).empty()) continue;
-    const std::uint64_t number = i + 1;
+  std::string_view last_currency;
+  std::uint16_t last_currency_index = set.currency_index("CNY");
+  const std::size_t needed =
+      set.rows.size() + std::count(text.begin() + position, text.end(), '\n') + 1;
+  if (needed > set.rows.capacity()) set.rows.reserve(std::max(needed, set.rows.capacity() * 2));
+  for (std::string_view line; next_line(line);) {
+    if (trim(line).empty()) continue;
+    const std::uint64_t number = line_number;
     ++report.rows;
-    split_fields(lines[i], fields, owned);
+    split_fields_in_place(text.data() + (line.data() - text.data()), line.size(), fields);
     auto field = [&](StatementField f) -> std::string_view {
       const auto c = layout[f];
       return c && *c < fields.size() ? trim(fields[*c]) : std::string_view{};
     };
+    auto span = [&](StatementField f) { return set.span_of(file, field(f)); };
     std::optional<RowError> error;
     StatementRow row;
-    row.file = file_index;
-    row.line = number;
-    row.account = std::string(field(StatementField::account));
+    row.file = file;
+    row.line = static_cast<std::uint32_t>(number);
+    row.account = span(StatementField::account);
     if (fields.size() != header_fields.size()) {
       error = RowError{"", RejectReason::malformed_row,
                        "expected " + std::to_string(header_fields.size()) + " fields, found " +
                            std::to_string(fields.size())};
-    } else if (row.account.empty()) {
+    } else if (row.account.length == 0) {
       error = RowError{std::string(to_string(StatementField::account)), RejectReason::empty_account,
                        "empty account"};
     }
     if (!error) {
       const auto local =
           split_time ? parse_local_time(field(StatementField::date), field(StatementField::time))
-                     : parse_local_time(layout[StatementField::time] ? field(StatementField::time)
-                                                                     : field(StatementField::date),
-                                        "");
+                     : parse_local_time(field(time_field), "");
       if (!local)
         error = RowError{"time", RejectReason::bad_timestamp, "cannot read the time"};
       else
@@ -304,7 +362,7 @@ StatementFileReport read_statement_file(const std::string& path, std::uint32_t f
         }
       }
     }
-    if (!error && layout[StatementField::balance] && !field(StatementField::balance).empty()) {
+    if (!error && !field(StatementField::balance).empty()) {
       const auto balance = parse_money(field(StatementField::balance));
       if (!balance)
         error = RowError{"balance", RejectReason::bad_number,
@@ -319,18 +377,24 @@ StatementFileReport read_statement_file(const std::string& path, std::uint32_t f
       continue;
     }
     row.platform = platform;
-    row.counterparty = std::string(field(StatementField::counterparty_account));
-    row.counterparty_name = std::string(field(StatementField::counterparty_name));
-    row.counterparty_bank = std::string(field(StatementField::counterparty_bank));
-    row.summary = std::string(field(StatementField::summary));
-    row.serial = std::string(field(StatementField::serial));
-    row.currency = normalise_currency(field(StatementField::currency));
-    row.holder_name = std::string(field(StatementField::holder_name));
-    row.id_number = std::string(field(StatementField::id_number));
-    row.ip = std::string(field(StatementField::ip));
-    row.mac = std::string(field(StatementField::mac));
-    row.device = std::string(field(StatementField::device));
-    rows.push_back(std::move(row));
+    row.counterparty = span(StatementField::counterparty_account);
+    row.counterparty_name = span(StatementField::counterparty_name);
+    row.counterparty_bank = span(StatementField::counterparty_bank);
+    row.summary = span(StatementField::summary);
+    row.serial = span(StatementField::serial);
+    row.holder_name = span(StatementField::holder_name);
+    row.id_number = span(StatementField::id_number);
+    row.ip = span(StatementField::ip);
+    row.mac = span(StatementField::mac);
+    row.device = span(StatementField::device);
+    // Rows repeat one currency (or leave it empty): look it up only when it changes.
+    const std::string_view currency = field(StatementField::currency);
+    if (currency != last_currency) {
+      last_currency = currency;
+      last_currency_index = set.currency_index(normalise_currency(currency));
+    }
+    row.currency = last_currency_index;
+    set.rows.push_back(row);
   }
   return report;
 }

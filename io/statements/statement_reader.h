@@ -1,5 +1,6 @@
-// Reads Chinese bank statement retrievals into one-sided rows: each row is a transfer seen from
-// the statement's own account, with the balance after it when the bank gives one.
+// Reads Chinese bank statement retrievals and payment-platform exports into one-sided rows: each
+// row is a transfer seen from the statement's own account, with the balance after it when the
+// bank gives one.
 #pragma once
 
 #include <array>
@@ -10,22 +11,10 @@
 #include "graph/types.h"
 #include "io/reject_log.h"
 #include "io/statements/statement_layout.h"
+#include "io/statements/statement_set.h"
 #include "io/statements/text_encoding.h"
 
 namespace moneytrail {
-
-struct StatementRow {
-  std::string account;
-  Timestamp time = 0;  // UTC
-  Amount amount = 0;   // positive
-  bool outgoing = false;
-  std::optional<Amount> balance;  // after the row
-  std::string counterparty, counterparty_name, counterparty_bank;
-  std::string summary, serial, currency, holder_name, id_number, ip, mac, device;
-  bool platform = false;   // from a payment-platform export: its account is a payment account
-  std::uint32_t file = 0;  // index into the list of files read
-  std::uint64_t line = 0;
-};
 
 struct StatementReadOptions {
   std::optional<TextEncoding> encoding;  // detected when empty
@@ -44,12 +33,12 @@ struct StatementFileReport {
   TextEncoding encoding = TextEncoding::utf8;
 };
 
-/// Appends the rows of `path` to `rows` (their `file` set to `file_index`). Throws InputError for
-/// an unreadable file, a header naming no account, time or amount column, or under strict the
-/// first bad row; bad rows otherwise go to `rejects` with file, line and column.
-StatementFileReport read_statement_file(const std::string& path, std::uint32_t file_index,
-                                        const StatementReadOptions& options,
-                                        std::vector<StatementRow>& rows, RejectLog& rejects);
+/// Adds `path` to `set` and appends its rows. Throws InputError for an unreadable file, a header
+/// naming no account, time or amount column, or under strict the first bad row; bad rows
+/// otherwise go to `rejects` with file, line and column.
+StatementFileReport read_statement_file(const std::string& path,
+                                        const StatementReadOptions& options, StatementSet& set,
+                                        RejectLog& rejects);
 
 /// True for an .xlsx workbook (read through xlsx2csv, first sheet) or when one of the first lines
 /// of `path` (UTF-8 or GBK) is a statement header.

@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstdint>
+#include <cstring>
 #include <stdexcept>
 
 namespace moneytrail {
@@ -20,6 +23,13 @@ std::optional<TextEncoding> parse_text_encoding(std::string_view name) {
 bool is_valid_utf8(std::string_view bytes) {
   std::size_t i = 0;
   while (i < bytes.size()) {
+    // Statements are mostly digits and commas: skip ASCII eight bytes at a time.
+    std::uint64_t word;
+    if (i + 8 <= bytes.size() &&
+        (std::memcpy(&word, bytes.data() + i, 8), (word & 0x8080808080808080ull) == 0)) {
+      i += 8;
+      continue;
+    }
     const auto c = static_cast<unsigned char>(bytes[i]);
     const std::size_t length = c < 0x80           ? 1
                                : (c >> 5) == 0x6  ? 2
@@ -35,14 +45,15 @@ bool is_valid_utf8(std::string_view bytes) {
   return true;
 }
 
-DecodedText decode_text(std::string_view bytes, std::optional<TextEncoding> forced) {
-  if (!forced) {
-    std::string_view body = bytes;
-    if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
-    if (is_valid_utf8(body)) return {TextEncoding::utf8, std::string(body)};
-    return {TextEncoding::gb18030, to_utf8(bytes, TextEncoding::gb18030)};
+DecodedText decode_text(std::string bytes, std::optional<TextEncoding> forced) {
+  if (forced == TextEncoding::gb18030) return {*forced, to_utf8(bytes, *forced)};
+  const std::size_t bom = bytes.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+  if (is_valid_utf8(std::string_view(bytes).substr(bom))) {
+    bytes.erase(0, bom);
+    return {TextEncoding::utf8, std::move(bytes)};
   }
-  return {*forced, to_utf8(bytes, *forced)};
+  if (forced) throw std::runtime_error("the text is not valid UTF-8");
+  return {TextEncoding::gb18030, to_utf8(bytes, TextEncoding::gb18030)};
 }
 
 std::string to_utf8(std::string_view bytes, TextEncoding encoding) {
@@ -53,18 +64,28 @@ std::string to_utf8(std::string_view bytes, TextEncoding encoding) {
   }
   iconv_t cd = iconv_open("UTF-8", "GB18030");
   if (cd == reinterpret_cast<iconv_t>(-1)) throw std::runtime_error("iconv has no GB18030");
-  std::string out(bytes.size() * 2 + 16, '\0');  // GB18030 -> UTF-8 grows at most 3/2 per char
+  // Mostly ASCII, which stays one byte: start at the input's size plus a sixth and grow on E2BIG.
+  std::string out(bytes.size() + bytes.size() / 6 + 64, '\0');
   char* in = const_cast<char*>(bytes.data());
   std::size_t in_left = bytes.size();
-  char* dest = out.data();
-  std::size_t out_left = out.size();
-  const std::size_t result = iconv(cd, &in, &in_left, &dest, &out_left);
-  iconv_close(cd);
-  if (result == static_cast<std::size_t>(-1)) {
+  std::size_t written = 0;
+  for (;;) {
+    char* dest = out.data() + written;
+    std::size_t out_left = out.size() - written;
+    const std::size_t result = iconv(cd, &in, &in_left, &dest, &out_left);
+    written = out.size() - out_left;
+    if (result != static_cast<std::size_t>(-1)) break;
+    if (errno == E2BIG) {
+      out.resize(out.size() + in_left * 2 + 64);
+      continue;
+    }
+    iconv_close(cd);
     throw std::runtime_error("byte " + std::to_string(bytes.size() - in_left) +
                              " is not valid GBK/GB18030 text");
   }
-  out.resize(out.size() - out_left);
+  iconv_close(cd);
+  out.resize(written);
+  out.shrink_to_fit();  // statements keep their text until the merge
   return out;
 }
 

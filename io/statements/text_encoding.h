@@ -19,8 +19,8 @@ struct DecodedText {
   std::string text;  // UTF-8, without a byte-order mark
 };
 /// The bytes as UTF-8 text: in `forced` when given, else UTF-8 when they are valid UTF-8 and
-/// GB18030 otherwise (validating once). Throws like to_utf8.
-DecodedText decode_text(std::string_view bytes, std::optional<TextEncoding> forced = {});
+/// GB18030 otherwise (validating once). UTF-8 stays in its own buffer. Throws like to_utf8.
+DecodedText decode_text(std::string bytes, std::optional<TextEncoding> forced = {});
 
 /// The text as UTF-8 without a byte-order mark. Throws std::runtime_error naming the byte offset
 /// of a sequence that is not valid in `encoding`.

@@ -54,6 +54,36 @@ TEST(TransactionGraph, RejectsDuplicateIds) {
   EXPECT_EQ(b.num_accounts(), 2u);  // the duplicate created no accounts
 }
 
+TEST(TransactionGraph, AccountsLookedUpOnceGiveTheSameGraph) {
+  // Adding by vertex (as the statement merge does) equals adding by account id.
+  GraphBuilder by_id, by_vertex;
+  by_id.add_transaction(tx("t1", 5, "A", "B", 10));
+  by_id.add_transaction(tx("t2", 3, "B", "C", 7));
+  AccountInput holder;
+  holder.id = "B";
+  holder.holder = "Li|1101";
+  by_id.set_account(holder);
+  const VertexId a = by_vertex.add_account("A"), b = by_vertex.add_account("B");
+  EXPECT_EQ(by_vertex.add_account("A"), a);
+  const VertexId c = by_vertex.add_account("C");
+  EXPECT_EQ(by_vertex.add_transaction(tx("t1", 5, "", "", 10), a, b),
+            GraphBuilder::AddResult::added);
+  EXPECT_EQ(by_vertex.add_transaction(tx("t2", 3, "", "", 7), b, c),
+            GraphBuilder::AddResult::added);
+  EXPECT_EQ(by_vertex.add_transaction(tx("t2", 9, "", "", 1), a, c),
+            GraphBuilder::AddResult::duplicate_id);
+  by_vertex.set_account(b, holder);
+  const TransactionGraph g1 = std::move(by_id).build(), g2 = std::move(by_vertex).build();
+  ASSERT_EQ(g2.num_transactions(), 2u);
+  ASSERT_EQ(g2.num_accounts(), 3u);
+  for (TxIndex t = 0; t < 2; ++t) {
+    EXPECT_EQ(g1.transaction_id(t), g2.transaction_id(t));
+    EXPECT_EQ(g1.account_id(g1.transactions().from[t]), g2.account_id(g2.transactions().from[t]));
+    EXPECT_EQ(g1.account_id(g1.transactions().to[t]), g2.account_id(g2.transactions().to[t]));
+  }
+  EXPECT_EQ(g2.name(g2.accounts().holder[*g2.find_account("B")]), "Li|1101");
+}
+
 // Random multigraph: every invariant the data model promises, checked by brute force.
 TEST(TransactionGraph, AdjacencyInvariantsOnRandomGraph) {
   std::mt19937 rng(7);

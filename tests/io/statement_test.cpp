@@ -1,6 +1,7 @@
 // Chinese bank statements: layouts and encodings, the mirror merge, balance gaps, bad rows.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdlib>
 
 #include "graph/graph_builder.h"
@@ -19,15 +20,18 @@ const std::string kHeaderA =
     "交易卡号,户名,交易时间,交易金额,借贷标志,交易余额,对手账号,对手户名,摘要,交易流水号\n";
 
 struct Read {
-  std::vector<StatementRow> rows;
+  StatementSet set;
   StatementFileReport report;
   std::uint64_t rejected = 0;
+  std::string_view text(std::size_t row, TextSpan StatementRow::*field) const {
+    return set.get(set.rows[row], set.rows[row].*field);
+  }
 };
 
 Read read(const std::string& path, StatementReadOptions options = {}) {
   Read r;
   RejectLog rejects;
-  r.report = read_statement_file(path, 0, options, r.rows, rejects);
+  r.report = read_statement_file(path, options, r.set, rejects);
   r.rejected = rejects.count();
   return r;
 }
@@ -37,21 +41,25 @@ TEST(Statements, DirectionColumnLayoutInUtf8) {
   const std::string path = dir.write(
       "a.csv", "\xEF\xBB\xBF" + kHeaderA +
                    "6222001,张三,2024-03-01 10:00:00,\"1,000.00\",贷,1000.00,6222009,李四,转账,S1\n"
-                   "6222001,张三,2024-03-01 10:05:00,990.00,借,10.00,6222002,王五,转账,\n");
+                   "6222001,张三,2024-03-01 10:05:00,990.00,借,10.00,6222002,\"王\"\"五\",转账,\n");
   const Read r = read(path);
-  ASSERT_EQ(r.rows.size(), 2u);
+  ASSERT_EQ(r.set.rows.size(), 2u);
   EXPECT_EQ(r.report.encoding, TextEncoding::utf8);
-  EXPECT_EQ(r.rows[0].account, "6222001");
-  EXPECT_DOUBLE_EQ(r.rows[0].amount, 1000.0);
-  EXPECT_FALSE(r.rows[0].outgoing);
-  EXPECT_TRUE(r.rows[1].outgoing);
-  EXPECT_EQ(*r.rows[1].balance, 10.0);
-  EXPECT_EQ(r.rows[0].serial, "S1");
-  EXPECT_EQ(r.rows[0].counterparty_name, "李四");
-  EXPECT_EQ(r.rows[0].currency, "CNY");
+  EXPECT_EQ(r.text(0, &StatementRow::account), "6222001");
+  EXPECT_DOUBLE_EQ(r.set.rows[0].amount, 1000.0);
+  EXPECT_FALSE(r.set.rows[0].outgoing);
+  EXPECT_TRUE(r.set.rows[1].outgoing);
+  EXPECT_DOUBLE_EQ(r.set.rows[0].balance, 1000.0);
+  EXPECT_DOUBLE_EQ(r.set.rows[1].balance, 10.0);
+  EXPECT_EQ(r.text(0, &StatementRow::serial), "S1");
+  EXPECT_EQ(r.text(1, &StatementRow::serial), "");
+  EXPECT_EQ(r.text(0, &StatementRow::counterparty_name), "李四");
+  EXPECT_EQ(r.text(1, &StatementRow::counterparty_name), "王\"五");  // unescaped in place
+  EXPECT_EQ(r.text(1, &StatementRow::summary), "转账");
+  EXPECT_EQ(r.set.currency(r.set.rows[0]), "CNY");
   // 10:00 China time is 02:00 UTC.
-  EXPECT_EQ(r.rows[0].time % 86400, 2 * 3600);
-  EXPECT_EQ(r.rows[0].line, 2u);
+  EXPECT_EQ(r.set.rows[0].time % 86400, 2 * 3600);
+  EXPECT_EQ(r.set.rows[0].line, 2u);
 }
 
 TEST(Statements, SplitDateAndTimeSignedAmountsInGbk) {
@@ -67,12 +75,12 @@ TEST(Statements, SplitDateAndTimeSignedAmountsInGbk) {
   EXPECT_FALSE(is_valid_utf8(testing::read_file(gbk_path)));
   const Read r = read(gbk_path);
   EXPECT_EQ(r.report.encoding, TextEncoding::gb18030);
-  ASSERT_EQ(r.rows.size(), 2u);
-  EXPECT_FALSE(r.rows[0].outgoing);
-  EXPECT_TRUE(r.rows[1].outgoing);
-  EXPECT_DOUBLE_EQ(r.rows[1].amount, 500.0);
-  EXPECT_EQ(r.rows[1].summary, "ATM取款");
-  EXPECT_EQ(r.rows[0].time % 86400, 2 * 3600 + 5 * 60 + 30);
+  ASSERT_EQ(r.set.rows.size(), 2u);
+  EXPECT_FALSE(r.set.rows[0].outgoing);
+  EXPECT_TRUE(r.set.rows[1].outgoing);
+  EXPECT_DOUBLE_EQ(r.set.rows[1].amount, 500.0);
+  EXPECT_EQ(r.text(1, &StatementRow::summary), "ATM取款");
+  EXPECT_EQ(r.set.rows[0].time % 86400, 2 * 3600 + 5 * 60 + 30);
   EXPECT_TRUE(is_statement_file(gbk_path));
 }
 
@@ -87,8 +95,8 @@ TEST(Statements, MappingFileCoversOtherLayouts) {
       "# our bank's retrieval\naccount = 卡\ntime = 时刻\namount = 钱\ndirection = 方向\n");
   options.mapping = read_statement_mapping(mapping);
   const Read r = read(path, options);
-  ASSERT_EQ(r.rows.size(), 1u);
-  EXPECT_TRUE(r.rows[0].outgoing);
+  ASSERT_EQ(r.set.rows.size(), 1u);
+  EXPECT_TRUE(r.set.rows[0].outgoing);
   const std::string bad = dir.write("bad.txt", "account = 卡\nwho = x\n");
   try {
     read_statement_mapping(bad);
@@ -108,7 +116,7 @@ TEST(Statements, BadRowsAreRejectedWithTheirLine) {
                              "6222001,张三,not a time,10,贷,,,,,\n"
                              "6222001,张三,2024-03-01 10:00:00,10,贷,,,,,\n");
   const Read r = read(path);
-  EXPECT_EQ(r.rows.size(), 1u);
+  EXPECT_EQ(r.set.rows.size(), 1u);
   EXPECT_EQ(r.report.rows, 4u);
   EXPECT_EQ(r.rejected, 3u);
   StatementReadOptions strict;
@@ -134,59 +142,93 @@ TEST(Statements, BadRowsAreRejectedWithTheirLine) {
 TEST(Statements, EmptyStatementAndNoHeader) {
   testing::TempDir dir;
   const Read empty = read(dir.write("h.csv", kHeaderA));
-  EXPECT_TRUE(empty.rows.empty());
+  EXPECT_TRUE(empty.set.rows.empty());
   EXPECT_EQ(empty.report.rows, 0u);
   EXPECT_THROW(read(dir.write("x.csv", "")), InputError);
   EXPECT_THROW(read(dir.write("y.csv", "id,from,to\n1,a,b\n")), InputError);
 }
 
-StatementRow row(std::string account, Timestamp time, Amount amount, bool outgoing,
-                 std::string counterparty, std::string serial = "",
-                 std::optional<Amount> balance = std::nullopt, std::uint64_t line = 2) {
-  StatementRow r;
-  r.account = std::move(account);
-  r.time = time;
-  r.amount = amount;
-  r.outgoing = outgoing;
-  r.counterparty = std::move(counterparty);
-  r.serial = std::move(serial);
-  r.balance = balance;
-  r.currency = "CNY";
-  r.line = line;
-  return r;
-}
+// Rows built by hand, in one file "s.csv".
+struct HandRows {
+  StatementSet set;
+  HandRows() { set.add_file("s.csv", ""); }
+  HandRows& row(std::string_view account, Timestamp time, Amount amount, bool outgoing,
+                std::string_view counterparty, std::string_view serial = "",
+                Amount balance = std::nan(""), std::uint32_t line = 2) {
+    StatementRow r;
+    r.account = set.append_text(0, account);
+    r.time = time;
+    r.amount = amount;
+    r.outgoing = outgoing;
+    r.counterparty = set.append_text(0, counterparty);
+    r.serial = set.append_text(0, serial);
+    r.balance = balance;
+    r.currency = set.currency_index("CNY");
+    r.line = line;
+    set.rows.push_back(r);
+    return *this;
+  }
+};
 
 TEST(Statements, MirrorMergeBySerialThenByTime) {
   // A pays B three times: once with a serial on both sides (B's clock 5 minutes off), once
   // without serials (40 s apart), once seen only by A. A different amount never matches.
-  std::vector<StatementRow> rows = {
-      row("A", 1000, 100, true, "B", "X1"), row("B", 1300, 100, false, "A", "X1"),
-      row("A", 5000, 200, true, "B"),       row("B", 5040, 200, false, "A"),
-      row("A", 9000, 300, true, "B"),       row("B", 9000, 301, false, "A"),
-  };
+  HandRows rows;
+  rows.row("A", 1000, 100, true, "B", "X1", NAN, 2)
+      .row("B", 1300, 100, false, "A", "X1", NAN, 3)
+      .row("A", 5000, 200, true, "B", "", NAN, 4)
+      .row("B", 5040, 200, false, "A", "", NAN, 5)
+      .row("A", 9000, 300, true, "B", "", NAN, 6)
+      .row("B", 9000, 301, false, "A", "", NAN, 7);
   GraphBuilder builder;
-  const StatementMergeReport r = merge_statements(rows, {"s.csv"}, {}, builder);
+  const StatementMergeReport r = merge_statements(rows.set, {}, builder);
   EXPECT_EQ(r.matched_by_serial, 1u);
   EXPECT_EQ(r.matched_by_time, 1u);
   EXPECT_EQ(r.one_sided, 2u);
   EXPECT_EQ(r.transactions, 4u);
+  ASSERT_EQ(r.matches.size(), 2u);
+  EXPECT_TRUE(r.matches[0].by_serial);
+  EXPECT_EQ(r.matches[1].payer_line, 4u);
+  EXPECT_EQ(r.matches[1].payee_line, 5u);
   const TransactionGraph g = std::move(builder).build();
   EXPECT_EQ(g.num_transactions(), 4u);
   EXPECT_TRUE(g.find_transaction("X1"));
+  // Without serials, ids are the payer's file and line; the payer's clock is the time.
+  const auto merged = g.find_transaction("s.csv:4");
+  ASSERT_TRUE(merged);
+  EXPECT_EQ(g.transactions().timestamp[*merged], 5000);
+  EXPECT_TRUE(g.find_transaction("s.csv:6"));
+  EXPECT_TRUE(g.find_transaction("s.csv:7"));
   // 400 s apart is beyond the default 120 s tolerance.
-  std::vector<StatementRow> far = {row("A", 0, 50, true, "B"), row("B", 400, 50, false, "A")};
+  HandRows far;
+  far.row("A", 0, 50, true, "B").row("B", 400, 50, false, "A", "", NAN, 3);
   GraphBuilder b2;
-  EXPECT_EQ(merge_statements(far, {"s.csv"}, {}, b2).one_sided, 2u);
+  EXPECT_EQ(merge_statements(far.set, {}, b2).one_sided, 2u);
+}
+
+TEST(Statements, ReusedSerialNumbersAreMadeUniqueNotDropped) {
+  // Two banks happen to use serial "S9" for different transfers: both are kept.
+  HandRows rows;
+  rows.row("A", 1000, 100, true, "B", "S9", NAN, 2).row("C", 2000, 70, true, "D", "S9", NAN, 3);
+  GraphBuilder builder;
+  const StatementMergeReport r = merge_statements(rows.set, {}, builder);
+  EXPECT_EQ(r.transactions, 2u);
+  const TransactionGraph g = std::move(builder).build();
+  ASSERT_TRUE(g.find_transaction("S9"));
+  ASSERT_TRUE(g.find_transaction("S9#2"));
+  EXPECT_DOUBLE_EQ(g.transactions().amount[*g.find_transaction("S9#2")], 70);
 }
 
 TEST(Statements, BalanceGapsAndOpeningBalance) {
   // A: +100 -> 600 (so it opened with 500), -50 -> 550, then a row claiming 400 (a 150 debit is
   // missing before it), -100 -> 300.
-  std::vector<StatementRow> rows = {
-      row("A", 10, 100, false, "B", "", 600, 2), row("A", 20, 50, true, "C", "", 550, 3),
-      row("A", 30, 100, false, "D", "", 400, 4), row("A", 40, 100, true, "E", "", 300, 5)};
+  HandRows rows;
+  rows.row("A", 10, 100, false, "B", "", 600, 2)
+      .row("A", 20, 50, true, "C", "", 550, 3)
+      .row("A", 30, 100, false, "D", "", 400, 4)
+      .row("A", 40, 100, true, "E", "", 300, 5);
   GraphBuilder builder;
-  const StatementMergeReport r = merge_statements(rows, {"s.csv"}, {}, builder);
+  const StatementMergeReport r = merge_statements(rows.set, {}, builder);
   ASSERT_EQ(r.gaps.size(), 1u);
   EXPECT_EQ(r.gaps[0].line, 4u);
   EXPECT_DOUBLE_EQ(r.gaps[0].expected, 650);
