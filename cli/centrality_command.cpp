@@ -64,6 +64,7 @@ std::vector<VertexId> read_seeds(const TransactionGraph& graph, const po::variab
 int run_centrality(const Args& args) {
   po::options_description options("centrality options");
   add_input_options(options, LayoutOption::input_format);
+  add_csv_provenance_option(options);
   auto add = options.add_options();
   add("measure", po::value<std::string>()->default_value("pagerank"),
       "pagerank, ppr, hits, eigenvector, betweenness, degree or flow");
@@ -177,6 +178,7 @@ int run_centrality(const Args& args) {
   if (vm.count("top")) order.resize(std::min(order.size(), vm["top"].as<std::size_t>()));
   const bool has_strength = !strength.in_degree.empty();
 
+  if (format == "csv") std::cout << csv_provenance(vm, loaded.report);
   if (format == "csv" && !hub.empty()) {
     std::cout << "account,hub,authority\n" << std::setprecision(17);
     for (VertexId v : order)

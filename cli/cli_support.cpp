@@ -166,6 +166,23 @@ std::string provenance_text(const LoadReport& report) {
   return text;
 }
 
+void add_csv_provenance_option(po::options_description& options) {
+  options.add_options()("csv-provenance",
+                        "start CSV outputs with '#' lines: moneytrail version, command line and "
+                        "each input's SHA-256");
+}
+
+std::string csv_provenance(const po::variables_map& vm, const LoadReport& report) {
+  if (!vm.count("csv-provenance")) return "";
+  std::string text = std::string("# moneytrail ") + MONEYTRAIL_VERSION +
+                     "\n# command: " + report.provenance.command_line + "\n";
+  for (const CaseProvenance::Input& input : report.provenance.inputs) {
+    text += "# input: " + input.path + " (" + input.format + ", " + std::to_string(input.rows) +
+            " rows, " + std::to_string(input.rejected) + " rejected) sha256 " + input.sha256 + "\n";
+  }
+  return text;
+}
+
 bool stdout_is_terminal() { return isatty(STDOUT_FILENO); }
 
 std::string join_command_line(const std::string& command, const Args& args) {

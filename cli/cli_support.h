@@ -57,6 +57,15 @@ nlohmann::ordered_json provenance_json(const LoadReport& report);
 /// The same as one line of text, for graph files and HTML reports.
 std::string provenance_text(const LoadReport& report);
 
+/// --csv-provenance, for commands that write CSV.
+void add_csv_provenance_option(po::options_description& options);
+
+/// With --csv-provenance: the provenance as '#' lines to put above a CSV header (version, command
+/// line, one line per input with its SHA-256); empty otherwise. Off by default because
+/// spreadsheets, Python's csv module and pandas without comment="#" take the first line for the
+/// header; moneytrail's own readers skip such lines.
+std::string csv_provenance(const po::variables_map& vm, const LoadReport& report);
+
 /// "1,234,567"
 std::string with_thousands(std::uint64_t value);
 

@@ -17,6 +17,7 @@ namespace moneytrail::cli {
 int run_clusters(const Args& args) {
   po::options_description options("clusters options");
   add_input_options(options, LayoutOption::input_format);
+  add_csv_provenance_option(options);
   auto add = options.add_options();
   add("top", po::value<std::size_t>(), "only the N highest-ranked clusters");
   add("format", po::value<std::string>(),
@@ -80,6 +81,7 @@ int run_clusters(const Args& args) {
     j["provenance"] = provenance_json(loaded.report);
     out << j.dump(2) << "\n";
   } else if (format == "csv") {
+    out << csv_provenance(vm, loaded.report);
     write_cluster_csv(out, context);
   } else {
     print_cluster_table(out, context);
@@ -104,7 +106,7 @@ int run_clusters(const Args& args) {
   }
   if (vm.count("members")) {
     AtomicOutputFile members(vm["members"].as<std::string>());
-    members.stream() << "account,rank,community\n";
+    members.stream() << csv_provenance(vm, loaded.report) << "account,rank,community\n";
     for (std::size_t i = 0; i < top; ++i)
       for (VertexId v : report.clusters[i].members)
         members.stream() << csv_escape(graph.account_id(v)) << "," << i + 1 << ","

@@ -74,6 +74,7 @@ CommunityDetection run_community_detection(const TransactionGraph& graph, const 
 int run_communities(const Args& args) {
   po::options_description options("communities options");
   add_input_options(options, LayoutOption::input_format);
+  add_csv_provenance_option(options);
   add_community_options(options);
   options.add_options()("output,o", po::value<std::string>(),
                         "write the account,community CSV here (default: standard output)");
@@ -98,7 +99,7 @@ int run_communities(const Args& args) {
   std::unique_ptr<AtomicOutputFile> file;
   if (vm.count("output")) file = std::make_unique<AtomicOutputFile>(vm["output"].as<std::string>());
   std::ostream& out = file ? file->stream() : std::cout;
-  out << "account,community\n";
+  out << csv_provenance(vm, loaded.report) << "account,community\n";
   for (VertexId v = 0; v < graph.num_accounts(); ++v)
     out << csv_escape(graph.account_id(v)) << "," << r.membership[v] << "\n";
   if (file) file->commit();

@@ -102,15 +102,18 @@ Subgraph select(const TransactionGraph& graph, const std::string& selection,
                    "' (expected trace:TX[,TX], cluster:RANK, ego:ACCOUNT:K or top:N)");
 }
 
+// `csv_comment`: '#' lines above the CSV headers (--csv-provenance).
 void write_graph_file(ExportFormat format, const std::string& path, const TransactionGraph& graph,
-                      const Subgraph& sub) {
+                      const Subgraph& sub, const std::string& csv_comment = "") {
   if (format == ExportFormat::csv) {
     // FILE gets the edges, FILE's stem + ".nodes.csv" the nodes.
     std::filesystem::path nodes_path(path);
     nodes_path.replace_extension(".nodes.csv");
     AtomicOutputFile edges(path);
+    edges.stream() << csv_comment;
     write_csv_edges(edges.stream(), graph, sub);
     AtomicOutputFile nodes(nodes_path);
+    nodes.stream() << csv_comment;
     write_csv_nodes(nodes.stream(), graph, sub);
     edges.commit();
     nodes.commit();
@@ -185,6 +188,7 @@ void export_subgraph_file(const std::string& path, const TransactionGraph& graph
 int run_export(const Args& args) {
   po::options_description options("export options");
   add_input_options(options, LayoutOption::input_format);
+  add_csv_provenance_option(options);
   auto add = options.add_options();
   add("select", po::value<std::string>(),
       "trace:TX[,TX] (a forward trace), cluster:RANK (a mule cluster from `clusters`), "
@@ -237,7 +241,7 @@ int run_export(const Args& args) {
   if (html) {
     write_html(path, loaded.graph, sub);
   } else {
-    write_graph_file(*format, path, loaded.graph, sub);
+    write_graph_file(*format, path, loaded.graph, sub, csv_provenance(vm, loaded.report));
   }
   std::cout << "wrote " << path << ": " << sub.nodes.size() << " nodes, " << sub.edges.size()
             << " edges";

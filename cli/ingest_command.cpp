@@ -11,6 +11,7 @@ namespace moneytrail::cli {
 int run_ingest(const Args& args) {
   po::options_description options("ingest options");
   add_input_options(options, LayoutOption::format);
+  add_csv_provenance_option(options);
   options.add_options()("output,o", po::value<std::string>()->required(),
                         "case file to write (.mtc)")(
       "statement-matches", po::value<std::string>(),
@@ -29,7 +30,8 @@ int run_ingest(const Args& args) {
   if (vm.count("statement-matches")) {
     if (!loaded.report.statements) throw UsageError("--statement-matches: no bank statements read");
     AtomicOutputFile file(vm["statement-matches"].as<std::string>());
-    file.stream() << "payer_file,payer_line,payee_file,payee_line,matched_by\n";
+    file.stream() << csv_provenance(vm, loaded.report)
+                  << "payer_file,payer_line,payee_file,payee_line,matched_by\n";
     const auto& files = loaded.report.statement_files;
     for (const StatementMatch& m : loaded.report.statements->matches)
       file.stream() << csv_escape(files[m.payer_file]) << "," << m.payer_line << ","

@@ -103,9 +103,10 @@ std::string joined(const std::vector<std::string>& parts, char separator) {
   return text;
 }
 
-void write_hits(const std::string& path, const TransactionGraph& graph, const TypologyResult& r) {
+void write_hits(const std::string& path, const std::string& comment, const TransactionGraph& graph,
+                const TypologyResult& r) {
   AtomicOutputFile file(path);
-  file.stream() << "hit,typology,accounts,transactions\n";
+  file.stream() << comment << "hit,typology,accounts,transactions\n";
   for (std::size_t i = 0; i < r.hits.size(); ++i) {
     std::vector<std::string> accounts, transactions;
     for (VertexId v : r.hits[i].accounts) accounts.emplace_back(graph.account_id(v));
@@ -117,11 +118,11 @@ void write_hits(const std::string& path, const TransactionGraph& graph, const Ty
   file.commit();
 }
 
-void write_features(const std::string& path, const TransactionGraph& graph,
-                    const AccountFeatures& features) {
+void write_features(const std::string& path, const std::string& comment,
+                    const TransactionGraph& graph, const AccountFeatures& features) {
   AtomicOutputFile file(path);
   std::ostream& out = file.stream();
-  out << "account";
+  out << comment << "account";
   for (int f = 0; f < kFeatureCount; ++f) out << "," << feature_name(static_cast<Feature>(f));
   out << "\n" << std::setprecision(10);
   for (VertexId v = 0; v < graph.num_accounts(); ++v) {
@@ -137,6 +138,7 @@ void write_features(const std::string& path, const TransactionGraph& graph,
 int run_score(const Args& args) {
   po::options_description options("score options");
   add_input_options(options, LayoutOption::input_format);
+  add_csv_provenance_option(options);
   auto add = options.add_options();
   add("model", po::value<std::string>(),
       "apply this model (with --train: where to save it; default mule-model.mtm)");
@@ -232,14 +234,16 @@ int run_score(const Args& args) {
   }
   if (vm.count("write-labels")) {
     AtomicOutputFile file(vm["write-labels"].as<std::string>());
-    file.stream() << "account,label\n";
+    file.stream() << csv_provenance(vm, loaded.report) << "account,label\n";
     const std::vector<std::uint8_t> took_part = laundering_participants(graph);
     for (VertexId v = 0; v < graph.num_accounts(); ++v)
       file.stream() << csv_escape(graph.account_id(v)) << "," << int(took_part[v]) << "\n";
     file.commit();
   }
-  if (vm.count("hits")) write_hits(vm["hits"].as<std::string>(), graph, run.typologies);
-  if (vm.count("features")) write_features(vm["features"].as<std::string>(), graph, run.features);
+  const std::string comment = csv_provenance(vm, loaded.report);
+  if (vm.count("hits")) write_hits(vm["hits"].as<std::string>(), comment, graph, run.typologies);
+  if (vm.count("features"))
+    write_features(vm["features"].as<std::string>(), comment, graph, run.features);
 
   if (train) {
     const std::vector<std::uint8_t> labels = training_labels(graph, vm);
@@ -320,7 +324,7 @@ int run_score(const Args& args) {
   if (vm.count("output")) file = std::make_unique<AtomicOutputFile>(vm["output"].as<std::string>());
   std::ostream& out = file ? file->stream() : std::cout;
   if (format == "csv") {
-    out << "account,score,reasons,degree,kind\n" << std::setprecision(10);
+    out << comment << "account,score,reasons,degree,kind\n" << std::setprecision(10);
     for (VertexId v : order)
       out << csv_escape(graph.account_id(v)) << "," << scored.score[v] << ","
           << csv_escape(joined(scored.reasons[v], ';')) << "," << degree(v) << ","

@@ -145,6 +145,7 @@ void write_batch(std::ostream& out, const std::string& format, const Transaction
 int run_trace(const Args& args) {
   po::options_description options("trace options");
   add_input_options(options, LayoutOption::input_format);
+  add_csv_provenance_option(options);
   auto add = options.add_options();
   add("tx", po::value<std::string>(),
       "seed transaction ids, comma-separated (backward: the target)");
@@ -231,6 +232,7 @@ int run_trace(const Args& args) {
   try {
     if (vm.count("tx-file")) {
       const SeedSets sets = read_tx_file(context, vm["tx-file"].as<std::string>());
+      if (format == "csv") out << csv_provenance(vm, loaded.report);
       write_batch(out, format, graph, context, sets, trace, vm["threads"].as<int>());
     } else {
       TraceResult result;
@@ -260,6 +262,7 @@ int run_trace(const Args& args) {
           result = trace_forward(context, seeds, trace);
         }
       }
+      if (format == "csv") out << csv_provenance(vm, loaded.report);
       write_result(out, format, graph, result, loaded.report);
       if (vm.count("export")) {
         Subgraph sub = subgraph_of_trace(graph, result);

@@ -1,6 +1,7 @@
 #include "io/load_case.h"
 
 #include <filesystem>
+#include <future>
 
 #include "graph/graph_builder.h"
 #include "io/file_digest.h"
@@ -22,12 +23,25 @@ void record_input(LoadReport& report, const FileReadReport& file) {
                                       file.rejected, sha256_file(file.path)});
 }
 
-void record_case_input(LoadReport& report, const std::string& path, const CaseFile& loaded) {
+// A case file is hashed on the second core while it is read (SHA-256 of 0.5 GB takes about
+// 0.4 s, reading it 1.3 s): a result then names the exact case file it came from as well as the
+// sources the case was made of.
+CaseFile read_case_hashed(const std::string& path, std::string& sha256) {
+  std::future<std::string> hashing = std::async(std::launch::async, sha256_file, path);
+  CaseFile loaded = read_case_file(path);
+  sha256 = hashing.get();
+  return loaded;
+}
+
+void record_case_input(LoadReport& report, const std::string& path, const CaseFile& loaded,
+                       const std::string& sha256) {
   FileReadReport file;
   file.path = path;
   file.format = "case";
   file.rows = file.loaded = loaded.graph.num_transactions();
   report.files.push_back(file);
+  report.provenance.inputs.push_back(
+      {path, file_bytes(path), "case", loaded.graph.num_transactions(), 0, sha256});
   for (const CaseProvenance::Input& input : loaded.provenance.inputs) {
     report.rejected_at_ingest += input.rejected;
     report.provenance.inputs.push_back(input);  // keep the original sources' provenance
@@ -76,8 +90,9 @@ LoadedCase load_case(const LoadRequest& request) {
   // Fast path: one case file and nothing to add to it.
   if (request.inputs.size() == 1 && request.accounts_files.empty() && request.rates_files.empty() &&
       is_case_file(request.inputs[0])) {
-    CaseFile loaded = read_case_file(request.inputs[0]);
-    record_case_input(report, request.inputs[0], loaded);
+    std::string sha256;
+    CaseFile loaded = read_case_hashed(request.inputs[0], sha256);
+    record_case_input(report, request.inputs[0], loaded, sha256);
     result.graph = std::move(loaded.graph);
     return result;
   }
@@ -96,8 +111,9 @@ LoadedCase load_case(const LoadRequest& request) {
          (request.format == "auto" && is_statement_file(path)))) {
       statements.push_back(path);  // merged together below: two sides may be in two files
     } else if (is_case_file(path)) {
-      CaseFile loaded = read_case_file(path);
-      record_case_input(report, path, loaded);
+      std::string sha256;
+      CaseFile loaded = read_case_hashed(path, sha256);
+      record_case_input(report, path, loaded, sha256);
       try {
         builder.add_graph(loaded.graph);
       } catch (const std::invalid_argument& e) {

@@ -109,13 +109,36 @@ def main():
         expect(p["inputs"][0]["sha256"] == digest and p["command_line"].startswith("moneytrail stats")
                and p["moneytrail"], "stats JSON records the command line and the input's SHA-256")
         p = stats(utf8_case)["provenance"]
-        expect(p["inputs"][0]["sha256"] == digest, "a case file keeps its inputs' SHA-256")
+        case_digest = hashlib.sha256(open(utf8_case, "rb").read()).hexdigest()
+        expect(p["inputs"][0]["format"] == "case" and p["inputs"][0]["sha256"] == case_digest,
+               "a loaded case file is hashed itself")
+        expect(p["inputs"][1]["sha256"] == digest, "a case file keeps its inputs' SHA-256")
         graphml = os.path.join(d, "ego.graphml")
         with open(banks[0], encoding="utf-8") as f:
             account = list(csv.reader(f))[1][0]
         run("export", utf8_case, "--select", f"ego:{account}:1", "--to", "graphml", "-o", graphml)
         expect(digest in open(graphml, encoding="utf-8").read(),
                "a graph file records its inputs' SHA-256")
+        # CSV outputs carry the same as '#' lines on request, and moneytrail still reads them.
+        scores = os.path.join(d, "scores.csv")
+        run("score", utf8_case, "--csv-provenance", "-o", scores, "-q")
+        lines = open(scores, encoding="utf-8").read().splitlines()
+        comments = [l for l in lines if l.startswith("#")]
+        expect(lines[0].startswith("# moneytrail ") and lines[1].startswith("# command: moneytrail score")
+               and any(case_digest in l for l in comments) and any(digest in l for l in comments)
+               and lines[len(comments)] == "account,score,reasons,degree,kind",
+               "score --csv-provenance: version, command line and SHA-256 lines above the header")
+        plain = os.path.join(d, "plain.csv")
+        run("score", utf8_case, "-o", plain, "-q")
+        expect(open(plain, encoding="utf-8").readline().startswith("account,score"),
+               "without --csv-provenance the CSV starts with its header")
+        r = run("export", utf8_case, "--select", "top:3", "--scores", scores, "--to", "graphml",
+                "-o", os.path.join(d, "top.graphml"), check=False)
+        expect(r.returncode == 0, "a scores file with provenance lines reads back")
+        r = run("trace", utf8_case, "--from", account, "--format", "csv", "--csv-provenance",
+                check=False)
+        expect(r.returncode == 0 and r.stdout.startswith("# moneytrail ")
+               and case_digest in r.stdout, "trace CSV with provenance lines")
 
         # Bad input.
         header = "交易卡号,交易时间,交易金额,借贷标志,交易余额,对手账号\n"
