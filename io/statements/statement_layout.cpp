@@ -26,7 +26,8 @@ constexpr std::string_view kNames[kStatementFieldCount] = {"account",
                                                            "ip",
                                                            "mac",
                                                            "device",
-                                                           "status"};
+                                                           "status",
+                                                           "phone"};
 
 // Built-in header names per field, most specific first.
 const std::array<std::vector<std::string_view>, kStatementFieldCount>& synonyms() {
@@ -53,6 +54,7 @@ const std::array<std::vector<std::string_view>, kStatementFieldCount>& synonyms(
       {"MAC地址", "MAC", "mac"},
       {"设备号", "设备ID", "设备标识", "终端号", "device"},
       {"交易状态", "当前状态", "status"},
+      {"联系电话", "手机号", "手机号码", "预留手机号", "电话", "phone"},
   }};
   return table;
 }

@@ -32,8 +32,9 @@ enum class StatementField : std::uint8_t {
   mac,                   // MAC地址
   device,                // 设备号
   status,                // 交易状态: closed or failed rows are not transfers
+  phone,                 // 联系电话 / 手机号: the statement's own holder's
 };
-inline constexpr int kStatementFieldCount = 18;
+inline constexpr int kStatementFieldCount = 19;
 
 std::string_view to_string(StatementField field);
 std::optional<StatementField> parse_statement_field(std::string_view name);

@@ -252,6 +252,7 @@ StatementMergeReport merge_statements(const StatementSet& set, const StatementMe
     const std::string_view id_number = text(first, &StatementRow::id_number);
     if (!holder.empty() && !id_number.empty()) (holder += '|') += id_number;
     attributes.holder = holder;
+    attributes.phone = text(first, &StatementRow::phone);
     attributes.device = rows[first].device.length != 0 ? text(first, &StatementRow::device)
                                                        : text(first, &StatementRow::mac);
     if (!std::isnan(attributes.opening_balance)) ++report.opening_balances;

@@ -384,6 +384,7 @@ StatementFileReport read_statement_file(const std::string& path,
     row.serial = span(StatementField::serial);
     row.holder_name = span(StatementField::holder_name);
     row.id_number = span(StatementField::id_number);
+    row.phone = span(StatementField::phone);
     row.ip = span(StatementField::ip);
     row.mac = span(StatementField::mac);
     row.device = span(StatementField::device);

@@ -1,6 +1,6 @@
 // Statement rows as read, before the merge: each row is a transfer seen from its statement's own
 // account. A row's text fields are spans into its file's decoded text, which the set keeps, so a
-// row is 128 bytes of numbers and offsets instead of a dozen strings: at a million rows the
+// row is 136 bytes of numbers and offsets instead of a dozen strings: at a million rows the
 // strings' allocations, not the parsing, used to be most of the reading time.
 #pragma once
 
@@ -27,7 +27,7 @@ struct StatementRow {
   std::uint32_t file = 0;                                     // index into StatementSet::paths()
   std::uint32_t line = 0;
   TextSpan account, counterparty, counterparty_name, counterparty_bank, summary, serial;
-  TextSpan holder_name, id_number, ip, mac, device;
+  TextSpan holder_name, id_number, phone, ip, mac, device;
   std::uint16_t currency = 0;  // index into the set's currency codes
   bool outgoing = false;
   bool platform = false;  // from a payment-platform export: its account is a payment account

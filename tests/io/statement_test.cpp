@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "graph/graph_builder.h"
+#include "graph/ownership_links.h"
 #include "io/input_error.h"
 #include "io/load_case.h"
 #include "io/statements/statement_merge.h"
@@ -253,6 +254,39 @@ TEST(Statements, LoadCaseDetectsStatementsAndMergesAcrossFiles) {
   EXPECT_EQ(loaded.report.statements->matched_by_time, 1u);
   EXPECT_DOUBLE_EQ(loaded.graph.accounts().opening_balance[*loaded.graph.find_account("6222001")],
                    1000.0);
+}
+
+TEST(Statements, HolderPhoneDeviceAndIpBecomeOwnershipLinks) {
+  // Two cards of one person (same name and ID number, same phone) at two banks; a third card
+  // used from the same IP within the day; a fourth on the same device as the third.
+  testing::TempDir dir;
+  const std::string header =
+      "交易卡号,户名,证件号码,手机号,交易时间,交易金额,借贷标志,对手账号,IP地址,设备号\n";
+  const std::string a = dir.write(
+      "a.csv",
+      header +
+          "C1,张三,110101199001011234,13800000001,2024-03-01 10:00:00,50,借,X,1.2.3.4,\n"
+          "C3,李四,110101199202021234,13900000009,2024-03-01 18:00:00,20,借,X,1.2.3.4,D7\n");
+  const std::string b = dir.write(
+      "b.csv", header +
+                   "C2,张三,110101199001011234,13800000001,2024-03-02 09:00:00,70,贷,Y,,\n"
+                   "C4,王五,110101199303031234,13700000007,2024-03-05 09:00:00,10,借,Y,,D7\n");
+  LoadRequest request;
+  request.inputs = {a, b};
+  const LoadedCase loaded = load_case(request);
+  const TransactionGraph& g = loaded.graph;
+  auto linked = [&](std::string_view x, std::string_view y, LinkKind kind) {
+    const VertexId u = *g.find_account(x), v = *g.find_account(y);
+    for (const AccountLink& l : ownership_links(g))
+      if (l.kind == kind && std::minmax(l.a, l.b) == std::minmax(u, v)) return true;
+    return false;
+  };
+  EXPECT_TRUE(linked("C1", "C2", LinkKind::holder));
+  EXPECT_TRUE(linked("C1", "C2", LinkKind::phone));
+  EXPECT_TRUE(linked("C1", "C3", LinkKind::other));  // one IP, 8 hours apart
+  EXPECT_TRUE(linked("C3", "C4", LinkKind::device));
+  EXPECT_FALSE(linked("C1", "C4", LinkKind::other));
+  EXPECT_EQ(loaded.report.statements->links, 1u);
 }
 
 TEST(Statements, PaymentPlatformExportWithClosedRows) {
