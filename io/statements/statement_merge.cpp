@@ -291,9 +291,9 @@ StatementMergeReport merge_statements(const StatementSet& set, const StatementMe
     if (ip != text(b, &StatementRow::ip) || own[a] == own[b] ||
         rows[b].time - rows[a].time > options.ip_window_seconds)
       continue;
-    const auto [low, high] =
-        std::minmax(text(a, &StatementRow::account), text(b, &StatementRow::account));
-    ties.emplace_back(low, high, ip);
+    // Named first: std::minmax of two temporaries would return references to them.
+    const std::string_view x = text(a, &StatementRow::account), y = text(b, &StatementRow::account);
+    ties.emplace_back(std::min(x, y), std::max(x, y), ip);
   }
   std::sort(ties.begin(), ties.end());
   ties.erase(std::unique(ties.begin(), ties.end(),

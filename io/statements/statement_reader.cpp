@@ -254,6 +254,8 @@ StatementFileReport read_statement_file(const std::string& path,
     file = set.add_file(path, std::move(decoded.text));
   } catch (const std::runtime_error& e) {
     throw InputError(path, 0, "", e.what());
+  } catch (const std::length_error&) {
+    throw InputError(path, 0, "", "over 4 GiB of text: split the statement into smaller files");
   }
   std::string& text = set.mutable_text(file);
   // Lines are cut one at a time: a vector of a million line views would cost more than reading.

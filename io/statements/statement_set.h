@@ -35,7 +35,8 @@ struct StatementRow {
 
 class StatementSet {
  public:
-  /// Starts a file; spans of its rows point into `text`. Returns its index.
+  /// Starts a file; spans of its rows point into `text`. Returns its index. Throws
+  /// std::length_error for a text over 4 GiB (spans are 32-bit).
   std::uint32_t add_file(std::string path, std::string text) {
     if (text.size() > std::numeric_limits<std::uint32_t>::max())
       throw std::length_error(path + ": a statement file over 4 GiB");
