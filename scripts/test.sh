@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every test moneytrail has, as CI runs them: set-up and Release build, the test suite, the suite
 # again under ASan + UBSan, the parallel code under TSan, and a 60-second run of each fuzz target.
-#   scripts/test.sh            all of it (about 10 minutes on 2 cores)
+#   scripts/test.sh            all of it (about 19 minutes on 2 cores from a clean clone)
 #   scripts/test.sh --quick    set-up, build and the Release suite only
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

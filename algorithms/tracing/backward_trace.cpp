@@ -105,8 +105,7 @@ class BackwardTracer {
  public:
   BackwardTracer(const TraceContext& context, VertexId account, TxIndex deadline,
                  std::optional<TxIndex> target, const TraceOptions& options)
-      : context_(context),
-        graph_(context.graph()),
+      : graph_(context.graph()),
         tx_(graph_.transactions()),
         options_(options),
         target_account_(account),
@@ -364,7 +363,6 @@ class BackwardTracer {
     result.endpoints = std::move(origins);
   }
 
-  const TraceContext& context_;
   const TransactionGraph& graph_;
   const TransactionTable& tx_;
   const TraceOptions& options_;
