@@ -150,28 +150,53 @@ bool CsvReader::next(CsvRecord& record) {
 }
 
 std::vector<std::string> split_csv_line(std::string_view line, char delimiter) {
-  std::vector<std::string> fields(1);
+  std::string copy(line);
+  std::vector<std::string_view> fields;
+  split_csv_line_in_place(copy.data(), copy.size(), fields, delimiter);
+  return {fields.begin(), fields.end()};
+}
+
+void split_csv_line_in_place(char* line, std::size_t size, std::vector<std::string_view>& fields,
+                             char delimiter) {
+  fields.clear();
+  // Most lines have no quote and no line break: fields are the text between delimiters.
+  if (!std::memchr(line, '"', size) && !std::memchr(line, '\r', size) &&
+      !std::memchr(line, '\n', size)) {
+    const std::string_view text(line, size);
+    for (std::size_t start = 0;;) {
+      const std::size_t at = text.find(delimiter, start);
+      if (at == std::string_view::npos) {
+        fields.push_back(text.substr(start));
+        return;
+      }
+      fields.push_back(text.substr(start, at - start));
+      start = at + 1;
+    }
+  }
+  char* field = line;
+  char* out = line;
   bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
+  for (std::size_t i = 0; i < size; ++i) {
     const char c = line[i];
     if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        fields.back() += '"';
+      if (c == '"' && i + 1 < size && line[i + 1] == '"') {
+        *out++ = '"';
         ++i;
       } else if (c == '"') {
         quoted = false;
       } else {
-        fields.back() += c;
+        *out++ = c;
       }
     } else if (c == '"') {
       quoted = true;
     } else if (c == delimiter) {
-      fields.emplace_back();
+      fields.emplace_back(field, static_cast<std::size_t>(out - field));
+      field = out = line + i + 1;
     } else if (c != '\r' && c != '\n') {
-      fields.back() += c;
+      *out++ = c;
     }
   }
-  return fields;
+  fields.emplace_back(field, static_cast<std::size_t>(out - field));
 }
 
 std::string csv_escape(std::string_view field, char delimiter) {

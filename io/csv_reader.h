@@ -68,6 +68,10 @@ class CsvReader {
 
 /// Splits one line of text as CSV (for tests and small inputs such as command-line lists).
 std::vector<std::string> split_csv_line(std::string_view line, char delimiter = ',');
+/// The same into views of `line` itself: quoted fields are unescaped in place, inside their own
+/// bytes (never longer unescaped), so a whole file's text can be split without a copy per field.
+void split_csv_line_in_place(char* line, std::size_t size, std::vector<std::string_view>& fields,
+                             char delimiter = ',');
 
 /// Encodes fields as one CSV line (quoting where needed), without the newline.
 std::string join_csv_fields(const std::vector<std::string_view>& fields, char delimiter = ',');

@@ -106,11 +106,12 @@ LoadedCase load_case(const LoadRequest& request) {
   GraphBuilder builder;
   std::vector<std::string> statements;
   for (const std::string& path : request.inputs) {
-    if (!is_case_file(path) &&
+    const bool case_file = is_case_file(path);
+    if (!case_file &&
         (request.format == "cn-bank-statement" || request.format == "payment-platform" ||
          (request.format == "auto" && is_statement_file(path)))) {
       statements.push_back(path);  // merged together below: two sides may be in two files
-    } else if (is_case_file(path)) {
+    } else if (case_file) {
       std::string sha256;
       CaseFile loaded = read_case_hashed(path, sha256);
       record_case_input(report, path, loaded, sha256);

@@ -1,29 +1,22 @@
 #include "io/statements/statement_reader.h"
 
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <array>
-#include <cctype>
-#include <charconv>
 #include <chrono>
 #include <cmath>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <functional>
-#include <iterator>
 
 #include "io/csv_reader.h"
 #include "io/field_parsers.h"
 #include "io/input_error.h"
+#include "io/statements/xlsx_sheet.h"
 
 namespace moneytrail {
 namespace {
 
-// Amounts as banks print them: "1,234.50", "-300.00", "+20", "¥88.00".
+// Amounts as banks print them: "1,234.50", "-300.00", "+20", "¥88.00", "1 000.00": commas,
+// spaces and the yuan sign dropped (wherever they are), the rest read by parse_amount.
 std::optional<double> parse_money(std::string_view text) {
   text = trim(text);
   char digits[64];
@@ -35,38 +28,10 @@ std::optional<double> parse_money(std::string_view text) {
       ++i;
       continue;
     }
-    if (c == '+' && n == 0) continue;
     if (n == sizeof digits) return std::nullopt;
     digits[n++] = c;
   }
-  if (n == 0) return std::nullopt;
-  // Most amounts have at most two decimals: read them as whole cents (then cents / 100.0 is the
-  // same correctly rounded double from_chars gives), the rest through from_chars.
-  {
-    std::size_t i = digits[0] == '-' && n > 1 ? 1 : 0, whole = 0;
-    std::int64_t cents = 0;
-    while (i < n && digits[i] >= '0' && digits[i] <= '9' && whole < 15) {
-      cents = cents * 10 + (digits[i++] - '0');
-      ++whole;
-    }
-    int decimals = 0;
-    if (whole > 0 && i < n && digits[i] == '.') {
-      ++i;
-      while (i < n && decimals < 2 && digits[i] >= '0' && digits[i] <= '9') {
-        cents = cents * 10 + (digits[i++] - '0');
-        ++decimals;
-      }
-    }
-    if (whole > 0 && i == n) {
-      for (; decimals < 2; ++decimals) cents *= 10;
-      return (digits[0] == '-' ? -cents : cents) / 100.0;
-    }
-  }
-  double value = 0;
-  const auto [end, ec] = std::from_chars(digits, digits + n, value);
-  if (n == 0 || ec != std::errc() || end != digits + n || !std::isfinite(value))
-    return std::nullopt;
-  return value;
+  return parse_amount({digits, n});
 }
 
 // Times as banks print them: "2024-03-01 12:30:45", "2024/03/01 12:30", "20240301 123045",
@@ -97,48 +62,6 @@ std::optional<Timestamp> parse_local_time(std::string_view date, std::string_vie
   return days * 86400 + hour * 3600 + minute * 60 + second;
 }
 
-// Splits a line at commas into views. Quoted fields are unescaped in place, inside their own
-// bytes (the unescaped text is never longer), so that every view points into the file's text.
-void split_fields_in_place(char* line, std::size_t size, std::vector<std::string_view>& fields) {
-  fields.clear();
-  if (std::memchr(line, '"', size) == nullptr) {
-    const std::string_view text(line, size);
-    for (std::size_t start = 0;;) {
-      const std::size_t comma = text.find(',', start);
-      if (comma == std::string_view::npos) {
-        fields.push_back(text.substr(start));
-        return;
-      }
-      fields.push_back(text.substr(start, comma - start));
-      start = comma + 1;
-    }
-  }
-  char* field = line;
-  char* out = line;
-  bool quoted = false;
-  for (std::size_t i = 0; i < size; ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < size && line[i + 1] == '"') {
-        *out++ = '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        *out++ = c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      fields.emplace_back(field, static_cast<std::size_t>(out - field));
-      field = out = line + i + 1;
-    } else {
-      *out++ = c;
-    }
-  }
-  fields.emplace_back(field, static_cast<std::size_t>(out - field));
-}
-
 std::string_view normalise_currency(std::string_view text) {
   if (text.empty() || text == "人民币" || text == "RMB" || text == "CNY" || text == "156")
     return "CNY";
@@ -147,53 +70,29 @@ std::string_view normalise_currency(std::string_view text) {
   return text;
 }
 
-bool is_xlsx(const std::string& path) {
-  std::string extension = std::filesystem::path(path).extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return extension == ".xlsx";
-}
-
-// The first sheet of a workbook as UTF-8 CSV, through Debian's xlsx2csv (times written as
-// "2024-03-01 10:00:00"; line numbers then count the sheet's rows).
-std::string xlsx_as_csv(const std::string& path) {
-  const std::filesystem::path out = std::filesystem::temp_directory_path() /
-                                    ("moneytrail-xlsx-" + std::to_string(::getpid()) + "-" +
-                                     std::to_string(std::hash<std::string>{}(path)) + ".csv");
-  std::vector<std::string> args = {"xlsx2csv", "-f", "%Y-%m-%d %H:%M:%S", "--", path, out.string()};
-  std::vector<char*> argv;
-  for (std::string& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  pid_t pid = 0;
-  int status = 0;
-  if (posix_spawnp(&pid, "xlsx2csv", nullptr, nullptr, argv.data(), environ) != 0 ||
-      waitpid(pid, &status, 0) < 0) {
-    throw InputError(path, 0, "",
-                     "reading .xlsx needs xlsx2csv (apt-get install xlsx2csv), which did not run");
-  }
-  std::ifstream in(out, std::ios::binary);
-  std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  std::error_code ignored;
-  std::filesystem::remove(out, ignored);
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-    throw InputError(path, 0, "", "xlsx2csv could not read the workbook");
-  return text;
-}
-
-// The lines of `text` (at most `limit`), without their line ends.
-std::vector<std::string_view> split_lines(std::string_view text,
-                                          std::size_t limit = std::string_view::npos) {
-  std::vector<std::string_view> lines;
-  for (std::size_t start = 0; start < text.size() && lines.size() < limit;) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
+// The lines of a text one at a time, without their line ends, counted from 1: a vector of a
+// million line views would cost more than reading them.
+class LineCursor {
+ public:
+  explicit LineCursor(std::string_view text) : text_(text) {}
+  bool next(std::string_view& line) {
+    if (position_ >= text_.size()) return false;
+    std::size_t end = text_.find('\n', position_);
+    if (end == std::string_view::npos) end = text_.size();
+    line = text_.substr(position_, end - position_);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    lines.push_back(line);
-    start = end + 1;
+    position_ = end + 1;
+    ++number_;
+    return true;
   }
-  return lines;
-}
+  std::uint64_t number() const { return number_; }  // of the last line returned
+  std::size_t position() const { return position_; }
+
+ private:
+  std::string_view text_;
+  std::size_t position_ = 0;
+  std::uint64_t number_ = 0;
+};
 
 }  // namespace
 
@@ -212,7 +111,8 @@ bool is_statement_file(const std::string& path) {
   } catch (const std::runtime_error&) {
     return false;
   }
-  for (std::string_view line : split_lines(text, 10)) {
+  LineCursor lines(text);
+  for (std::string_view line; lines.number() < 10 && lines.next(line);) {
     const std::vector<std::string> fields = split_csv_line(line);
     if (looks_like_statement_header({fields.begin(), fields.end()})) return true;
   }
@@ -258,24 +158,12 @@ StatementFileReport read_statement_file(const std::string& path,
     throw InputError(path, 0, "", "over 4 GiB of text: split the statement into smaller files");
   }
   std::string& text = set.mutable_text(file);
-  // Lines are cut one at a time: a vector of a million line views would cost more than reading.
-  std::size_t position = 0;
-  std::uint64_t line_number = 0;
-  auto next_line = [&](std::string_view& line) {
-    if (position >= text.size()) return false;
-    std::size_t end = text.find('\n', position);
-    if (end == std::string::npos) end = text.size();
-    line = std::string_view(text).substr(position, end - position);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    position = end + 1;
-    ++line_number;
-    return true;
-  };
+  LineCursor lines(text);
   // The header is the first non-blank line (retrievals sometimes start with a title line: then
   // the first line naming an account and an amount).
   StatementLayout layout;
   std::vector<std::string> header_fields;
-  for (std::string_view line; line_number < 10 && next_line(line);) {
+  for (std::string_view line; lines.number() < 10 && lines.next(line);) {
     if (trim(line).empty()) continue;
     header_fields = split_csv_line(line);
     const std::vector<std::string_view> header(header_fields.begin(), header_fields.end());
@@ -299,13 +187,13 @@ StatementFileReport read_statement_file(const std::string& path,
   std::string_view last_currency;
   std::uint16_t last_currency_index = set.currency_index("CNY");
   const std::size_t needed =
-      set.rows.size() + std::count(text.begin() + position, text.end(), '\n') + 1;
+      set.rows.size() + std::count(text.begin() + lines.position(), text.end(), '\n') + 1;
   if (needed > set.rows.capacity()) set.rows.reserve(std::max(needed, set.rows.capacity() * 2));
-  for (std::string_view line; next_line(line);) {
+  for (std::string_view line; lines.next(line);) {
     if (trim(line).empty()) continue;
-    const std::uint64_t number = line_number;
+    const std::uint64_t number = lines.number();
     ++report.rows;
-    split_fields_in_place(text.data() + (line.data() - text.data()), line.size(), fields);
+    split_csv_line_in_place(text.data() + (line.data() - text.data()), line.size(), fields);
     auto field = [&](StatementField f) -> std::string_view {
       const auto c = layout[f];
       return c && *c < fields.size() ? trim(fields[*c]) : std::string_view{};

@@ -57,11 +57,7 @@ DecodedText decode_text(std::string bytes, std::optional<TextEncoding> forced) {
 }
 
 std::string to_utf8(std::string_view bytes, TextEncoding encoding) {
-  if (encoding == TextEncoding::utf8) {
-    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-    if (!is_valid_utf8(bytes)) throw std::runtime_error("the text is not valid UTF-8");
-    return std::string(bytes);
-  }
+  if (encoding == TextEncoding::utf8) return decode_text(std::string(bytes), encoding).text;
   iconv_t cd = iconv_open("UTF-8", "GB18030");
   if (cd == reinterpret_cast<iconv_t>(-1)) throw std::runtime_error("iconv has no GB18030");
   // Mostly ASCII, which stays one byte: start at the input's size plus a sixth and grow on E2BIG.

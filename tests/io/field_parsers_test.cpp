@@ -2,6 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <bit>
+#include <charconv>
+#include <random>
+#include <string>
+#include <vector>
+
 namespace moneytrail {
 namespace {
 
@@ -17,6 +23,44 @@ TEST(ParseAmount, DecimalTextWithinOneUlp) {
   for (const char* bad :
        {"", "abc", "1.2.3", "nan", "inf", "1,23", ",123", "12,3456", "1 000", "--1", "0x10"}) {
     EXPECT_FALSE(parse_amount(bad)) << bad;
+  }
+}
+
+TEST(ParseAmount, TwoDecimalTextEqualsFromChars) {
+  // Amounts with up to two decimals take a whole-cents path: bit for bit the double from_chars
+  // gives, over random values, every digit count, signs, zeros and the 13-digit limit.
+  std::mt19937_64 rng(11);
+  std::vector<std::string> texts = {"0",
+                                    "-0",
+                                    "-0.00",
+                                    "0.1",
+                                    "0.10",
+                                    "1.",
+                                    "-1.",
+                                    "007",
+                                    "9.99",
+                                    "123.4",
+                                    "99999999999.99",
+                                    "9999999999999.99",
+                                    "99999999999999.99",
+                                    "12345678901234567"};
+  for (int i = 0; i < 20000; ++i) {
+    const int digits = 1 + static_cast<int>(rng() % 16);
+    std::string text = rng() % 4 == 0 ? "-" : "";
+    for (int d = 0; d < digits; ++d) text += static_cast<char>('0' + rng() % 10);
+    const int decimals = static_cast<int>(rng() % 4);  // 3: beyond the fast path
+    if (decimals > 0 || rng() % 8 == 0) text += '.';
+    for (int d = 0; d < decimals; ++d) text += static_cast<char>('0' + rng() % 10);
+    texts.push_back(text);
+  }
+  for (const std::string& text : texts) {
+    double expected = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), expected);
+    ASSERT_TRUE(ec == std::errc() && end == text.data() + text.size()) << text;
+    const auto parsed = parse_amount(text);
+    ASSERT_TRUE(parsed) << text;
+    EXPECT_EQ(std::bit_cast<std::uint64_t>(*parsed), std::bit_cast<std::uint64_t>(expected))
+        << text;
   }
 }
 

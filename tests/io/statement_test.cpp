@@ -29,6 +29,12 @@ struct Read {
   }
 };
 
+LoadedCase load(std::vector<std::string> inputs) {
+  LoadRequest request;
+  request.inputs = std::move(inputs);
+  return load_case(request);
+}
+
 Read read(const std::string& path, StatementReadOptions options = {}) {
   Read r;
   RejectLog rejects;
@@ -246,9 +252,7 @@ TEST(Statements, LoadCaseDetectsStatementsAndMergesAcrossFiles) {
   const std::string b = dir.write("b.csv",
                                   "交易账号,交易时间,交易金额,借贷标志,交易余额,对方账号\n"
                                   "6222002,2024-03-01 10:00:30,990.00,进,990.00,6222001\n");
-  LoadRequest request;
-  request.inputs = {a, b};
-  const LoadedCase loaded = load_case(request);
+  const LoadedCase loaded = load({a, b});
   EXPECT_EQ(loaded.graph.num_transactions(), 1u);
   ASSERT_TRUE(loaded.report.statements);
   EXPECT_EQ(loaded.report.statements->matched_by_time, 1u);
@@ -271,9 +275,7 @@ TEST(Statements, HolderPhoneDeviceAndIpBecomeOwnershipLinks) {
       "b.csv", header +
                    "C2,张三,110101199001011234,13800000001,2024-03-02 09:00:00,70,贷,Y,,\n"
                    "C4,王五,110101199303031234,13700000007,2024-03-05 09:00:00,10,借,Y,,D7\n");
-  LoadRequest request;
-  request.inputs = {a, b};
-  const LoadedCase loaded = load_case(request);
+  const LoadedCase loaded = load({a, b});
   const TransactionGraph& g = loaded.graph;
   auto linked = [&](std::string_view x, std::string_view y, LinkKind kind) {
     const VertexId u = *g.find_account(x), v = *g.find_account(y);
@@ -296,9 +298,7 @@ TEST(Statements, PaymentPlatformExportWithClosedRows) {
       "支付账号,交易号,交易创建时间,交易对方,对方账户,商品名称,金额（元）,收/支,交易状态\n"
       "alipay_1,A100,2024-03-01 10:00:00,李四,alipay_2,转账,200.00,支出,交易成功\n"
       "alipay_1,A101,2024-03-01 11:00:00,王五,alipay_3,转账,50.00,收入,交易关闭\n");
-  LoadRequest request;
-  request.inputs = {path};
-  const LoadedCase loaded = load_case(request);
+  const LoadedCase loaded = load({path});
   ASSERT_EQ(loaded.graph.num_transactions(), 1u);
   EXPECT_EQ(loaded.report.rejected, 1u);  // the closed one, counted and written
   EXPECT_EQ(loaded.graph.transactions().channel[0], Channel::payment_platform);
@@ -315,9 +315,7 @@ TEST(Trc20, RawAmountsWithDecimalsAndMillisecondTimes) {
                 "h1,1709258400000,TAddrA,TAddrB,USDT,6,1500000000\n"
                 "h2,1709258460000,TAddrB,TAddrC,USDT,6,1499000000\n"
                 "h3,1709258460000,TAddrB,TAddrC,USDT,x,1\n");
-  LoadRequest request;
-  request.inputs = {path};
-  const LoadedCase loaded = load_case(request);
+  const LoadedCase loaded = load({path});
   const TransactionGraph& g = loaded.graph;
   ASSERT_EQ(g.num_transactions(), 2u);
   EXPECT_EQ(loaded.report.rejected, 1u);

@@ -24,26 +24,13 @@ import collections
 import csv
 import json
 import os
-import subprocess
 import sys
 import tempfile
 
-MONEYTRAIL = sys.argv[1]
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from cli_checks import expect, finish, run  # noqa: E402
+
 SANITIZED = any(a.startswith("--sanitizer=") and a != "--sanitizer=" for a in sys.argv[2:])
-FAILURES = []
-
-
-def run(*args, env=None, check=True):
-    r = subprocess.run([MONEYTRAIL, *args], capture_output=True, text=True, env=env)
-    if check and r.returncode != 0:
-        raise SystemExit(f"moneytrail {' '.join(args)} failed ({r.returncode}): {r.stderr}")
-    return r
-
-
-def expect(condition, message):
-    print(("ok   " if condition else "FAIL ") + message)
-    if not condition:
-        FAILURES.append(message)
 
 
 def generate(d, accounts, transactions, groups, victims, seed):
@@ -330,9 +317,7 @@ def main():
         check_amlworld_layout()
         check_case(20000, 200000, 4, 200, 2)
         check_case(70000, 500000, 8, 400, 3, threads=True)
-    if FAILURES:
-        print(f"{len(FAILURES)} failed")
-        sys.exit(1)
+    finish()
 
 
 if __name__ == "__main__":

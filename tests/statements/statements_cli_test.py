@@ -16,25 +16,11 @@ import collections
 import csv
 import json
 import os
-import subprocess
 import sys
 import tempfile
 
-MONEYTRAIL = sys.argv[1]
-FAILURES = []
-
-
-def run(*args, check=True):
-    r = subprocess.run([MONEYTRAIL, *args], capture_output=True, text=True)
-    if check and r.returncode != 0:
-        raise SystemExit(f"moneytrail {' '.join(args)} failed ({r.returncode}): {r.stderr}")
-    return r
-
-
-def expect(condition, message):
-    print(("ok   " if condition else "FAIL ") + message)
-    if not condition:
-        FAILURES.append(message)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from cli_checks import expect, finish, run  # noqa: E402
 
 
 def stats(case):
@@ -179,9 +165,7 @@ def main():
             r = run("ingest", book, "-o", os.path.join(d, "x.mtc"), check=False)
             expect(r.returncode == 0 and stats(os.path.join(d, "x.mtc"))["transactions"]["total"] == 2,
                    f"an .xlsx statement reads ({r.stderr.strip()[:100]!r})")
-    if FAILURES:
-        print(f"{len(FAILURES)} failed")
-        sys.exit(1)
+    finish()
 
 
 if __name__ == "__main__":
