@@ -36,6 +36,9 @@ nlohmann::ordered_json cluster_report_to_json(const ClusterReportContext& c) {
   j["core_accounts"] = c.report.core_accounts;
   j["core_communities"] = c.report.core_communities;
   j["core_modularity"] = c.report.core_modularity;
+  j["method"] = c.report.method;
+  j["left_out_groups"] = c.report.left_out_groups;
+  j["left_out_accounts"] = c.report.left_out_accounts;
   j["flow_blocks"] = nlohmann::ordered_json::array();
   for (const FlowBlock& b : c.blocks) {
     j["flow_blocks"].push_back({{"score", b.score},
@@ -80,8 +83,17 @@ nlohmann::ordered_json cluster_report_to_json(const ClusterReportContext& c) {
 }
 
 void print_cluster_table(std::ostream& out, const ClusterReportContext& c) {
-  out << "mule clusters: " << c.report.clusters.size() << " found (layering core of "
-      << c.report.core_accounts << " accounts from " << c.blocks.size() << " flow blocks)";
+  out << "mule clusters: " << c.report.clusters.size() << " found (";
+  if (c.report.method == "evidence") {
+    out << c.report.core_accounts << " accounts flagged by the score or tied to them by evidence";
+    if (c.report.left_out_groups)
+      out << "; " << c.report.left_out_groups << " group(s) of " << c.report.left_out_accounts
+          << " accounts left out as too large";
+  } else {
+    out << "layering core of " << c.report.core_accounts << " accounts from " << c.blocks.size()
+        << " flow blocks";
+  }
+  out << ")";
   if (c.top < c.report.clusters.size()) out << ", top " << c.top << " shown";
   out << "\n";
   for (std::size_t i = 0; i < c.top; ++i) {

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "algorithms/communities/cluster_report.h"
+#include "algorithms/communities/evidence_clusters.h"
 #include "algorithms/communities/flow_blocks.h"
 #include "algorithms/export/subgraph_select.h"
 #include "cli/cluster_report_output.h"
@@ -22,8 +23,13 @@ int run_clusters(const Args& args) {
   add("top", po::value<std::size_t>(), "only the N highest-ranked clusters");
   add("format", po::value<std::string>(),
       "json, table or csv (default: table on a terminal, else json)");
+  add("method", po::value<std::string>()->default_value("evidence"),
+      "evidence (groups of accounts the score flags, tied by their flows) or flow-blocks "
+      "(FlowScope-style layering blocks partitioned by Leiden; the options below)");
+  add("max-size", po::value<std::uint32_t>()->default_value(50),
+      "evidence: groups above this size are split with Leiden");
   add("blocks", po::value<std::uint32_t>()->default_value(20),
-      "flow blocks (source -> middle -> sink layers) to look for");
+      "flow-blocks: flow blocks (source -> middle -> sink layers) to look for");
   add("alpha", po::value<double>()->default_value(1.0),
       "flow blocks: penalty on a middle account's imbalance of in and out");
   add("attach-share", po::value<double>()->default_value(0.5),
@@ -66,8 +72,21 @@ int run_clusters(const Args& args) {
                   join_command_line("clusters", args));
   const TransactionGraph& graph = loaded.graph;
   const FlowView flows = FlowView::build(graph);
-  const std::vector<FlowBlock> blocks = find_flow_blocks(flows, block_options);
-  const ClusterReport report = mule_cluster_report(graph, flows, blocks, report_options);
+  const std::string method = vm["method"].as<std::string>();
+  std::vector<FlowBlock> blocks;
+  ClusterReport report;
+  if (method == "evidence") {
+    EvidenceClusterOptions evidence_options;
+    evidence_options.max_size = vm["max-size"].as<std::uint32_t>();
+    if (evidence_options.max_size < 2) throw UsageError("--max-size must be at least 2");
+    evidence_options.seed = report_options.seed;
+    report = evidence_clusters(graph, flows, score_accounts(graph, flows), evidence_options);
+  } else if (method == "flow-blocks") {
+    blocks = find_flow_blocks(flows, block_options);
+    report = mule_cluster_report(graph, flows, blocks, report_options);
+  } else {
+    throw UsageError("unknown --method '" + method + "' (expected evidence or flow-blocks)");
+  }
   const std::size_t top = vm.count("top")
                               ? std::min(report.clusters.size(), vm["top"].as<std::size_t>())
                               : report.clusters.size();

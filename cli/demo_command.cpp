@@ -8,6 +8,7 @@
 
 #include "algorithms/centrality/pagerank.h"
 #include "algorithms/communities/cluster_report.h"
+#include "algorithms/communities/evidence_clusters.h"
 #include "algorithms/communities/flow_blocks.h"
 #include "algorithms/export/subgraph_select.h"
 #include "algorithms/scoring/account_scoring.h"
@@ -139,14 +140,14 @@ int run_demo(const Args& args) {
 
   std::cout << "\n7. The mule clusters behind it all (moneytrail clusters " << case_path
             << " --top 3):\n\n";
-  const std::vector<FlowBlock> blocks = find_flow_blocks(flows);
-  const ClusterReport clusters = mule_cluster_report(g, flows, blocks);
+  const AccountScoring scoring = score_accounts(g, flows);
+  const ClusterReport clusters = evidence_clusters(g, flows, scoring);
+  const std::vector<FlowBlock> no_blocks;
   print_cluster_table(std::cout,
-                      {g, blocks, clusters, std::min<std::size_t>(3, clusters.clusters.size())});
+                      {g, no_blocks, clusters, std::min<std::size_t>(3, clusters.clusters.size())});
 
   std::cout << "\n8. Every account's mule risk, with reasons (moneytrail score " << case_path
             << " --top 5):\n\n";
-  const AccountScoring scoring = score_accounts(g, flows);
   {
     std::vector<VertexId> order(g.num_accounts());
     for (VertexId v = 0; v < g.num_accounts(); ++v) order[v] = v;

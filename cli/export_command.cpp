@@ -9,7 +9,7 @@
 #include <iterator>
 
 #include "algorithms/communities/cluster_report.h"
-#include "algorithms/communities/flow_blocks.h"
+#include "algorithms/communities/evidence_clusters.h"
 #include "algorithms/export/subgraph_select.h"
 #include "algorithms/scoring/account_scoring.h"
 #include "algorithms/tracing/forward_trace.h"
@@ -57,8 +57,7 @@ Subgraph select(const TransactionGraph& graph, const std::string& selection,
   const FlowView flows = FlowView::build(graph);
   if (kind == "cluster") {
     const std::uint32_t rank = positive_number(rest, "cluster rank");
-    const std::vector<FlowBlock> blocks = find_flow_blocks(flows);
-    const ClusterReport report = mule_cluster_report(graph, flows, blocks);
+    const ClusterReport report = evidence_clusters(graph, flows, score_accounts(graph, flows));
     if (rank > report.clusters.size())
       throw UsageError("there are " + std::to_string(report.clusters.size()) +
                        " mule clusters; cluster:" + rest + " does not exist");

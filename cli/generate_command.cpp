@@ -24,6 +24,9 @@ int run_generate(const Args& args) {
       "start", po::value<std::string>()->default_value("2026-01-01"), "first day (UTC)")(
       "mule-tiers", po::value<std::uint32_t>()->default_value(defaults.mule_tiers),
       "tiers of mule cards between victims and running-points accounts")(
+      "camouflage",
+      "add legitimate fast movers (payroll cards, topped-up wallets, traders, employers, honest "
+      "OTC desks) and give mule cards an ordinary life")(
       "statements",
       "also write the scenario as bank statements, one file per bank, in "
       "DIR/statements/");
@@ -42,6 +45,7 @@ int run_generate(const Args& args) {
   o.seed = vm["seed"].as<std::uint64_t>();
   o.days = vm["days"].as<std::uint32_t>();
   o.mule_tiers = vm["mule-tiers"].as<std::uint32_t>();
+  o.camouflage = vm.count("camouflage") > 0;
   auto start = parse_timestamp(vm["start"].as<std::string>());
   if (!start) throw UsageError("--start: unparseable date '" + vm["start"].as<std::string>() + "'");
   o.start_time = *start;

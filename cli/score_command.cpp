@@ -11,6 +11,7 @@
 #include <span>
 #include <sstream>
 
+#include "algorithms/communities/evidence_clusters.h"
 #include "algorithms/scoring/account_scoring.h"
 #include "algorithms/scoring/logistic_model.h"
 #include "cli/commands.h"
@@ -161,9 +162,9 @@ int run_score(const Args& args) {
   add("output,o", po::value<std::string>(), "write the scores here (default: standard output)");
   add("hits", po::value<std::string>(), "also write every typology hit here (CSV)");
   add("features", po::value<std::string>(), "also write every account's features here (CSV)");
-  add("no-clusters", po::bool_switch(), "skip the mule-cluster report (cluster_suspicion = 0)");
+  add("no-clusters", po::bool_switch(), "do not count the mule clusters (JSON mule_clusters)");
   add("blocks", po::value<std::uint32_t>()->default_value(3),
-      "flow blocks for the mule-cluster report");
+      "ignored: the score no longer uses the flow-block cluster report (kept for old scripts)");
   add("fan-window", po::value<double>()->default_value(24),
       "hours: window for fan-in, fan-out and scatter/gather");
   add("min-fan", po::value<std::uint32_t>()->default_value(5),
@@ -194,8 +195,7 @@ int run_score(const Args& args) {
   if (vm.count("labels") && !train) throw UsageError("--labels goes with --train");
 
   AccountScoringOptions o;
-  o.cluster_suspicion = !vm["no-clusters"].as<bool>();
-  o.blocks.blocks = vm["blocks"].as<std::uint32_t>();
+  o.features.graph_features = train || vm.count("model") || vm.count("features");
   o.features.fan_window_seconds = vm["fan-window"].as<double>() * 3600;
   o.typologies.window_seconds = o.features.fan_window_seconds;
   o.typologies.min_fan = vm["min-fan"].as<std::uint32_t>();
@@ -333,7 +333,9 @@ int run_score(const Args& args) {
     nlohmann::ordered_json j;
     j["scored_by"] = scored.scored_by;
     j["accounts"] = graph.num_accounts();
-    j["mule_clusters"] = run.clusters;
+    j["mule_clusters"] = vm["no-clusters"].as<bool>()
+                             ? 0
+                             : evidence_clusters(graph, flows, run).clusters.size();
     nlohmann::ordered_json hits;
     for (int t = 0; t < kTypologyCount; ++t)
       hits[std::string(to_string(static_cast<Typology>(t)))] = run.typologies.counts[t];

@@ -165,9 +165,11 @@ std::vector<std::uint8_t> layering_core(const TransactionGraph& graph, const Flo
   return core;
 }
 
-void describe(const TransactionGraph& graph, const FlowView& flows,
-              const std::vector<std::uint32_t>& cluster_of, std::uint32_t id,
-              MuleCluster& cluster) {
+}  // namespace
+
+void describe_cluster(const TransactionGraph& graph, const FlowView& flows,
+                      const std::vector<std::uint32_t>& cluster_of, std::uint32_t id,
+                      MuleCluster& cluster) {
   const TransactionTable& tx = graph.transactions();
   double sent_total = 0, platform = 0, crypto = 0;
   std::vector<VertexId> victims, cash_out_endpoints;
@@ -214,12 +216,18 @@ void describe(const TransactionGraph& graph, const FlowView& flows,
   };
   cluster.victim_sources = distinct(victims);
   cluster.cash_out_links = distinct(cash_out_endpoints);
+  cluster.sent_value = sent_total;
   if (sent_total > 0) {
     cluster.platform_share = platform / sent_total;
     cluster.crypto_share = crypto / sent_total;
   }
+}
 
-  // The score: a weighted mean of five indicators in [0, 1], each with its reason.
+namespace {
+
+// The flow-block method's score: a weighted mean of six indicators, each with its reason.
+void score_layering_cluster(MuleCluster& cluster) {
+  const double sent_total = cluster.sent_value;
   struct Indicator {
     double weight;
     double strength;
@@ -318,7 +326,8 @@ ClusterReport mule_cluster_report(const TransactionGraph& graph, const FlowView&
   }
   for (std::uint32_t id = 0; id < clusters.size(); ++id) {
     if (clusters[id].members.size() < options.min_size) continue;
-    describe(graph, flows, cluster_of, id, clusters[id]);
+    describe_cluster(graph, flows, cluster_of, id, clusters[id]);
+    score_layering_cluster(clusters[id]);
     report.clusters.push_back(std::move(clusters[id]));
   }
   std::stable_sort(report.clusters.begin(), report.clusters.end(),

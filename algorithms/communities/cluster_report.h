@@ -62,6 +62,7 @@ struct MuleCluster {
   double victim_value = 0;
   std::uint32_t cash_out_links = 0;  // cash, exchange and crypto endpoints paid by members
   double cash_out_value = 0;
+  double sent_value = 0;             // members' sent value (base currency)
   double platform_share = 0;         // of members' sent value, through payment platforms
   double crypto_share = 0;           // of members' sent value, crypto transfers and exchange trades
   double score = 0;                  // suspicion in [0, 1]
@@ -70,10 +71,21 @@ struct MuleCluster {
 
 struct ClusterReport {
   std::vector<MuleCluster> clusters;   // ranked by score, highest first
-  std::uint32_t core_accounts = 0;     // accounts in the layering core
+  std::uint32_t core_accounts = 0;     // accounts in the layering core (evidence: candidates)
   std::uint32_t core_communities = 0;  // communities Leiden found in it (before min_size)
   double core_modularity = 0;          // modularity of that partition on the core
+  std::string method = "flow-blocks";  // or "evidence" (evidence_clusters.h)
+  /// Evidence method: groups left out because even Leiden could not bring them below the size
+  /// limit, and the accounts in them.
+  std::uint32_t left_out_groups = 0;
+  std::uint32_t left_out_accounts = 0;
 };
+
+/// The size, value, victim, cash-out and channel fields of `cluster` (its members set), from
+/// the flows; `cluster_of` maps each account to its cluster id (or any other value outside).
+void describe_cluster(const TransactionGraph& graph, const FlowView& flows,
+                      const std::vector<std::uint32_t>& cluster_of, std::uint32_t id,
+                      MuleCluster& cluster);
 
 /// `blocks` from find_flow_blocks. Values are in the base currency when the graph has rates (as
 /// in the flow view). Throws std::invalid_argument for resolution <= 0.

@@ -15,31 +15,20 @@ namespace moneytrail {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-constexpr std::string_view kNames[kFeatureCount] = {"in_count",
-                                                    "out_count",
-                                                    "in_value",
-                                                    "out_value",
-                                                    "in_counterparties",
-                                                    "out_counterparties",
-                                                    "pass_through",
-                                                    "dwell_median_seconds",
-                                                    "dwell_p10_seconds",
-                                                    "burst_1h",
-                                                    "burst_24h",
-                                                    "fan_in",
-                                                    "fan_out",
-                                                    "round_share",
-                                                    "under_threshold_share",
-                                                    "night_share",
-                                                    "active_days",
-                                                    "platform_share",
-                                                    "crypto_share",
-                                                    "exchange_share",
-                                                    "pagerank",
-                                                    "victim_ppr",
-                                                    "cluster_suspicion",
-                                                    "core_number",
-                                                    "victim_hops"};
+constexpr std::string_view kNames[kFeatureCount] = {
+    "in_count",           "out_count",          "in_value",
+    "out_value",          "in_counterparties",  "out_counterparties",
+    "pass_through",       "dwell_median_seconds", "dwell_p10_seconds",
+    "burst_1h",           "burst_24h",          "fan_in",
+    "fan_out",            "round_share",        "under_threshold_share",
+    "night_share",        "active_days",        "platform_share",
+    "crypto_share",       "exchange_share",     "pagerank",
+    "victim_ppr",         "core_number",        "victim_hops",
+    "unusual_amounts",    "repeated_transfers", "forwarded_credits",
+    "forward_chance",     "forwarded_debits",   "debit_forward_chance",
+    "victim_payers",      "victim_money_received", "victim_money_share",
+    "victims_reached",    "counterparties",     "flagged_counterparties",
+    "linked_accounts",    "flagged_links"};
 
 // Buffers reused across one thread's accounts.
 struct Scratch {
@@ -86,8 +75,9 @@ bool is_round(double amount, double unit) {
 }
 
 void ledger_features(const TransactionGraph& graph, const FlowView& flows,
-                     const std::vector<double>& base, const AccountFeatureOptions& o, VertexId v,
-                     Scratch& scratch, Eigen::MatrixXd& out) {
+                     const std::vector<double>& base, const TransactionEvidence& evidence,
+                     const AccountFeatureOptions& o, VertexId v, Scratch& scratch,
+                     Eigen::MatrixXd& out) {
   const TransactionTable& tx = graph.transactions();
   // A transfer to self (AMLworld's reinvestments) moves nothing: counted, it would look like
   // money passed on instantly.
@@ -100,10 +90,22 @@ void ledger_features(const TransactionGraph& graph, const FlowView& flows,
   const std::span<const TxIndex> credits = scratch.credits, debits = scratch.debits;
   auto set = [&](Feature f, double x) { out(v, static_cast<int>(f)) = x; };
 
+  constexpr VertexId kNoVertex = std::numeric_limits<VertexId>::max();
   double in_value = 0, out_value = 0, platform = 0, crypto = 0, exchange = 0;
-  std::size_t round = 0, under = 0, night = 0;
+  std::size_t round = 0, under = 0, night = 0, unusual = 0, repeated = 0, forwarded = 0,
+              forwarded_on = 0;
+  double receivers_chance = 0;
   auto visit = [&](TxIndex t, bool credit) {
     const double value = base[t];
+    const std::uint8_t flags = evidence.flags[t];
+    unusual += (flags & kUnusualAmount) != 0;
+    repeated += (flags & kRepeatedTransfer) != 0;
+    if (credit) {
+      forwarded += (flags & kForwarded) != 0;
+    } else {
+      forwarded_on += (flags & kForwarded) != 0;
+      receivers_chance += evidence.forward_chance[tx.to[t]];
+    }
     (credit ? in_value : out_value) += value;
     if (tx.channel[t] == Channel::payment_platform) platform += value;
     if (tx.channel[t] == Channel::crypto_transfer) crypto += value;
@@ -137,6 +139,21 @@ void ledger_features(const TransactionGraph& graph, const FlowView& flows,
   for (FlowEdgeIndex e = first_out; e < last_out; ++e) receivers += flows.target(e) != v;
   set(Feature::in_counterparties, static_cast<double>(senders));
   set(Feature::out_counterparties, static_cast<double>(receivers));
+  {
+    // Distinct accounts on either side: both edge lists are sorted by the other end.
+    std::size_t both = 0, i = first_out;
+    const auto in_edges = flows.in_edges(v);
+    std::size_t j = 0;
+    while (i < last_out || j < in_edges.size()) {
+      const VertexId a = i < last_out ? flows.target(static_cast<FlowEdgeIndex>(i)) : kNoVertex;
+      const VertexId b = j < in_edges.size() ? flows.source(in_edges[j]) : kNoVertex;
+      const VertexId next = std::min(a, b);
+      if (a == next) ++i;
+      if (b == next) ++j;
+      both += next != v;
+    }
+    set(Feature::counterparties, static_cast<double>(both));
+  }
   const double larger = std::max(in_value, out_value);
   set(Feature::pass_through, larger > 0 ? std::min(in_value, out_value) / larger : 0.0);
   set(Feature::round_share, total_count ? static_cast<double>(round) / total_count : 0.0);
@@ -145,6 +162,13 @@ void ledger_features(const TransactionGraph& graph, const FlowView& flows,
   set(Feature::platform_share, total_value > 0 ? platform / total_value : 0.0);
   set(Feature::crypto_share, total_value > 0 ? crypto / total_value : 0.0);
   set(Feature::exchange_share, total_value > 0 ? exchange / total_value : 0.0);
+  set(Feature::unusual_amounts, static_cast<double>(unusual));
+  set(Feature::repeated_transfers, static_cast<double>(repeated));
+  set(Feature::forwarded_credits, static_cast<double>(forwarded));
+  set(Feature::forward_chance, evidence.forward_chance[v]);
+  set(Feature::forwarded_debits, static_cast<double>(forwarded_on));
+  set(Feature::debit_forward_chance,
+      debits.empty() ? 0.0 : receivers_chance / static_cast<double>(debits.size()));
 
   // Dwell: each credit to the first debit after it in processing order.
   auto& dwell = scratch.dwell;
@@ -214,6 +238,7 @@ std::vector<double> base_values(const TransactionGraph& graph) {
 
 AccountFeatures compute_account_features(const TransactionGraph& graph, const FlowView& flows,
                                          const std::vector<double>& base,
+                                         const TransactionEvidence& evidence,
                                          const AccountFeatureOptions& options) {
   const std::uint32_t n = graph.num_accounts();
   constexpr double kTenYears = 10 * 366 * 86400.0;
@@ -225,15 +250,16 @@ AccountFeatures compute_account_features(const TransactionGraph& graph, const Fl
         "fan window must be positive and at most ten years, round unit positive, band in [0, 1), "
         "UTC offset within 14 hours, night hours in 0-24");
   }
-  if (!options.cluster_suspicion.empty() && options.cluster_suspicion.size() != n)
-    throw std::invalid_argument("cluster_suspicion must hold one value per account");
+  if (evidence.flags.size() != graph.num_transactions() || evidence.forward_chance.size() != n)
+    throw std::invalid_argument("transaction evidence covers another graph");
   for (VertexId v : options.victims) {
     if (v >= n) throw std::invalid_argument("victim account out of range");
   }
 
   // The core numbers first: their temporary undirected graph is the largest allocation here, and
   // it is gone before the feature matrix exists.
-  const std::vector<std::uint32_t> cores = core_decomposition(flows).core;
+  std::vector<std::uint32_t> cores;
+  if (options.graph_features) cores = core_decomposition(flows).core;
   AccountFeatures features;
   features.values.setZero(n, kFeatureCount);
   if (base.size() != graph.num_transactions())
@@ -245,13 +271,19 @@ AccountFeatures compute_account_features(const TransactionGraph& graph, const Fl
       Scratch scratch;
 #pragma omp for schedule(dynamic, 1024)
       for (std::int64_t v = 0; v < count; ++v) {
-        ledger_features(graph, flows, base, options, static_cast<VertexId>(v), scratch,
+        ledger_features(graph, flows, base, evidence, options, static_cast<VertexId>(v), scratch,
                         features.values);
       }
     }
   }
 
   auto column = [&](Feature f) { return features.values.col(static_cast<int>(f)); };
+  if (!options.graph_features) {
+    for (Feature f : {Feature::pagerank, Feature::victim_ppr, Feature::core_number,
+                      Feature::victim_hops})
+      column(f).setConstant(kNaN);
+    return features;
+  }
   PageRankOptions rank;
   const std::vector<double> pr = pagerank(flows, rank).score;
   column(Feature::pagerank) = Eigen::Map<const Eigen::VectorXd>(pr.data(), n);
@@ -264,10 +296,6 @@ AccountFeatures compute_account_features(const TransactionGraph& graph, const Fl
   }
   const std::vector<double> hops = hops_from(flows, options.victims);
   column(Feature::victim_hops) = Eigen::Map<const Eigen::VectorXd>(hops.data(), n);
-  if (!options.cluster_suspicion.empty()) {
-    column(Feature::cluster_suspicion) =
-        Eigen::Map<const Eigen::VectorXd>(options.cluster_suspicion.data(), n);
-  }
   for (VertexId v = 0; v < n; ++v) column(Feature::core_number)(v) = cores[v];
   return features;
 }

@@ -1,6 +1,7 @@
 // Per-account features for mule-risk scoring: what an account's own ledger shows (volumes,
 // counterparties, how fast and how completely it passes money on, when and in what amounts) and
-// where it sits in the flow graph (PageRank, closeness to victims, k-core, its mule cluster).
+// where it sits in the flow graph (PageRank, closeness to victims, k-core), and the counts of
+// evidence the unsupervised score weighs (unusual amounts, repeats, forwarding, victims' money).
 // One row per account in an Eigen matrix, one column per Feature, so that the unsupervised score
 // and the logistic model read the same numbers. Transfers to self are left out of the ledger
 // features (they move nothing); PageRank and the k-core see the flow view as it is.
@@ -11,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "algorithms/scoring/transaction_evidence.h"
 #include "graph/flow_view.h"
 #include "graph/transaction_graph.h"
 
@@ -37,13 +39,26 @@ enum class Feature : std::uint8_t {
   platform_share,         // share of value (in + out) through payment platforms
   crypto_share,           // ... through crypto transfers
   exchange_share,         // ... through exchange trades
-  pagerank,               // PageRank on value-weighted flows
+  pagerank,               // PageRank on value-weighted flows (graph features only, else NaN)
   victim_ppr,             // personalized PageRank from labelled victims (0 without victims)
-  cluster_suspicion,      // score of the mule cluster holding the account (0: none)
-  core_number,            // k-core of the undirected flow graph
+  core_number,            // k-core of the undirected flow graph (graph features only, else NaN)
   victim_hops,            // fewest flows from a labelled victim (NaN: unreachable or no victims)
+  unusual_amounts,        // transactions at amounts unusual for the data (transaction_evidence)
+  repeated_transfers,     // transactions repeating a payer-payee pair within the repeat window
+  forwarded_credits,      // credits it passed on (at least half) within the forward window
+  forward_chance,         // the chance of that for a credit at a random time (its own pace)
+  forwarded_debits,       // debits that their receivers passed on within the window
+  debit_forward_chance,   // the receivers' mean chance of that
+  victim_payers,          // distinct senders labelled victim
+  victim_money_received,  // victims' money received (haircut from their scam payments), base
+  victim_money_share,     // ... as a share of what it received
+  victims_reached,        // distinct victims whose money reached it (exact up to 16, estimated above)
+  counterparties,         // distinct accounts it paid or was paid by
+  flagged_counterparties, // ... of which flagged by the first pass of the score
+  linked_accounts,        // accounts tied to it by holder, phone, device or a stated link
+  flagged_links,          // ... of which flagged by the first pass of the score
 };
-inline constexpr int kFeatureCount = 25;
+inline constexpr int kFeatureCount = 38;
 
 std::string_view feature_name(Feature feature);
 
@@ -65,8 +80,10 @@ struct AccountFeatureOptions {
   int night_end_hour = 6;
   /// Labelled victims: seeds of victim_ppr and sources of victim_hops (empty: both unknown).
   std::vector<VertexId> victims;
-  /// Per-account suspicion of its mule cluster (from the cluster report); empty: all 0.
-  std::vector<double> cluster_suspicion;
+  /// Compute pagerank, victim_ppr, core_number and victim_hops (two PageRanks and a k-core:
+  /// a third of the time). The supervised model uses them; the unsupervised score does not.
+  /// Default off: NaN in those columns.
+  bool graph_features = false;
 };
 
 struct AccountFeatures {
@@ -75,11 +92,13 @@ struct AccountFeatures {
   double column(VertexId v, Feature f) const { return values(v, static_cast<int>(f)); }
 };
 
-/// `base_values` from base_values(graph). Throws std::invalid_argument for a victim out of range,
-/// a cluster_suspicion vector of the wrong size, a non-positive window or unit, or a band outside
-/// [0, 1).
+/// `base_values` from base_values(graph), `evidence` from transaction_evidence. The victim,
+/// flagged and linked columns are left 0: the scoring pipeline fills them (account_scoring.h).
+/// Throws std::invalid_argument for a victim out of range, a non-positive window or unit, or a
+/// band outside [0, 1).
 AccountFeatures compute_account_features(const TransactionGraph& graph, const FlowView& flows,
                                          const std::vector<double>& base_values,
+                                         const TransactionEvidence& evidence,
                                          const AccountFeatureOptions& options = {});
 
 /// Each transaction's paid amount in the base currency (paid_in_base for every transaction),

@@ -1,38 +1,53 @@
-// The batch scoring pipeline behind `moneytrail score`: features, typology hits, the mule-cluster
-// suspicion each account inherits, and the unsupervised score, in one call.
+// The batch scoring pipeline behind `moneytrail score`: the data's time step, per-transaction
+// evidence, account features, typology hits, the victims' money, and the calibrated score with
+// its second pass, in one call.
 #pragma once
 
-#include "algorithms/communities/cluster_report.h"
-#include "algorithms/communities/flow_blocks.h"
 #include "algorithms/scoring/account_features.h"
 #include "algorithms/scoring/risk_score.h"
+#include "algorithms/scoring/time_resolution.h"
+#include "algorithms/scoring/transaction_evidence.h"
 #include "algorithms/scoring/typologies.h"
+#include "algorithms/scoring/victim_money.h"
+#include "graph/ownership_links.h"
 
 namespace moneytrail {
 
 struct AccountScoringOptions {
-  /// features.victims empty: the accounts labelled victim are used.
+  /// features.victims empty: the accounts labelled victim (and not also suspect or mule) are
+  /// used.
   AccountFeatureOptions features;
+  TransactionEvidenceOptions evidence;
   TypologyOptions typologies;
   RiskScoreOptions risk;
-  /// Run the mule-cluster report (flow blocks, then Leiden on the layering core) and give each
-  /// member its cluster's score as the cluster_suspicion feature. The block search dominates the
-  /// run time on large cases; 3 blocks rank the generator's mules as well as 5 or 20 (see
-  /// docs/scoring.md). Default on, 3 blocks.
-  bool cluster_suspicion = true;
+  VictimMoneyOptions victim_money;
+  OwnershipLinkOptions links;
+  /// Stretch every window (fans, repeats, forwarding, chains, cycles) to at least one time step
+  /// of the data, and cycles to at least seven steps: on day-stepped data a 24-hour window is
+  /// one step, and a week of steps is the shortest cycle a simulator spreads over. Default on.
+  bool windows_from_data = true;
   /// Accounts labelled victim (and not also suspect or mule) score 0: the investigator already
   /// knows what they are, and a victim's own traffic (paying the mule card within minutes of
   /// receiving a salary) would otherwise rank it with the mules. Default on.
   bool clear_victims = true;
-  FlowBlockOptions blocks = {.blocks = 3};
-  ClusterReportOptions clusters;
+};
+
+/// How long one step of the pipeline took (for --verbose and the benchmark).
+struct StageTime {
+  const char* stage;
+  double seconds;
 };
 
 struct AccountScoring {
+  std::vector<StageTime> stages;  // in the order they ran
+  TimeResolution resolution;
+  TransactionEvidence evidence;
   AccountFeatures features;
   TypologyResult typologies;
+  VictimMoney victim_money;
+  /// Per transaction: the share of a victim's debit judged to be the scam payment (0 elsewhere).
+  std::vector<float> scam_weight;
   RiskScores scores;
-  std::uint32_t clusters = 0;  // mule clusters reported (0 when not run)
 };
 
 /// Per account 1 when it sent or received a transaction labelled laundering (AMLworld's
@@ -40,13 +55,10 @@ struct AccountScoring {
 /// benchmark ("took part in a laundering transaction").
 std::vector<std::uint8_t> laundering_participants(const TransactionGraph& graph);
 
-/// Per account, the score of the best-scored mule cluster holding it (0 outside every cluster):
-/// flow blocks, then the cluster report. `clusters` (optional) receives how many were reported.
-std::vector<double> mule_cluster_suspicion(const TransactionGraph& graph, const FlowView& flows,
-                                           const FlowBlockOptions& blocks,
-                                           const ClusterReportOptions& clusters,
-                                           std::uint32_t* reported = nullptr);
+/// The victims the pipeline uses: accounts labelled victim and not also suspect or mule.
+std::vector<VertexId> labelled_victims(const TransactionGraph& graph);
 
+/// Throws std::invalid_argument for options out of range.
 AccountScoring score_accounts(const TransactionGraph& graph, const FlowView& flows,
                               const AccountScoringOptions& options = {});
 

@@ -25,7 +25,9 @@ Transform transform_of(Feature f) {
     case Feature::platform_share:
     case Feature::crypto_share:
     case Feature::exchange_share:
-    case Feature::cluster_suspicion:
+    case Feature::forward_chance:
+    case Feature::debit_forward_chance:
+    case Feature::victim_money_share:
       return Transform::as_is;
     case Feature::pagerank:
     case Feature::victim_ppr:

@@ -1,6 +1,7 @@
 #include "algorithms/scoring/risk_score.h"
 
 #include <algorithm>
+#include <boost/math/special_functions/beta.hpp>
 #include <cmath>
 #include <cstdio>
 #include <stdexcept>
@@ -9,245 +10,357 @@ namespace moneytrail {
 namespace {
 
 constexpr std::string_view kNames[kIndicatorCount] = {
-    "fast_pass_through", "forwarding_chain", "victim_money",
-    "mule_cluster",      "fan_in",           "fan_out",
-    "scatter_gather",    "gather_scatter",   "cycle",
-    "bipartite",         "night_activity",   "bursts",
-    "crypto_channel",    "platform_channel", "round_amounts",
-    "under_threshold",   "risky_payers"};
+    "unusual_amounts", "repeated_transfers", "fast_forwarding", "layering",
+    "victim_payers",   "victim_money",       "typologies",      "night_activity",
+    "round_amounts",   "under_threshold",    "associates",      "shared_owners"};
 
-// Pseudo-transactions that shrink a share towards "no evidence": a share seen on one
-// transaction is weak, on twenty it is firm.
-constexpr double kShareConfidence = 5.0;
+int index(Indicator i) { return static_cast<int>(i); }
 
-double median_of(std::vector<double> values) {
-  if (values.empty()) return 0;
-  const auto middle = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
-  std::nth_element(values.begin(), middle, values.end());
-  return *middle;
+double transactions_of(const AccountFeatures& f, VertexId v) {
+  return f.column(v, Feature::in_count) + f.column(v, Feature::out_count);
 }
 
-// Median and scale of `values` (NaN skipped): 1.4826 x MAD, falling back to 1.2533 x the mean
-// absolute deviation when more than half the values are equal (a share that is 0 for most).
-struct RobustScale {
-  double centre = 0, scale = 1;
-  double z(double x) const { return (x - centre) / scale; }
-};
-RobustScale robust_scale(std::vector<double> values) {
-  std::erase_if(values, [](double x) { return std::isnan(x); });
-  RobustScale r;
-  r.centre = median_of(values);
-  std::vector<double> deviation(values.size());
-  double mean_deviation = 0;
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    deviation[i] = std::abs(values[i] - r.centre);
-    mean_deviation += deviation[i];
+// -ln of the share of active accounts whose value is at least x, for x > 0 (0 otherwise).
+class Survival {
+ public:
+  Survival(const AccountFeatures& f, const std::vector<std::uint8_t>& active,
+           const std::vector<double>& values) {
+    for (std::size_t v = 0; v < values.size(); ++v)
+      if (active[v]) sorted_.push_back(values[v]);
+    std::sort(sorted_.begin(), sorted_.end());
+    (void)f;
   }
-  if (!values.empty()) mean_deviation /= static_cast<double>(values.size());
-  r.scale = 1.4826 * median_of(std::move(deviation));
-  if (r.scale <= 0) r.scale = 1.2533 * mean_deviation;
-  if (r.scale <= 0) r.scale = 1;
-  return r;
+  double operator()(double x) const {
+    if (!(x > 0) || sorted_.empty()) return 0;
+    const auto at_least = sorted_.end() - std::lower_bound(sorted_.begin(), sorted_.end(), x);
+    return -std::log(static_cast<double>(std::max<std::ptrdiff_t>(at_least, 1)) /
+                     static_cast<double>(sorted_.size()));
+  }
+
+ private:
+  std::vector<double> sorted_;
+};
+
+std::string count_text(double x) { return std::to_string(std::llround(x)); }
+
+std::string expected_text(double x) {
+  char text[32];
+  std::snprintf(text, sizeof text, x < 10 ? "%.1f" : "%.0f", x);
+  return text;
 }
-
-double clamp01(double x) { return std::clamp(x, 0.0, 1.0); }
-
-std::string percent(double share) { return std::to_string(std::lround(100 * share)) + "%"; }
 
 std::string duration(double seconds) {
   char text[32];
-  if (seconds < 120)
-    std::snprintf(text, sizeof text, "%.0f s", seconds);
-  else if (seconds < 7200)
-    std::snprintf(text, sizeof text, "%.0f min", seconds / 60);
-  else if (seconds < 172800)
-    std::snprintf(text, sizeof text, "%.1f h", seconds / 3600);
+  if (seconds >= 86400 && std::fmod(seconds, 86400) == 0)
+    std::snprintf(text, sizeof text, "%.0f day%s", seconds / 86400, seconds == 86400 ? "" : "s");
+  else if (seconds >= 3600)
+    std::snprintf(text, sizeof text, "%.0f h", seconds / 3600);
   else
-    std::snprintf(text, sizeof text, "%.1f days", seconds / 86400);
+    std::snprintf(text, sizeof text, "%.0f min", seconds / 60);
+  return text;
+}
+
+std::string money(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, value >= 100 ? "%.0f" : "%.2f", value);
   return text;
 }
 
 }  // namespace
 
-std::string_view to_string(Indicator indicator) { return kNames[static_cast<int>(indicator)]; }
+std::string_view to_string(Indicator indicator) { return kNames[index(indicator)]; }
 
-RiskScores unsupervised_scores(const AccountFeatures& features, const TypologyResult& typologies,
-                               const RiskScoreOptions& options) {
-  const auto n = static_cast<VertexId>(features.values.rows());
+
+double binomial_surprisal(double k, double n, double p, double cap) {
+  if (!(k > 0) || !(n >= k) || !(k > n * p)) return 0;
+  if (!(p > 0)) return cap;  // an event the population never shows
+  if (p >= 1) return 0;
+  // P(X >= k) = I_p(k, n - k + 1).
+  const double tail = boost::math::ibeta(k, n - k + 1, p);
+  if (!(tail > 0)) return cap;
+  return std::min(cap, -std::log(tail));
+}
+
+RiskScores first_pass_scores(const AccountFeatures& f, const TypologyResult& typologies,
+                             const TransactionEvidence& evidence,
+                             const RiskScoreOptions& options) {
+  const auto n = static_cast<VertexId>(f.values.rows());
   if (typologies.per_account.size() != n)
     throw std::invalid_argument("typology counts and features cover different accounts");
-  for (double w : options.weights) {
-    if (!(w >= 0 && w <= 1)) throw std::invalid_argument("indicator weights must be in [0, 1]");
+  if (!(options.flag_level > 0))
+    throw std::invalid_argument("flag_level must be positive");
+  RiskScores s;
+  s.resolution = evidence.resolution;
+  s.forward_window_seconds = evidence.forward_window_seconds;
+  s.repeat_window_seconds = evidence.repeat_window_seconds;
+  s.unusual_below = std::exp(evidence.log_amount_median - evidence.unusual_z * evidence.log_amount_scale);
+  s.unusual_above = std::exp(evidence.log_amount_median + evidence.unusual_z * evidence.log_amount_scale);
+  s.evidence.assign(n, {});
+  s.score.assign(n, 0.0);
+  s.surprisal.assign(n, 0.0);
+  s.reasons.assign(n, {});
+  s.best_typology.assign(n, 0);
+  std::vector<std::uint8_t> active(n, 0);
+  for (VertexId v = 0; v < n; ++v) {
+    active[v] = transactions_of(f, v) > 0;
+    s.active_accounts += active[v];
   }
-  if (!(options.fast_dwell_seconds >= 1 && options.fast_dwell_seconds < 86400) ||
-      !(options.z_span > 0) || !std::isfinite(options.z_floor)) {
-    throw std::invalid_argument("fast dwell must be in [1 s, 1 day), z span positive");
-  }
-  auto col = [&](VertexId v, Feature f) { return features.column(v, f); };
-  auto transactions = [&](VertexId v) {
-    return col(v, Feature::in_count) + col(v, Feature::out_count);
-  };
-
-  // Robust scales of the share features and of log(victim PPR / PageRank) over active accounts.
-  const Feature shares[] = {Feature::night_share,  Feature::burst_24h,
-                            Feature::crypto_share, Feature::platform_share,
-                            Feature::round_share,  Feature::under_threshold_share};
-  const Indicator share_indicators[] = {Indicator::night_activity, Indicator::bursts,
-                                        Indicator::crypto_channel, Indicator::platform_channel,
-                                        Indicator::round_amounts,  Indicator::under_threshold};
-  std::array<RobustScale, 6> share_scale;
-  for (int s = 0; s < 6; ++s) {
-    std::vector<double> values;
+  s.scale = std::log(std::max<double>(2, s.active_accounts));
+  const double cap = s.scale;
+  // Hubs: the binomial model treats each of a hub's thousands of transactions as independent,
+  // so a small excess (an ATM where some people withdraw twice a day) becomes "impossible by
+  // chance". Evidence counts from at most as many transactions as a busy ordinary account has
+  // (the 99th percentile of active accounts, at least 20), at the account's own rate.
+  {
+    std::vector<double> counts;
     for (VertexId v = 0; v < n; ++v)
-      if (transactions(v) > 0) values.push_back(col(v, shares[s]));
-    share_scale[s] = robust_scale(values);
+      if (active[v]) counts.push_back(transactions_of(f, v));
+    if (!counts.empty()) {
+      const auto at = counts.begin() + static_cast<std::ptrdiff_t>(0.99 * (counts.size() - 1));
+      std::nth_element(counts.begin(), at, counts.end());
+      s.trials_cap = std::max(20.0, *at);
+    }
   }
-  auto victim_lift = [&](VertexId v) {
-    const double ppr = col(v, Feature::victim_ppr), pr = col(v, Feature::pagerank);
-    return ppr > 0 && pr > 0 ? std::log(ppr / pr) : std::nan("");
-  };
-  std::vector<double> lifts;
-  for (VertexId v = 0; v < n; ++v)
-    if (const double lift = victim_lift(v); !std::isnan(lift)) lifts.push_back(lift);
-  const RobustScale lift_scale = robust_scale(lifts);
-  auto from_z = [&](double z) { return clamp01((z - options.z_floor) / options.z_span); };
 
-  RiskScores scores;
-  scores.score.resize(n);
-  scores.reasons.resize(n);
-  const double day = 86400.0;
+  // Population rates of the counted events.
+  auto rate = [&](auto count, auto opportunities) {
+    double k = 0, m = 0;
+    for (VertexId v = 0; v < n; ++v) {
+      if (!active[v]) continue;
+      k += count(v);
+      m += opportunities(v);
+    }
+    return IndicatorBase{m > 0 ? k / m : 0.0};
+  };
+  auto col = [&](Feature x) { return [&f, x](VertexId v) { return f.column(v, x); }; };
+  auto all = [&](VertexId v) { return transactions_of(f, v); };
+  auto share_count = [&](Feature x) {
+    return [&f, x](VertexId v) { return std::round(f.column(v, x) * transactions_of(f, v)); };
+  };
+  const bool night = s.resolution.seconds < options.night_needs_resolution_below;
+  s.base[index(Indicator::unusual_amounts)] = rate(col(Feature::unusual_amounts), all);
+  s.base[index(Indicator::repeated_transfers)] = rate(col(Feature::repeated_transfers), all);
+  s.base[index(Indicator::victim_payers)] =
+      rate(col(Feature::victim_payers), col(Feature::in_counterparties));
+  s.base[index(Indicator::night_activity)] = rate(share_count(Feature::night_share), all);
+  s.base[index(Indicator::round_amounts)] = rate(share_count(Feature::round_share), all);
+  s.base[index(Indicator::under_threshold)] =
+      rate(share_count(Feature::under_threshold_share), all);
+  // Forwarding is measured against each account's own pace; these are for the reasons only.
+  s.base[index(Indicator::fast_forwarding)] =
+      rate([&](VertexId v) { return f.column(v, Feature::forward_chance) * f.column(v, Feature::in_count); },
+           col(Feature::in_count));
+  s.base[index(Indicator::layering)] = rate(
+      [&](VertexId v) {
+        return f.column(v, Feature::debit_forward_chance) * f.column(v, Feature::out_count);
+      },
+      col(Feature::out_count));
+
+  // Typology hits: the share of active accounts with at least as many hits of each kind.
+  std::vector<Survival> hit_survival;
+  for (int t = 0; t < kTypologyCount; ++t) {
+    std::vector<double> hits(n);
+    for (VertexId v = 0; v < n; ++v) hits[v] = typologies.per_account[v][t];
+    hit_survival.emplace_back(f, active, hits);
+  }
+
+  auto on = [&](Indicator i) { return options.enabled[index(i)]; };
   const std::int64_t count = n;
-#pragma omp parallel for schedule(static) if (count > 65536)
+#pragma omp parallel for schedule(dynamic, 4096) if (count > 65536)
   for (std::int64_t i = 0; i < count; ++i) {
     const VertexId v = static_cast<VertexId>(i);
-    std::array<double, kIndicatorCount> strength{};
-    auto set = [&](Indicator k, double s) { strength[static_cast<int>(k)] = s; };
-    const double dwell = col(v, Feature::dwell_median_seconds);
-    if (!std::isnan(dwell)) {
-      const double fast = clamp01(std::log(day / std::max(dwell, 1.0)) /
-                                  std::log(day / options.fast_dwell_seconds));
-      const double pass = col(v, Feature::pass_through);
-      set(Indicator::fast_pass_through, pass * pass * fast);
-    }
-    const auto& hits = typologies.per_account[v];
-    auto hit = [&](Typology t) { return static_cast<double>(hits[static_cast<int>(t)]); };
-    set(Indicator::forwarding_chain, 1 - std::exp(-hit(Typology::forwarding_chain) / 2));
-    if (const double lift = victim_lift(v); !std::isnan(lift) && col(v, Feature::victim_hops) > 0)
-      set(Indicator::victim_money, from_z(lift_scale.z(lift)));
-    set(Indicator::mule_cluster, clamp01(col(v, Feature::cluster_suspicion)));
-    set(Indicator::fan_in, std::min(1.0, hit(Typology::fan_in)));
-    set(Indicator::fan_out, std::min(1.0, hit(Typology::fan_out)));
-    set(Indicator::scatter_gather, std::min(1.0, hit(Typology::scatter_gather)));
-    set(Indicator::gather_scatter, std::min(1.0, hit(Typology::gather_scatter)));
-    set(Indicator::cycle, std::min(1.0, hit(Typology::cycle)));
-    set(Indicator::bipartite, std::min(1.0, hit(Typology::bipartite)));
-    const double confidence = transactions(v) / (transactions(v) + kShareConfidence);
-    for (int s = 0; s < 6; ++s)
-      set(share_indicators[s], confidence * from_z(share_scale[s].z(col(v, shares[s]))));
-
-    double keep = 1;
-    std::array<ScoreReason, 3> top{};
-    for (int k = 0; k < kIndicatorCount; ++k) {
-      const double contribution = options.weights[k] * strength[k];
-      keep *= 1 - contribution;
-      ScoreReason reason{static_cast<Indicator>(k), contribution};
-      for (auto& slot : top) {
-        if (reason.contribution > slot.contribution) std::swap(reason, slot);
+    if (!active[v]) continue;
+    auto& e = s.evidence[v];
+    auto set = [&](Indicator x, double nats) {
+      if (on(x)) e[index(x)] = static_cast<float>(std::min(nats, cap));
+    };
+    const double total = transactions_of(f, v);
+    auto binomial = [&](Indicator x, double k, double trials, double p) {
+      if (trials > s.trials_cap) {
+        k *= s.trials_cap / trials;
+        trials = s.trials_cap;
+      }
+      set(x, binomial_surprisal(k, trials, p, cap));
+    };
+    auto expected = [&](Indicator x, double) { return s.base[index(x)].rate; };
+    binomial(Indicator::unusual_amounts, f.column(v, Feature::unusual_amounts), total,
+             expected(Indicator::unusual_amounts, total));
+    binomial(Indicator::repeated_transfers, f.column(v, Feature::repeated_transfers), total,
+             expected(Indicator::repeated_transfers, total));
+    binomial(Indicator::fast_forwarding, f.column(v, Feature::forwarded_credits),
+             f.column(v, Feature::in_count), f.column(v, Feature::forward_chance));
+    binomial(Indicator::layering, f.column(v, Feature::forwarded_debits),
+             f.column(v, Feature::out_count), f.column(v, Feature::debit_forward_chance));
+    binomial(Indicator::victim_payers, f.column(v, Feature::victim_payers),
+             f.column(v, Feature::in_counterparties),
+             expected(Indicator::victim_payers, f.column(v, Feature::in_counterparties)));
+    if (night)
+      binomial(Indicator::night_activity, std::round(f.column(v, Feature::night_share) * total),
+               total, expected(Indicator::night_activity, total));
+    binomial(Indicator::round_amounts, std::round(f.column(v, Feature::round_share) * total), total,
+             expected(Indicator::round_amounts, total));
+    binomial(Indicator::under_threshold,
+             std::round(f.column(v, Feature::under_threshold_share) * total), total,
+             expected(Indicator::under_threshold, total));
+    double best = 0;
+    for (int t = 0; t < kTypologyCount; ++t) {
+      if (static_cast<Typology>(t) == Typology::scam_payment) continue;  // victims' evidence
+      const double nats = hit_survival[t](typologies.per_account[v][t]);
+      if (nats > best) {
+        best = nats;
+        s.best_typology[v] = static_cast<std::uint8_t>(t);
       }
     }
-    scores.score[v] = 1 - keep;
-    scores.reasons[v] = top;
+    set(Indicator::typologies, best);
   }
-  return scores;
+  finish_scores(s);
+  return s;
 }
 
-void add_payer_risk(RiskScores& scores, const FlowView& flows, const RiskScoreOptions& options) {
-  const VertexId n = flows.num_vertices();
-  if (scores.score.size() != n) throw std::invalid_argument("flows and scores differ in accounts");
-  const double weight = options.weights[static_cast<int>(Indicator::risky_payers)];
-  const std::vector<double> first = scores.score;  // every account's payers read the same pass
-  scores.payer_risk.assign(n, 0.0);
-  const std::int64_t count = n;
-#pragma omp parallel for schedule(dynamic, 1024) if (count > 65536)
-  for (std::int64_t i = 0; i < count; ++i) {
-    const VertexId v = static_cast<VertexId>(i);
-    double received = 0, risky = 0;
-    for (FlowEdgeIndex e : flows.in_edges(v)) {
-      if (flows.source(e) == v) continue;
-      received += flows.value(e);
-      risky += flows.value(e) * first[flows.source(e)];
+void add_victim_money(RiskScores& s, const AccountFeatures& f, const RiskScoreOptions& options) {
+  if (!options.enabled[index(Indicator::victim_money)]) return;
+  const auto n = static_cast<VertexId>(f.values.rows());
+  std::vector<std::uint8_t> active(n);
+  std::vector<double> share(n), reached(n);
+  for (VertexId v = 0; v < n; ++v) {
+    active[v] = transactions_of(f, v) > 0;
+    share[v] = f.column(v, Feature::victim_money_share);
+    reached[v] = f.column(v, Feature::victims_reached);
+  }
+  // The share, not the number of victims reached: an ATM or an exchange where every group
+  // cashes out is reached by every victim, yet almost all of its money is ordinary.
+  const Survival by_share(f, active, share);
+  for (VertexId v = 0; v < n; ++v) {
+    if (!active[v]) continue;
+    s.evidence[v][index(Indicator::victim_money)] =
+        static_cast<float>(std::min(s.scale, by_share(share[v])));
+  }
+  finish_scores(s);
+}
+
+std::vector<std::uint8_t> flag_accounts(RiskScores& s, const RiskScoreOptions& options) {
+  s.flagged.assign(s.score.size(), 0);
+  for (std::size_t v = 0; v < s.score.size(); ++v)
+    s.flagged[v] = s.surprisal[v] >= options.flag_level * s.scale;
+  return s.flagged;
+}
+
+void add_association(RiskScores& s, const AccountFeatures& f, const RiskScoreOptions& options) {
+  const auto n = static_cast<VertexId>(f.values.rows());
+  auto rate = [&](Feature k, Feature m) {
+    double a = 0, t = 0;
+    for (VertexId v = 0; v < n; ++v) {
+      a += f.column(v, k);
+      t += f.column(v, m);
     }
-    if (!(received > 0)) continue;
-    const double strength = clamp01(risky / received);
-    scores.payer_risk[v] = strength;
-    ScoreReason reason{Indicator::risky_payers, weight * strength};
-    scores.score[v] = 1 - (1 - scores.score[v]) * (1 - reason.contribution);
-    for (auto& slot : scores.reasons[v]) {
-      if (reason.contribution > slot.contribution) std::swap(reason, slot);
+    return IndicatorBase{t > 0 ? a / t : 0.0};
+  };
+  s.base[index(Indicator::associates)] = rate(Feature::flagged_counterparties, Feature::counterparties);
+  s.base[index(Indicator::shared_owners)] = rate(Feature::flagged_links, Feature::linked_accounts);
+  const IndicatorBase& counterparty_rate = s.base[index(Indicator::associates)];
+  const IndicatorBase& link_rate = s.base[index(Indicator::shared_owners)];
+  auto capped = [&](double k, double trials, double p) {
+    if (trials > s.trials_cap) {
+      k *= s.trials_cap / trials;
+      trials = s.trials_cap;
     }
+    return binomial_surprisal(k, trials, p, s.scale);
+  };
+  for (VertexId v = 0; v < n; ++v) {
+    auto& e = s.evidence[v];
+    if (options.enabled[index(Indicator::associates)])
+      e[index(Indicator::associates)] = static_cast<float>(capped(
+          f.column(v, Feature::flagged_counterparties), f.column(v, Feature::counterparties),
+          counterparty_rate.rate));
+    if (options.enabled[index(Indicator::shared_owners)])
+      e[index(Indicator::shared_owners)] = static_cast<float>(
+          capped(f.column(v, Feature::flagged_links), f.column(v, Feature::linked_accounts),
+                 link_rate.rate));
   }
 }
 
-std::string reason_text(Indicator indicator, const AccountFeatures& features,
-                        const TypologyResult& typologies, const RiskScores& scores, VertexId v) {
-  auto col = [&](Feature f) { return features.column(v, f); };
-  auto hits = [&](Typology t) {
-    return std::to_string(typologies.per_account[v][static_cast<int>(t)]);
+void finish_scores(RiskScores& s) {
+  for (std::size_t v = 0; v < s.score.size(); ++v) {
+    double total = 0;
+    std::array<ScoreReason, 3> top{};
+    for (int k = 0; k < kIndicatorCount; ++k) {
+      total += s.evidence[v][k];
+      ScoreReason reason{static_cast<Indicator>(k), s.evidence[v][k]};
+      for (auto& slot : top)
+        if (reason.contribution > slot.contribution) std::swap(reason, slot);
+    }
+    s.surprisal[v] = total;
+    s.score[v] = 1 - std::exp(-total / s.scale);
+    s.reasons[v] = top;
+  }
+}
+
+void clear_score(RiskScores& s, VertexId v) {
+  s.evidence[v] = {};
+  s.reasons[v] = {};
+  s.score[v] = 0;
+  s.surprisal[v] = 0;
+  if (!s.flagged.empty()) s.flagged[v] = 0;
+}
+
+std::string reason_text(Indicator indicator, const AccountFeatures& f,
+                        const TypologyResult& typologies, const RiskScores& s, VertexId v) {
+  auto col = [&](Feature x) { return f.column(v, x); };
+  const double total = col(Feature::in_count) + col(Feature::out_count);
+  auto expected = [&](double trials) {
+    return expected_text(trials * s.base[index(indicator)].rate);
   };
   switch (indicator) {
-    case Indicator::fast_pass_through:
-      return "passes on " + percent(col(Feature::pass_through)) +
-             " of what it receives, median dwell " + duration(col(Feature::dwell_median_seconds));
-    case Indicator::forwarding_chain:
-      return "relay in " + hits(Typology::forwarding_chain) + " fast forwarding chains";
-    case Indicator::victim_money: {
-      char text[96];
-      std::snprintf(
-          text, sizeof text,
-          "receives victims' money (%.0f hops from a victim, %.0fx its share of all flows)",
-          col(Feature::victim_hops), col(Feature::victim_ppr) / col(Feature::pagerank));
-      return text;
+    case Indicator::unusual_amounts:
+      return count_text(col(Feature::unusual_amounts)) + " of " + count_text(total) +
+             " transactions at amounts unusual for this data (below " + money(s.unusual_below) +
+             " or above " + money(s.unusual_above) + "; " + expected(total) + " expected)";
+    case Indicator::repeated_transfers:
+      return count_text(col(Feature::repeated_transfers)) + " of " + count_text(total) +
+             " transactions repeat the same payer and payee within " +
+             duration(s.repeat_window_seconds) + " (" + expected(total) + " expected)";
+    case Indicator::fast_forwarding:
+      return "passed on " + count_text(col(Feature::forwarded_credits)) + " of its " +
+             count_text(col(Feature::in_count)) + " credits within " +
+             duration(s.forward_window_seconds) + " (" +
+             expected_text(col(Feature::in_count) * col(Feature::forward_chance)) +
+             " expected at its own pace)";
+    case Indicator::layering:
+      return count_text(col(Feature::forwarded_debits)) + " of its " +
+             count_text(col(Feature::out_count)) + " payments passed on again by the receivers within " +
+             duration(s.forward_window_seconds) + " (" +
+             expected_text(col(Feature::out_count) * col(Feature::debit_forward_chance)) +
+             " expected)";
+    case Indicator::victim_payers:
+      return "paid by " + count_text(col(Feature::victim_payers)) + " reported victims (of " +
+             count_text(col(Feature::in_counterparties)) + " payers; " +
+             expected(col(Feature::in_counterparties)) + " expected)";
+    case Indicator::victim_money:
+      return std::to_string(std::lround(100 * col(Feature::victim_money_share))) +
+             "% of what it received traced to reported victims (" +
+             count_text(col(Feature::victims_reached)) + " victims)";
+    case Indicator::typologies: {
+      const int t = s.best_typology[v];
+      return "in " + std::to_string(typologies.per_account[v][t]) + " " +
+             std::string(to_string(static_cast<Typology>(t))) + " pattern(s)";
     }
-    case Indicator::mule_cluster: {
-      char text[64];
-      std::snprintf(text, sizeof text, "member of a mule cluster scored %.2f",
-                    col(Feature::cluster_suspicion));
-      return text;
-    }
-    case Indicator::fan_in:
-      return "fan-in: " + std::to_string(std::lround(col(Feature::fan_in))) +
-             " senders in one window";
-    case Indicator::fan_out:
-      return "fan-out: " + std::to_string(std::lround(col(Feature::fan_out))) +
-             " receivers in one window";
-    case Indicator::scatter_gather:
-      return "in " + hits(Typology::scatter_gather) + " scatter-gather patterns";
-    case Indicator::gather_scatter:
-      return "in " + hits(Typology::gather_scatter) + " gather-scatter patterns";
-    case Indicator::cycle:
-      return "in " + hits(Typology::cycle) + " cycles returning money to its start";
-    case Indicator::bipartite:
-      return "in " + hits(Typology::bipartite) + " bipartite layers of payers and payees";
     case Indicator::night_activity:
-      return percent(col(Feature::night_share)) + " of transactions at night";
-    case Indicator::bursts:
-      return percent(col(Feature::burst_24h)) + " of transactions within 24 h";
-    case Indicator::crypto_channel:
-      return percent(col(Feature::crypto_share)) + " of value in crypto transfers";
-    case Indicator::platform_channel:
-      return percent(col(Feature::platform_share)) + " of value through payment platforms";
+      return count_text(col(Feature::night_share) * total) + " of " + count_text(total) +
+             " transactions at night (" + expected(total) + " expected)";
     case Indicator::round_amounts:
-      return percent(col(Feature::round_share)) + " of amounts round";
+      return count_text(col(Feature::round_share) * total) + " of " + count_text(total) +
+             " amounts round (" + expected(total) + " expected)";
     case Indicator::under_threshold:
-      return percent(col(Feature::under_threshold_share)) +
-             " of amounts just under a reporting threshold";
-    case Indicator::risky_payers: {
-      char text[96];
-      std::snprintf(text, sizeof text,
-                    "paid mostly by high-risk accounts (value-weighted payer score %.2f)",
-                    scores.payer_risk.empty() ? 0.0 : scores.payer_risk[v]);
-      return text;
-    }
+      return count_text(col(Feature::under_threshold_share) * total) + " of " +
+             count_text(total) + " amounts just under a reporting threshold (" + expected(total) +
+             " expected)";
+    case Indicator::associates:
+      return count_text(col(Feature::flagged_counterparties)) + " of its " +
+             count_text(col(Feature::counterparties)) + " counterparties flagged (" +
+             expected(col(Feature::counterparties)) + " expected)";
+    case Indicator::shared_owners:
+      return "shares a holder, phone or device with " + count_text(col(Feature::flagged_links)) +
+             " flagged accounts (of " + count_text(col(Feature::linked_accounts)) + " linked)";
   }
   return {};  // unreachable: every indicator is handled above
 }

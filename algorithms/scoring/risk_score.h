@@ -1,16 +1,22 @@
-// The unsupervised, explainable mule-risk score. Each indicator turns features or typology hits
-// into a strength in [0, 1]; the score is their noisy-OR, 1 - prod(1 - weight x strength), so
-// that one strong indicator is enough to rank an account high, several weak ones add up, and the
-// indicators with the largest weight x strength are the reasons given.
+// The unsupervised, explainable mule-risk score, calibrated on the data it scores.
 //
-// Indicators on a ledger share (night, bursts, channels, round and under-threshold amounts) are
-// robust z-scores against the population of active accounts (median and scaled median absolute
-// deviation, Iglewicz and Hoaglin 1993), so they need no training and flag what is unusual in
-// this case; the mule-specific indicators (fast pass-through, forwarding chains, victims' money,
-// the mule cluster) follow the layering signature that FlowScope looks for (Li et al.,
-// "FlowScope: spotting money laundering based on graphs", AAAI 2020) and the typologies of
-// IBM's AML generators (Weber et al., "Scalable graph learning for anti-money laundering",
-// 2018; Altman et al., NeurIPS 2023).
+// Each indicator asks one question an investigator would ask ("does it pass on what it gets,
+// and faster than its own pace explains?", "do reported victims pay it?") and answers with the
+// surprisal of what the account shows under a chance model fitted to this data: for counted
+// events, -ln P(X >= k) for X ~ Binomial(n, p), with n the account's own opportunities and p the
+// population's rate (or, for forwarding, the chance its own timing gives); for typology hits,
+// -ln of the share of accounts with at least as many. An indicator says nothing (0) unless the
+// account shows more than chance predicts, and no indicator says more than ln(active accounts):
+// "as rare as one account in the whole case". The account's surprisal is the sum over
+// indicators (Fisher's combination of independent tests, in nats), and its score is
+// 1 - exp(-surprisal / ln(active accounts)): 0.63 for one maximally rare indication, 0.86 for
+// two, 0.95 for three. No weight is set by hand and nothing is fitted to one source: what a
+// case shows often (fast pass-through among payroll cards, repeats between friends) is worth
+// little in that case, what is rare is worth much.
+//
+// A second pass adds guilt by association: the associates indicator counts the account's
+// distinct counterparties, and shared_owners its holder, phone and device ties, that the first
+// pass flagged (surprisal of at least ln(active accounts)), against the population's share.
 #pragma once
 
 #include <array>
@@ -25,71 +31,97 @@
 namespace moneytrail {
 
 enum class Indicator : std::uint8_t {
-  fast_pass_through,  // passes on what it receives (pass_through^2) within minutes (dwell)
-  forwarding_chain,   // a relay in fast forwarding chains
-  victim_money,       // unusually much of the victims' personalized PageRank
-  mule_cluster,       // member of a suspicious mule cluster
-  fan_in,
-  fan_out,
-  scatter_gather,
-  gather_scatter,
-  cycle,
-  bipartite,
-  night_activity,
-  bursts,
-  crypto_channel,
-  platform_channel,
-  round_amounts,
-  under_threshold,
-  risky_payers,  // most of what it receives comes from high-scoring accounts (add_payer_risk)
+  unusual_amounts,     // transactions at amounts unusual for the data
+  repeated_transfers,  // transfers repeating a payer-payee pair within a day
+  fast_forwarding,     // credits passed on within hours, beyond its own pace
+  layering,            // what it pays on is passed on again by its receivers
+  victim_payers,       // reported victims among its payers
+  victim_money,        // victims' money traced into it
+  typologies,          // fan, scatter-gather, cycle, chain, running-points hits
+  night_activity,      // transactions at night (sub-hour data only)
+  round_amounts,       // round amounts
+  under_threshold,     // amounts just under a reporting threshold
+  associates,          // counterparties flagged by the first pass
+  shared_owners,       // holder, phone or device ties to flagged accounts
 };
-inline constexpr int kIndicatorCount = 17;
+inline constexpr int kIndicatorCount = 12;
 
 std::string_view to_string(Indicator indicator);
 
 struct RiskScoreOptions {
-  /// Weight of each indicator (its largest contribution), in Indicator order. Defaults: 0.7 fast
-  /// pass-through, 0.6 forwarding chain, 0.5 victims' money, 0.6 mule cluster, 0.25 fan-in and
-  /// fan-out, 0.4 scatter-gather, gather-scatter and cycle, 0.3 bipartite, 0.2 night, 0.15
-  /// bursts, 0.15 crypto, 0.1 platform, 0.1 round amounts, 0.2 under threshold, 0.5 risky payers.
-  std::array<double, kIndicatorCount> weights = {0.7, 0.6, 0.5,  0.6,  0.25, 0.25, 0.4, 0.4, 0.4,
-                                                 0.3, 0.2, 0.15, 0.15, 0.1,  0.1,  0.2, 0.5};
-  /// A dwell this short or shorter counts as fully fast; a day or longer not at all (log scale
-  /// in between). Default 10 minutes.
-  double fast_dwell_seconds = 600.0;
-  /// Robust z-scores below this give no strength; strength reaches 1 at z_floor + z_span.
-  /// Defaults 2 and 4.
-  double z_floor = 2.0;
-  double z_span = 4.0;
+  /// Indicators to use (all by default).
+  std::array<bool, kIndicatorCount> enabled = {true, true, true, true, true, true,
+                                               true, true, true, true, true, true};
+  /// The first pass flags an account for the associates and shared_owners indicators when its
+  /// surprisal reaches this many times ln(active accounts). Default 1.
+  double flag_level = 1.0;
+  /// Night counts only on data finer than this (on day-stepped data every time is midnight).
+  /// Default 1 hour.
+  Timestamp night_needs_resolution_below = 3600;
 };
 
 struct ScoreReason {
-  Indicator indicator = Indicator::fast_pass_through;
-  double contribution = 0;  // weight x strength; 0: no reason
+  Indicator indicator = Indicator::unusual_amounts;
+  double contribution = 0;  // nats; 0: no reason
+};
+
+/// What the chance model of a counted indicator expects: the population's rate of the event.
+/// (Rates by activity level, against accounts about as busy, were tried: they rank the
+/// generator's cases and AMLSim's tuning run worse, docs/scoring.md.)
+struct IndicatorBase {
+  double rate = 0;  // population rate of the event (forwarding: the mean chance)
 };
 
 struct RiskScores {
   std::vector<double> score;                        // per account, in [0, 1]
+  std::vector<double> surprisal;                    // per account, nats, the sum below
+  std::vector<std::array<float, kIndicatorCount>> evidence;  // per account and indicator, nats
   std::vector<std::array<ScoreReason, 3>> reasons;  // strongest first; unused slots contribute 0
-  /// Per account, the value-weighted mean score of those who paid it (empty before
-  /// add_payer_risk).
-  std::vector<double> payer_risk;
+  std::vector<std::uint8_t> flagged;                // first pass reached flag_level
+  double scale = 1;                                 // ln(active accounts): cap and score unit
+  std::uint32_t active_accounts = 0;
+  /// Counted evidence comes from at most this many transactions (the 99th percentile of active
+  /// accounts' transactions, at least 20), at the account's own rate.
+  double trials_cap = 20;
+  std::array<IndicatorBase, kIndicatorCount> base{};
+  std::vector<std::uint8_t> best_typology;  // per account: the typology behind `typologies`
+  // What the reasons quote.
+  TimeResolution resolution;
+  double forward_window_seconds = 0, repeat_window_seconds = 0;
+  double unusual_below = 0, unusual_above = 0;  // amounts outside these are unusual
 };
 
-/// Throws std::invalid_argument for a weight outside [0, 1] or mismatched sizes.
-RiskScores unsupervised_scores(const AccountFeatures& features, const TypologyResult& typologies,
-                               const RiskScoreOptions& options = {});
+/// -ln P(X >= k), X ~ Binomial(n, p), capped at `cap`; 0 unless k > n p. Exact (regularised
+/// incomplete beta).
+double binomial_surprisal(double k, double n, double p, double cap);
 
-/// One step of guilt by association for where laundered money lands: each account's payer risk
-/// is the value-weighted mean of its payers' scores (self flows left out), and it joins the
-/// noisy-OR as the risky_payers indicator. Catches the cash-out exchange accounts, OTC desks and
-/// organisers that receive from mules without behaving like one. Throws std::invalid_argument
-/// when `flows` covers other accounts.
-void add_payer_risk(RiskScores& scores, const FlowView& flows,
-                    const RiskScoreOptions& options = {});
+/// The first pass: every indicator but victim_money, associates and shared_owners. The
+/// evidence's time resolution decides whether night counts. Throws std::invalid_argument when typologies and features cover
+/// different accounts.
+RiskScores first_pass_scores(const AccountFeatures& features, const TypologyResult& typologies,
+                             const TransactionEvidence& evidence,
+                             const RiskScoreOptions& options = {});
 
-/// A reason an investigator can check, with the account's numbers, e.g. "passes on 99 % of
-/// what it receives, median dwell 14 min".
+/// The victim_money indicator, once victims' money is traced (victim_money_share and
+/// victims_reached in `features`).
+void add_victim_money(RiskScores& scores, const AccountFeatures& features,
+                      const RiskScoreOptions& options = {});
+
+/// Marks the flagged accounts, then adds associates and shared_owners from the
+/// flagged_counterparties / counterparties and flagged_links / linked_accounts columns the
+/// pipeline fills with flagged_of(). Call finish_scores() after.
+std::vector<std::uint8_t> flag_accounts(RiskScores& scores, const RiskScoreOptions& options = {});
+void add_association(RiskScores& scores, const AccountFeatures& features,
+                     const RiskScoreOptions& options = {});
+
+/// Totals, scores and the three strongest reasons.
+void finish_scores(RiskScores& scores);
+
+/// Sets `account`'s score, evidence and reasons to nothing (a labelled victim).
+void clear_score(RiskScores& scores, VertexId account);
+
+/// A reason an investigator can check, with the account's numbers, e.g. "passed on 28 of its 30
+/// credits within 6 h (3.1 expected at its own pace)".
 std::string reason_text(Indicator indicator, const AccountFeatures& features,
                         const TypologyResult& typologies, const RiskScores& scores,
                         VertexId account);

@@ -29,9 +29,9 @@ Eligibility eligible_accounts(const TransactionGraph& graph, std::uint32_t max_d
 namespace {
 
 using typology_detail::Eligibility;
-constexpr std::string_view kNames[kTypologyCount] = {"fan_in",          "fan_out", "scatter_gather",
-                                                     "gather_scatter",  "cycle",   "bipartite",
-                                                     "forwarding_chain"};
+constexpr std::string_view kNames[kTypologyCount] = {
+    "fan_in",    "fan_out",          "scatter_gather", "gather_scatter", "cycle",
+    "bipartite", "forwarding_chain", "running_points", "scam_payment"};
 
 using scoring_detail::counterparty;
 using scoring_detail::CounterpartyCounts;
@@ -279,6 +279,8 @@ TypologyResult detect_typologies(const TransactionGraph& graph, const FlowView& 
 #pragma omp for schedule(dynamic, 256) nowait
     for (std::int64_t i = 0; i < count; ++i) {
       const VertexId v = static_cast<VertexId>(i);
+      // Collection accounts are busy by trade: any personal account may be one.
+      if (on[7]) typology_detail::find_running_points(graph, base_values, options, v, local);
       if (!eligible(v)) continue;
       find_fans(graph, eligible, options, v, scratch, local);
       if (on[2]) find_scatter_gather(graph, eligible, options, v, local);
@@ -308,6 +310,9 @@ TypologyResult detect_typologies(const TransactionGraph& graph, const FlowView& 
     const int k = static_cast<int>(hit.typology);
     ++result.counts[k];
     switch (hit.typology) {
+      case Typology::running_points:
+        for (VertexId c : hit.controllers) ++result.per_account[c][k];
+        [[fallthrough]];
       case Typology::fan_in:
       case Typology::fan_out:
       case Typology::gather_scatter:
@@ -322,6 +327,9 @@ TypologyResult detect_typologies(const TransactionGraph& graph, const FlowView& 
         std::sort(relays.begin(), relays.end());
         relays.erase(std::unique(relays.begin(), relays.end()), relays.end());
         for (VertexId v : relays) ++result.per_account[v][k];
+        break;
+      case Typology::scam_payment:
+        ++result.per_account[hit.accounts[1]][k];
         break;
       default:
         for (VertexId v : hit.accounts) ++result.per_account[v][k];

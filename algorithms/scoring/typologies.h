@@ -29,8 +29,10 @@ enum class Typology : std::uint8_t {
   cycle,             // money returns to where it started, each hop later than the one before
   bipartite,         // a set of senders each paying every member of a set of receivers
   forwarding_chain,  // a run of hops each passed on within a short dwell time
+  running_points,    // a 跑分 collection account: many small payers, steady commission, batches
+  scam_payment,      // a reported victim's payment into a collection point (scoring pipeline)
 };
-inline constexpr int kTypologyCount = 7;
+inline constexpr int kTypologyCount = 9;
 
 std::string_view to_string(Typology typology);
 
@@ -56,29 +58,54 @@ struct TypologyOptions {
   /// The cycle search from one account gives up after this many steps (bounding the work on
   /// dense data). Default 65536.
   std::uint32_t cycle_step_budget = 65536;
-  /// Detectors to run (all by default).
-  std::array<bool, kTypologyCount> enabled = {true, true, true, true, true, true, true};
+  /// Running points (running_points.cpp): a collection account has at least this many distinct
+  /// payers (twice a fan's minimum: a collection point, not a fan). Default 10.
+  std::uint32_t collection_min_payers = 10;
+  /// ... and keeps at most collection_max_commission of what its payers paid. Default 0.1
+  /// (commissions reported by courts and in the PBoC's 2019 warning are 0.5-3 %; a tenth leaves
+  /// room). collection_steadiness: a batch is steady within this of the median batch's
+  /// forwarded share (reported, not required). Default 0.01.
+  double collection_max_commission = 0.1;
+  double collection_steadiness = 0.01;
+  /// Detectors to run (all by default; scam_payment is added by the scoring pipeline).
+  std::array<bool, kTypologyCount> enabled = {true, true, true, true, true, true, true, true, true};
 };
 
 struct TypologyHit {
+  TypologyHit() = default;
+  TypologyHit(Typology kind, std::vector<VertexId> members, std::vector<TxIndex> made_of)
+      : typology(kind), accounts(std::move(members)), transactions(std::move(made_of)) {}
+
   Typology typology = Typology::fan_in;
   /// The centre first (fans: the account; scatter-gather: source, target, then intermediates;
   /// gather-scatter: the account; cycles: in hop order from the smallest account index;
-  /// bipartite: senders then receivers; chains: in hop order), then the others, no repeats.
+  /// bipartite: senders then receivers; chains: in hop order; running points: the collection
+  /// account, its payers, then whom it paid; scam payment: the victim, then the payee), then the
+  /// others, no repeats.
   std::vector<VertexId> accounts;
   std::vector<TxIndex> transactions;  // sorted
+  /// running_points: the share of its payers' money it keeps, and the share of its batches
+  /// forwarding within collection_steadiness of the median batch's share.
+  double kept_share = 0;
+  double steady_batches = 0;
+  /// running_points: payers that only made deposits (listed after the centre).
+  std::vector<VertexId> controllers;
 };
 
 struct TypologyResult {
   std::vector<TypologyHit> hits;  // grouped by typology in enum order, then by first account
   std::array<std::uint64_t, kTypologyCount> counts{};
   /// Per account and typology: hits it takes part in. Fans and gather-scatter count for their
-  /// centre only; chains for their relays (the senders of every hop but the first).
+  /// centre only, running points for the centre and its controllers; chains for their relays (the senders of every hop but the
+  /// first); scam payments for the payee.
   std::vector<std::array<std::uint32_t, kTypologyCount>> per_account;
 };
 
 /// `base_values` from base_values(graph). Deterministic; runs on every core for large graphs.
 /// Throws std::invalid_argument for options out of range.
+///
+/// Windows are taken as given; the scoring pipeline (account_scoring.h) first stretches them to
+/// at least one time step of the data.
 TypologyResult detect_typologies(const TransactionGraph& graph, const FlowView& flows,
                                  const std::vector<double>& base_values,
                                  const TypologyOptions& options = {});

@@ -24,4 +24,9 @@ std::vector<TypologyHit> find_forwarding_chains(const TransactionGraph& graph,
                                                 const std::vector<double>& base_values,
                                                 const TypologyOptions& options);
 
+/// A running-points collection account centred on `v` (running_points.cpp), if `v` is one.
+void find_running_points(const TransactionGraph& graph, const std::vector<double>& base_values,
+                         const TypologyOptions& options, VertexId v,
+                         std::vector<TypologyHit>& hits);
+
 }  // namespace moneytrail::typology_detail

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <set>
 
 #include "examples/scenario/traffic.h"
 
@@ -50,7 +51,6 @@ class HourSampler {
   std::array<double, 24> cumulative_{};
 };
 
-double cents(double x) { return std::round(x * 100) / 100; }
 
 }  // namespace
 
@@ -72,6 +72,7 @@ void generate_background(const Scenario& scenario, const Population& p, std::uin
     return o.start_time + local - kChinaOffset;
   };
   out.reserve(out.size() + count);
+  std::set<std::pair<std::uint32_t, std::uint64_t>> paid_salary;  // (employee, month)
   for (std::uint64_t i = 0; i < count; ++i) {
     Transaction t;
     const double kind = random.uniform();
@@ -83,9 +84,13 @@ void generate_background(const Scenario& scenario, const Population& p, std::uin
       t = {when(), person(), person(), cents(random.log_uniform(50, 5000))};
       if (random.chance(0.3)) t.amount = std::round(t.amount / 10) * 10;
       t.channel = random.chance(0.6) ? Channel::bank_transfer : Channel::payment_platform;
-    } else if (kind < 0.72) {  // salaries, around the 10th
-      const std::uint32_t employee = any_person();
-      t = {when(9), p.employers[employee % p.employers.size()], employee,
+    } else if (kind < 0.72) {  // salaries, around the 10th: once a month per employee
+      std::uint32_t employee = any_person();
+      Timestamp paid = when(9);
+      const std::uint64_t month = static_cast<std::uint64_t>(paid - o.start_time) / (30 * 86400);
+      for (int tries = 0; tries < 4 && !paid_salary.insert({employee, month}).second; ++tries)
+        employee = any_person();
+      t = {paid, p.employers[employee % p.employers.size()], employee,
            cents(random.log_uniform(5000, 30000))};
       t.channel = Channel::bank_transfer;
     } else if (kind < 0.76) {  // rent, early in the month

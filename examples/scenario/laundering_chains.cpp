@@ -1,6 +1,9 @@
-// The laundering chains: each victim payment is followed, hop by hop, from the tier-1 card to its
-// cash-out, every forward strictly after the credit that funded it.
+// The laundering chains: each victim payment is followed, hop by hop, from the tier-1 card (or
+// the running-points collection account a QR-code victim pays) to its cash-out, every forward
+// strictly after the credit that funded it.
+#include <algorithm>
 #include <cmath>
+#include <tuple>
 
 #include "examples/scenario/traffic.h"
 
@@ -12,8 +15,6 @@ constexpr double kOtcSpread = 0.008;
 constexpr double kCryptoFee = 1.0;  // USDT network fee per hop
 constexpr double kOrganiserCut = 0.05;
 
-double cents(double x) { return std::round(x * 100) / 100; }
-double micros(double x) { return std::round(x * 1e6) / 1e6; }
 
 class ChainSimulator {
  public:
@@ -29,7 +30,71 @@ class ChainSimulator {
     forward_card(card, amount, time, 0, group);
   }
 
+  // A QR-code victim pays the collection account it was shown, in smaller sums.
+  void qr_code_payment(std::uint32_t victim, std::uint32_t collection, std::uint32_t group,
+                       Timestamp time, double amount) {
+    emit(time, victim, collection, amount, amount, false, false, Channel::payment_platform,
+         Stage::victim_payment, group);
+    running_points(collection, amount, time, group);
+  }
+
+  // A gambler buys credit on the group's illegal platform through a collection account.
+  void gambler_payment(std::uint32_t gambler, std::uint32_t collection, std::uint32_t group,
+                       Timestamp time, double amount) {
+    emit(time, gambler, collection, amount, amount, false, false, Channel::payment_platform,
+         Stage::collection, group);
+    running_points(collection, amount, time, group);
+  }
+
+  // The controller tops a collection account up (its float; never forwarded).
+  void deposit(std::uint32_t collection, std::uint32_t group, Timestamp time, double amount) {
+    emit(time, population_.groups[group].controller, collection, amount, amount, false, false,
+         Channel::bank_transfer, Stage::deposit, group);
+  }
+
+  // Each collection account forwards what it collected for a group in batches once they reach a
+  // target of 15,000-60,000 CNY (the rest at the end, an hour after its last credit), less its
+  // commission on the batch, to the group's OTC desk: many small credits, few large debits.
+  void flush_collections() {
+    std::sort(inbox_.begin(), inbox_.end(), [](const Arrival& a, const Arrival& b) {
+      return std::tie(a.collection, a.group, a.time, a.sequence) <
+             std::tie(b.collection, b.group, b.time, b.sequence);
+    });
+    for (std::size_t i = 0; i < inbox_.size();) {
+      const std::uint32_t rp = inbox_[i].collection, group = inbox_[i].group;
+      const double commission = scenario_.accounts[rp].commission;
+      double pending = 0, target = random_.uniform(15000, 60000);
+      Timestamp last = 0;
+      for (; i < inbox_.size() && inbox_[i].collection == rp && inbox_[i].group == group; ++i) {
+        pending += inbox_[i].amount;
+        last = inbox_[i].time;
+        if (pending >= target) {
+          forward_batch(rp, group, cents(pending * (1 - commission)), after(last, 600));
+          pending = 0;
+          target = random_.uniform(15000, 60000);
+        }
+      }
+      if (pending > 0) forward_batch(rp, group, cents(pending * (1 - commission)), last + 3600);
+    }
+    inbox_.clear();
+  }
+
  private:
+  struct Arrival {
+    std::uint32_t collection, group;
+    Timestamp time;
+    double amount;
+    std::uint64_t sequence;
+  };
+
+  void forward_batch(std::uint32_t rp, std::uint32_t group, double forwarded, Timestamp send) {
+    if (forwarded < 0.01) return;
+    const std::uint32_t otc = pick(population_.groups[group].otc);
+    emit(send, rp, otc, forwarded, forwarded, false, false, Channel::payment_platform,
+         Stage::running_points, group);
+    otc_conversion(otc, forwarded, send, group);
+  }
+
   std::uint32_t pick(const std::vector<std::uint32_t>& pool) {
     return pool[random_.below(pool.size())];
   }
@@ -112,14 +177,9 @@ class ChainSimulator {
     }
   }
 
+  // Collected now, forwarded in batches by flush_collections.
   void running_points(std::uint32_t rp, double amount, Timestamp time, std::uint32_t group) {
-    const double commission = scenario_.accounts[rp].commission;
-    const double forwarded = cents(amount * (1 - commission));
-    const std::uint32_t otc = pick(population_.groups[group].otc);
-    const Timestamp send = after(time, 900);
-    emit(send, rp, otc, forwarded, forwarded, false, false, Channel::payment_platform,
-         Stage::running_points, group);
-    otc_conversion(otc, forwarded, send, group);
+    inbox_.push_back({rp, group, time, amount, inbox_.size()});
   }
 
   void otc_conversion(std::uint32_t otc, double cny, Timestamp time, std::uint32_t group) {
@@ -166,6 +226,7 @@ class ChainSimulator {
   const Population& population_;
   Random& random_;
   std::vector<Transaction>& out_;
+  std::vector<Arrival> inbox_;
 };
 
 }  // namespace
@@ -175,10 +236,27 @@ void generate_laundering(const Scenario& scenario, const Population& population,
   ChainSimulator simulator(scenario, population, random, out);
   const ScenarioOptions& o = scenario.options;
   const double active_span = o.days * 86400.0 * 0.85;  // leave time for the chains to finish
+  auto some_time = [&] {
+    return o.start_time + static_cast<Timestamp>(random.uniform(0, active_span));
+  };
   for (std::uint32_t g = 0; g < population.groups.size(); ++g) {
-    for (std::uint32_t victim : population.groups[g].victims) {
+    const GroupAccounts& group = population.groups[g];
+    for (std::uint32_t victim : group.victims) {
+      Timestamp time = some_time();
+      if (random.chance(o.qr_code_victims)) {
+        // A QR code: 2-5 payments of 500-10,000 into one collection account.
+        const std::uint32_t collection =
+            group.running_points[random.below(group.running_points.size())];
+        const std::uint64_t payments = 2 + random.below(4);
+        for (std::uint64_t p = 0; p < payments; ++p) {
+          double amount = random.log_uniform(500, 10000);
+          amount = random.chance(0.5) ? std::round(amount / 100) * 100 : cents(amount);
+          simulator.qr_code_payment(victim, collection, g, time, amount);
+          time += 600 + static_cast<Timestamp>(random.exponential(7200));
+        }
+        continue;
+      }
       const std::uint64_t payments = 1 + random.below(3);
-      Timestamp time = o.start_time + static_cast<Timestamp>(random.uniform(0, active_span));
       for (std::uint64_t p = 0; p < payments; ++p) {
         // Victims pay in round-ish sums, often in several instalments as the scam goes on.
         double amount = random.log_uniform(2000, 200000);
@@ -187,7 +265,25 @@ void generate_laundering(const Scenario& scenario, const Population& population,
         time += 3600 + static_cast<Timestamp>(random.exponential(86400));
       }
     }
+    for (std::uint32_t gambler : group.gamblers) {
+      // 1-6 top-ups of 50-3,000, mostly round tens.
+      const std::uint64_t payments = 1 + random.below(6);
+      for (std::uint64_t p = 0; p < payments; ++p) {
+        const std::uint32_t collection =
+            group.running_points[random.below(group.running_points.size())];
+        double amount = random.log_uniform(50, 3000);
+        amount = random.chance(0.6) ? std::max(10.0, std::round(amount / 10) * 10) : cents(amount);
+        simulator.gambler_payment(gambler, collection, g, some_time(), amount);
+      }
+    }
+    for (std::uint32_t collection : group.running_points) {
+      if (scenario.accounts[collection].group != g) continue;  // the owning group tops it up
+      const std::uint64_t deposits = 1 + random.below(3);
+      for (std::uint64_t d = 0; d < deposits; ++d)
+        simulator.deposit(collection, g, some_time(), 1000.0 * (5 + random.below(16)));
+    }
   }
+  simulator.flush_collections();
 }
 
 }  // namespace moneytrail::scenario

@@ -112,6 +112,69 @@ void bundle_holders(std::vector<Account>& accounts, const std::vector<std::uint3
   }
 }
 
+// Legitimate fast movers, taken from the ordinary persons where they are people (so that they
+// keep their ordinary lives) and added where they are businesses. About 0.3 % of the persons
+// each are payroll cards and topped-up wallets, as in the held-out case the issue describes.
+struct CamouflageSize {
+  std::size_t each = 0, businesses = 0;
+  explicit CamouflageSize(std::uint64_t persons)
+      : each(std::max<std::size_t>(4, persons * 3 / 1000)),
+        businesses(std::max<std::size_t>(3, each / 3)) {}
+  // Accounts add_camouflage creates (the payroll cards and wallet funders are existing persons).
+  std::size_t accounts() const { return 2 * each + businesses * 23 + 1; }
+};
+
+void add_camouflage(Factory& make, const CamouflageSize& size, std::size_t first_person,
+                    Population& p) {
+  std::vector<Account>& accounts = make.accounts;
+  const std::size_t each = size.each, businesses = size.businesses;
+  CamouflageAccounts& c = p.camouflage;
+  std::vector<std::uint8_t> taken(p.persons.size(), 0);
+  auto person_pair = [&](AccountKind second_kind, Profile first, Profile second) {
+    // The first is an existing ordinary person (not a victim); the second is a new account of
+    // the same holder.
+    std::size_t i = first_person + make.random.below(p.persons.size() - first_person);
+    while (taken[i] || accounts[p.persons[i]].profile != Profile::none)
+      i = i + 1 < p.persons.size() ? i + 1 : first_person;
+    taken[i] = 1;
+    const std::uint32_t a = p.persons[i];
+    const std::uint32_t b = make.add(second_kind, Role::normal, kNoGroup);
+    accounts[b].holder = accounts[a].holder;
+    accounts[b].phone = accounts[a].phone;
+    accounts[b].device = accounts[a].device;
+    accounts[b].opening_balance = std::round(make.random.log_uniform(1000, 50000));
+    accounts[a].profile = first;
+    accounts[b].profile = second;
+    return std::pair{a, b};
+  };
+  for (std::size_t i = 0; i < each; ++i)
+    c.payroll.push_back(person_pair(AccountKind::bank_account, Profile::payroll_card,
+                                    Profile::savings));
+  for (std::size_t i = 0; i < each; ++i) {
+    auto [card, wallet] =
+        person_pair(AccountKind::payment_account, Profile::wallet_funder, Profile::wallet);
+    accounts[wallet].opening_balance = 0;
+    c.wallets.push_back({wallet, card});
+  }
+  c.traders = make.add_many(businesses, AccountKind::bank_account, Role::normal, kNoGroup);
+  for (std::uint32_t t : c.traders) {
+    accounts[t].profile = Profile::trader;
+    accounts[t].opening_balance = std::round(make.random.log_uniform(1e5, 2e6));
+  }
+  c.trader_customers =
+      make.add_many(businesses * 20, AccountKind::bank_account, Role::normal, kNoGroup);
+  for (std::uint32_t x : c.trader_customers) accounts[x].institution = "HSBC-HK";
+  for (std::size_t i = 0; i < businesses; ++i) {
+    const std::uint32_t desk = make.add(AccountKind::merchant, Role::normal, kNoGroup);
+    const std::uint32_t address = make.add(AccountKind::crypto_address, Role::normal, kNoGroup);
+    accounts[desk].profile = accounts[address].profile = Profile::honest_otc;
+    accounts[address].holder = accounts[desk].holder;
+    c.otc_desks.push_back({desk, address});
+  }
+  c.employer_parent = make.add(AccountKind::bank_account, Role::normal, kNoGroup);
+  for (std::uint32_t e : p.employers) accounts[e].profile = Profile::employer;
+}
+
 }  // namespace
 
 Population build_population(const ScenarioOptions& options, Random& random,
@@ -149,6 +212,8 @@ Population build_population(const ScenarioOptions& options, Random& random,
     group.crypto_hops = make.add_many(8, AccountKind::crypto_address, Role::crypto_hop, g);
     group.cash_out = make.add_many(3, AccountKind::exchange_account, Role::cash_out, g);
     group.organisers = make.add_many(2, AccountKind::crypto_address, Role::organiser, g);
+    group.controller = make.add(AccountKind::bank_card, Role::organiser, g);
+    accounts[group.controller].profile = Profile::controller;
   }
   // Shared running-points accounts: some of each group's are also used by the next group.
   if (options.groups > 1) {
@@ -185,7 +250,14 @@ Population build_population(const ScenarioOptions& options, Random& random,
   const std::uint64_t employers = std::max<std::uint64_t>(2, background * 2 / 100);
   const std::uint64_t exchanges = std::max<std::uint64_t>(2, background / 100);
   const std::uint64_t wallets = std::max<std::uint64_t>(2, background * 4 / 100);
-  const std::uint64_t persons = background - merchants - employers - exchanges - wallets;
+  std::uint64_t persons = background - merchants - employers - exchanges - wallets;
+  const CamouflageSize camouflage(persons);
+  if (options.camouflage) {
+    if (persons < camouflage.accounts() * 3)
+      throw std::invalid_argument("accounts: too few for the camouflage population");
+    persons -= camouflage.accounts();
+  }
+  const std::size_t first_person = p.persons.size();
   for (std::uint64_t i = 0; i < persons; ++i) {
     const double u = random.uniform();
     const AccountKind kind = u < 0.6   ? AccountKind::bank_card
@@ -201,6 +273,32 @@ Population build_population(const ScenarioOptions& options, Random& random,
     accounts[e].opening_balance = std::round(random.log_uniform(1e6, 5e7));
   p.exchanges = make.add_many(exchanges, AccountKind::exchange_account, Role::normal, kNoGroup);
   p.user_wallets = make.add_many(wallets, AccountKind::crypto_address, Role::normal, kNoGroup);
+  // Gamblers: ordinary persons buying credit on an illegal platform through its running-points
+  // collection accounts (unrelated payers, mostly first-time).
+  for (GroupAccounts& g : p.groups) {
+    const std::size_t count = options.gamblers_per_collection * g.running_points.size();
+    for (std::size_t i = 0; i < count && persons > 0; ++i) {
+      const std::uint32_t v = p.persons[first_person + random.below(persons)];
+      if (accounts[v].profile != Profile::none) continue;
+      accounts[v].profile = Profile::gambler;
+      g.gamblers.push_back(v);
+    }
+  }
+  if (options.camouflage) {
+    add_camouflage(make, camouflage, first_person, p);
+    // Mule cards carry an ordinary life beside the laundering: each takes a random place among
+    // the persons (whose place sets how busy they are), so they shop, get salaries and P2P
+    // payments as much as anyone.
+    for (const GroupAccounts& g : p.groups) {
+      for (const auto& tier : g.tiers) {
+        for (std::uint32_t card : tier) {
+          p.persons.push_back(card);
+          const std::size_t place = first_person + random.below(p.persons.size() - first_person);
+          std::swap(p.persons[place], p.persons.back());
+        }
+      }
+    }
+  }
   return p;
 }
 

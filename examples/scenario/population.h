@@ -16,7 +16,19 @@ struct GroupAccounts {
   std::vector<std::uint32_t> crypto_hops;
   std::vector<std::uint32_t> cash_out;  // exchange and offshore accounts
   std::vector<std::uint32_t> organisers;
+  std::uint32_t controller = 0;  // bank card topping up the running-points accounts
   std::vector<std::uint32_t> victims;
+  std::vector<std::uint32_t> gamblers;  // ordinary persons paying its running-points accounts
+};
+
+/// Accounts that only exist with ScenarioOptions::camouflage: legitimate fast movers.
+struct CamouflageAccounts {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> payroll;  // card, the holder's savings
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> wallets;  // wallet, the holder's card
+  std::vector<std::uint32_t> traders;
+  std::vector<std::uint32_t> trader_customers;                   // abroad
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> otc_desks;  // desk, its USDT address
+  std::uint32_t employer_parent = 0;                               // funds the employers
 };
 
 struct Population {
@@ -27,6 +39,7 @@ struct Population {
   std::vector<std::uint32_t> employers;
   std::vector<std::uint32_t> exchanges;
   std::vector<std::uint32_t> user_wallets;
+  CamouflageAccounts camouflage;
 };
 
 /// Creates every account (appended to `accounts`) and says which pool each belongs to. Throws

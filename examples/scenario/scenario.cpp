@@ -17,8 +17,15 @@ std::string_view to_string(Role role) {
 std::string_view to_string(Stage stage) {
   static constexpr std::string_view kNames[] = {
       "",           "victim_payment", "mule_forward", "running_points", "otc_conversion",
-      "crypto_hop", "organiser_cut",  "cash_out"};
+      "crypto_hop", "organiser_cut",  "cash_out",     "collection",     "deposit"};
   return kNames[static_cast<int>(stage)];
+}
+
+std::string_view to_string(Profile profile) {
+  static constexpr std::string_view kNames[] = {
+      "",       "payroll_card", "savings",    "wallet",  "wallet_funder",
+      "trader", "employer",     "honest_otc", "gambler", "controller"};
+  return kNames[static_cast<int>(profile)];
 }
 
 Scenario generate_scenario(const ScenarioOptions& options) {
@@ -31,6 +38,7 @@ Scenario generate_scenario(const ScenarioOptions& options) {
   Random rate_random(options.seed ^ 0x2002);
   Random chain_random(options.seed ^ 0x3003);
   Random background_random(options.seed ^ 0x4004);
+  Random camouflage_random(options.seed ^ 0x5005);
   const Population population = build_population(options, population_random, s.accounts);
   double rate = 7.1;
   for (std::uint32_t d = 0; d < options.days + 30; ++d) {  // chains may run past the last day
@@ -38,10 +46,18 @@ Scenario generate_scenario(const ScenarioOptions& options) {
     rate = std::clamp(rate + rate_random.uniform(-0.02, 0.02), 6.9, 7.35);
   }
   generate_laundering(s, population, chain_random, s.transactions);
-  const std::uint64_t laundering = s.transactions.size();
+  std::uint64_t reserved = 0;  // rows the employers' funding will take
+  if (options.camouflage) {
+    generate_camouflage(s, population, camouflage_random, s.transactions);
+    std::uint64_t pay_days = 0;
+    for (std::uint32_t day = 9; day < options.days; day += 30) ++pay_days;
+    reserved = pay_days * population.employers.size();
+  }
+  const std::uint64_t used = s.transactions.size() + reserved;
   const std::uint64_t background =
-      options.transactions > laundering ? options.transactions - laundering : 0;
+      options.transactions > used ? options.transactions - used : 0;
   generate_background(s, population, background, background_random, s.transactions);
+  if (options.camouflage) fund_employers(s, population, s.transactions);
   std::sort(s.transactions.begin(), s.transactions.end(),
             [](const Transaction& a, const Transaction& b) {
               return a.time != b.time ? a.time < b.time : a.sequence < b.sequence;

@@ -37,6 +37,17 @@ struct ScenarioOptions {
   std::uint32_t mule_tiers = 3;
   /// Share of running-points accounts used by two groups. Default 0.2.
   double shared_running_points = 0.2;
+  /// Share of victims told to pay a QR code: they pay a running-points collection account
+  /// directly, in smaller sums, instead of a tier-1 mule card. Default 0.3.
+  double qr_code_victims = 0.3;
+  /// Unrelated payers (gamblers buying credit on an illegal platform) per running-points
+  /// collection account, on average. Default 12.
+  std::uint32_t gamblers_per_collection = 12;
+  /// Legitimate look-alikes of laundering: mule cards also carry an ordinary life; payroll cards
+  /// pass the salary to a savings account within minutes; wallets are topped up seconds before
+  /// each payment; cross-border traders, employers funded the day they pay, and honest OTC desks
+  /// move money fast. Default off.
+  bool camouflage = false;
 };
 
 enum class Role : std::uint8_t {
@@ -50,6 +61,23 @@ enum class Role : std::uint8_t {
   organiser
 };
 std::string_view to_string(Role role);
+
+/// What an ordinary (or victim) account does besides shopping and P2P, written to the truth so
+/// that false positives can be told apart: the legitimate fast movers of `camouflage`, and the
+/// gamblers paying running-points accounts.
+enum class Profile : std::uint8_t {
+  none,
+  payroll_card,    // receives a salary, moves it on to the holder's savings within minutes
+  savings,         // the savings account a payroll card feeds
+  wallet,          // a payment account topped up seconds before each payment
+  wallet_funder,   // the holder's card that tops the wallet up
+  trader,          // cross-border trader: many customers in, suppliers and exchange out, fast
+  employer,        // funded by its parent the day it pays salaries
+  honest_otc,      // an OTC desk trading with ordinary customers
+  gambler,         // pays running-points collection accounts (illegal gambling credit)
+  controller,      // tops up running-points collection accounts (a fraud group's organiser)
+};
+std::string_view to_string(Profile profile);
 
 inline constexpr std::uint32_t kNoGroup = 0xFFFFFFFF;
 
@@ -66,6 +94,7 @@ struct Account {
   std::uint64_t phone = 0;
   Timestamp opened = 0;
   double opening_balance = -1;  // < 0: unknown to investigators (not written)
+  Profile profile = Profile::none;
 };
 
 /// Laundering stages, written as the typology of laundering rows.
@@ -77,7 +106,9 @@ enum class Stage : std::uint8_t {
   otc_conversion,
   crypto_hop,
   organiser_cut,
-  cash_out
+  cash_out,
+  collection,  // an unrelated payer (gambler) paying a running-points collection account
+  deposit,     // a controller topping up a running-points collection account
 };
 std::string_view to_string(Stage stage);
 

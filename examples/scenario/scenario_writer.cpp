@@ -76,7 +76,7 @@ void write_accounts(const Scenario& s, const std::filesystem::path& dir) {
   out.text("id,kind,institution,holder,phone,device,opened,opening_balance,label");
   out.end_row();
   CsvFile truth(dir, "truth_accounts.csv");
-  truth.text("account,role,group,tier,commission");
+  truth.text("account,role,group,tier,commission,profile");
   truth.end_row();
   for (const Account& a : s.accounts) {
     out.text(a.id).comma().text(to_string(a.kind)).comma().text(a.institution).comma();
@@ -92,6 +92,7 @@ void write_accounts(const Scenario& s, const std::filesystem::path& dir) {
     if (a.tier) truth.integer(a.tier);
     truth.comma();
     if (a.role == Role::running_points) truth.fixed(a.commission, 4);
+    truth.comma().text(to_string(a.profile));
     truth.end_row();
   }
   out.close();

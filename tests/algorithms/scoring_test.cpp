@@ -10,6 +10,7 @@
 #include "algorithms/scoring/account_features.h"
 #include "algorithms/scoring/logistic_model.h"
 #include "algorithms/scoring/risk_score.h"
+#include "algorithms/scoring/transaction_evidence.h"
 #include "algorithms/scoring/typologies.h"
 #include "graph/graph_builder.h"
 
@@ -45,7 +46,9 @@ TransactionGraph build(const std::vector<Tx>& rows) {
 VertexId id(const TransactionGraph& g, const char* name) { return *g.find_account(name); }
 
 AccountFeatures features_of(const TransactionGraph& g, AccountFeatureOptions o = {}) {
-  return compute_account_features(g, FlowView::build(g), base_values(g), o);
+  o.graph_features = true;
+  const std::vector<double> base = base_values(g);
+  return compute_account_features(g, FlowView::build(g), base, transaction_evidence(g, base), o);
 }
 
 TypologyResult typologies_of(const TransactionGraph& g, TypologyOptions o = {}) {
@@ -306,54 +309,47 @@ TEST(Typologies, QuietOnRandomBackground) {
   EXPECT_LE(hits_of(r, Typology::cycle), 20u);
 }
 
-TEST(RiskScore, FastPassThroughAloneScoresItsWeight) {
-  // m passes on all of 1000 after 10 minutes: strength 1, the score is the weight.
-  TransactionGraph g = build({{"a", "m", 1000, 0}, {"m", "c", 1000, 600}});
-  const AccountFeatures f = features_of(g);
-  const TypologyResult t = typologies_of(g);
-  RiskScoreOptions o;
-  o.weights.fill(0);
-  o.weights[static_cast<int>(Indicator::fast_pass_through)] = 0.7;
-  const RiskScores s = unsupervised_scores(f, t, o);
-  EXPECT_NEAR(s.score[id(g, "m")], 0.7, 1e-12);
-  EXPECT_EQ(s.reasons[id(g, "m")][0].indicator, Indicator::fast_pass_through);
-  EXPECT_EQ(s.score[id(g, "a")], 0.0);
-  EXPECT_EQ(reason_text(Indicator::fast_pass_through, f, t, s, id(g, "m")),
-            "passes on 100% of what it receives, median dwell 10 min");
-  // A day's dwell is not fast: strength 0. Half a day: log(2)/log(144) of the way.
-  TransactionGraph slow = build({{"a", "m", 1000, 0}, {"m", "c", 1000, 43200}});
-  const RiskScores s2 = unsupervised_scores(features_of(slow), typologies_of(slow), o);
-  EXPECT_NEAR(s2.score[id(slow, "m")], 0.7 * std::log(2.0) / std::log(144.0), 1e-12);
-  // Noisy-OR with a second indicator: 1 - (1 - 0.7)(1 - 0.6 x strength of one chain).
-  o.weights[static_cast<int>(Indicator::forwarding_chain)] = 0.6;
-  TransactionGraph chain = build({{"v", "x1", 1000, 0},
-                                  {"x1", "x2", 1000, 600},
-                                  {"x2", "x3", 1000, 1200},
-                                  {"x3", "x4", 1000, 1800}});
-  const RiskScores s3 = unsupervised_scores(features_of(chain), typologies_of(chain), o);
-  EXPECT_NEAR(s3.score[id(chain, "x2")], 1 - 0.3 * (1 - 0.6 * (1 - std::exp(-0.5))), 1e-12);
+TEST(RiskScore, BinomialSurprisalMatchesHandComputation) {
+  // P(X >= 2 | n = 2, p = 0.1) = 0.01; P(X >= 3 | n = 10, p = 0.1) = 1 - (0.9^10 + 10 x 0.1 x
+  // 0.9^9 + 45 x 0.01 x 0.9^8) = 0.0701908.
+  EXPECT_NEAR(binomial_surprisal(2, 2, 0.1, 100), -std::log(0.01), 1e-9);
+  EXPECT_NEAR(binomial_surprisal(3, 10, 0.1, 100), -std::log(0.0701908264), 1e-8);
+  EXPECT_EQ(binomial_surprisal(1, 10, 0.1, 100), 0);  // no more than expected
+  EXPECT_EQ(binomial_surprisal(0, 10, 0.1, 100), 0);
+  EXPECT_EQ(binomial_surprisal(5, 5, 0.01, 3), 3);    // capped
+  EXPECT_EQ(binomial_surprisal(1, 5, 0.0, 7), 7);     // never seen in the population
 }
 
-TEST(RiskScore, PayerRiskIsTheValueWeightedMeanOfPayersScores) {
-  // x receives 300 from m (score 0.7 from fast pass-through alone) and 100 from q (score 0):
-  // payer risk 0.7 x 300 / 400 = 0.525, and x's score is 0.5 x 0.525 through the noisy-OR.
-  TransactionGraph g = build({{"a", "m", 300, 0}, {"m", "x", 300, 600}, {"q", "x", 100, 700}});
+TEST(RiskScore, ScoreIsOneMinusExpOfSurprisalOverLnActiveAccounts) {
+  // Nine active accounts; m alone repeats a transfer (to c, within a day), which counts for both
+  // its ends.
+  TransactionGraph g = build({{"a", "m", 100, 0},
+                              {"m", "c", 37, 50000},
+                              {"m", "c", 41, 50600},
+                              {"d", "e", 100, 0},
+                              {"f", "h", 120, 10},
+                              {"i", "j", 130, 20}});
+  const std::vector<double> base = base_values(g);
+  const TransactionEvidence e = transaction_evidence(g, base);
   const AccountFeatures f = features_of(g);
-  const TypologyResult t = typologies_of(g);
-  RiskScoreOptions o;
-  o.weights.fill(0);
-  o.weights[static_cast<int>(Indicator::fast_pass_through)] = 0.7;
-  o.weights[static_cast<int>(Indicator::risky_payers)] = 0.5;
-  RiskScores s = unsupervised_scores(f, t, o);
-  ASSERT_NEAR(s.score[id(g, "m")], 0.7, 1e-12);
-  add_payer_risk(s, FlowView::build(g), o);
-  EXPECT_NEAR(s.payer_risk[id(g, "x")], 0.525, 1e-12);
-  EXPECT_NEAR(s.score[id(g, "x")], 0.5 * 0.525, 1e-12);
-  EXPECT_EQ(s.reasons[id(g, "x")][0].indicator, Indicator::risky_payers);
-  // m's own payer a scored 0: m keeps 0.7.
-  EXPECT_NEAR(s.score[id(g, "m")], 0.7, 1e-12);
-  EXPECT_EQ(reason_text(Indicator::risky_payers, f, t, s, id(g, "x")),
-            "paid mostly by high-risk accounts (value-weighted payer score 0.53)");
+  const RiskScores s = first_pass_scores(f, typologies_of(g), e);
+  EXPECT_EQ(s.active_accounts, 9u);
+  EXPECT_NEAR(s.scale, std::log(9.0), 1e-12);
+  for (VertexId v = 0; v < g.num_accounts(); ++v) {
+    double total = 0;
+    for (float x : s.evidence[v]) total += x;
+    EXPECT_NEAR(s.surprisal[v], total, 1e-9);
+    EXPECT_NEAR(s.score[v], 1 - std::exp(-total / std::log(9.0)), 1e-12);
+  }
+  // The repeat: counted on m and on c, 2 of the 12 transaction ends.
+  const VertexId m = id(g, "m");
+  EXPECT_EQ(f.column(m, Feature::repeated_transfers), 1);
+  EXPECT_EQ(f.column(id(g, "c"), Feature::repeated_transfers), 1);
+  EXPECT_NEAR(s.evidence[m][static_cast<int>(Indicator::repeated_transfers)],
+              binomial_surprisal(1, 3, 2.0 / 12, s.scale), 1e-6);
+  EXPECT_EQ(s.reasons[m][0].indicator, Indicator::repeated_transfers);
+  EXPECT_EQ(reason_text(Indicator::repeated_transfers, f, typologies_of(g), s, m),
+            "1 of 3 transactions repeat the same payer and payee within 1 day (0.5 expected)");
 }
 
 TEST(LogisticModel, SaturatedModelReproducesRates) {

@@ -56,8 +56,11 @@ TEST(Scenario, TruthIsConsistentWithTheChains) {
     const Account& to = accounts[t.to];
     ASSERT_LT(t.group, s.options.groups);
     // Every party belongs to the chain's group, except victims' own group tag, shared
-    // running-points accounts and the ATMs everyone uses.
-    if (from.role != Role::running_points && to.kind != AccountKind::cash) {
+    // running-points accounts, the ATMs everyone uses and the gamblers (ordinary people).
+    if (t.stage == Stage::collection) {
+      EXPECT_EQ(from.profile, Profile::gambler);
+      EXPECT_EQ(to.role, Role::running_points);
+    } else if (from.role != Role::running_points && to.kind != AccountKind::cash) {
       EXPECT_EQ(from.group, t.group) << to_string(from.role);
     }
     if (to.role != Role::running_points && to.kind != AccountKind::cash) {
@@ -65,7 +68,14 @@ TEST(Scenario, TruthIsConsistentWithTheChains) {
     }
     if (t.stage == Stage::victim_payment) {
       EXPECT_EQ(from.role, Role::victim);
-      EXPECT_EQ(to.tier, 1u);
+      // A tier-1 card, or the collection account of a QR code.
+      EXPECT_TRUE(to.tier == 1u || to.role == Role::running_points) << to.id;
+    } else if (t.stage == Stage::collection || t.stage == Stage::deposit) {
+      // A gambler's or the controller's own money.
+      EXPECT_EQ(to.role, Role::running_points);
+      if (t.stage == Stage::deposit) {
+        EXPECT_EQ(from.profile, Profile::controller);
+      }
     } else {
       auto& balance = t.paid_usdt ? usdt : cny;
       EXPECT_GE(balance[t.from] + 1e-6, t.amount) << "forward before funds arrived";
@@ -81,7 +91,7 @@ TEST(Scenario, TruthIsConsistentWithTheChains) {
       EXPECT_LT(rate, 7.35 / (1 - 0.008) + 1e-9);
     }
     if (t.stage == Stage::running_points) {
-      // The forward is the credit just before it, less the account's commission (per transfer).
+      // A batch of what it collected, less the account's commission.
       const double commission = from.commission;
       EXPECT_GE(commission, 0.01);
       EXPECT_LE(commission, 0.03);
@@ -93,13 +103,14 @@ TEST(Scenario, TruthIsConsistentWithTheChains) {
 
 TEST(Scenario, RunningPointsCommissionsAddUp) {
   const Scenario s = generate_scenario(small_options(8));
-  // Per running-points account: laundering out = laundering in x (1 - commission), within a cent
-  // per forwarded transfer.
+  // Per running-points account: laundering out = what it collected (not the controller's
+  // deposits, its float) x (1 - commission), within a cent per forwarded batch.
   std::map<std::uint32_t, double> in, out;
   std::map<std::uint32_t, int> transfers;
   for (const Transaction& t : s.transactions) {
     if (t.stage == Stage::none) continue;
-    if (s.accounts[t.to].role == Role::running_points) in[t.to] += t.received;
+    if (s.accounts[t.to].role == Role::running_points && t.stage != Stage::deposit)
+      in[t.to] += t.received;
     if (s.accounts[t.from].role == Role::running_points) {
       out[t.from] += t.amount;
       ++transfers[t.from];

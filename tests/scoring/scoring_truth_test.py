@@ -8,7 +8,10 @@ For generated cases of several seeds and sizes:
     `--model` ranks as well;
   * features recomputed here in plain Python from transactions.csv for every account (counts,
     values, counterparties, pass-through, lower-median and 10th-percentile dwell, fan-in and
-    fan-out within 24 h, night share in China time, active days) and the k-core from networkx;
+    fan-out within 24 h, night share in China time, active days; the evidence counts: amounts
+    unusual for the data, transfers repeating a pair within a day, credits passed on first in,
+    first out within 6 h and the chance of that at the account's own pace, debits passed on by
+    their receivers, victim payers, distinct counterparties) and the k-core from networkx;
   * every typology hit re-checked: fans have min_fan distinct counterparties within 24 h, cycles
     close and run forward in time within 7 days, forwarding chains hop account to account with
     each dwell at most 6 h;
@@ -74,6 +77,13 @@ def check_features(d, features_csv):
     credits = collections.defaultdict(list)  # account -> [(order, time, sender, value)]
     debits = collections.defaultdict(list)
     undirected = nx.Graph()
+    opening, victims = {}, set()
+    with open(os.path.join(d, "accounts.csv"), newline="") as f:
+        for r in csv.DictReader(f):
+            if r["opening_balance"]:
+                opening[r["id"]] = max(0.0, float(r["opening_balance"]))
+            if "victim" in r["label"].split(";"):
+                victims.add(r["id"])
     for i, r in enumerate(rows):
         t = seconds(r["timestamp"])
         v = base(r, t)
@@ -86,6 +96,60 @@ def check_features(d, features_csv):
         else:
             undirected.add_node(r["from"])
     core = nx.core_number(undirected)
+
+    # Evidence flags per row (rows are in processing order: the generator sorts them by time).
+    import math
+    values = [(i, base(r, seconds(r["timestamp"]))) for i, r in enumerate(rows) if r["from"] != r["to"]]
+    logs = sorted(math.log(v) for _, v in values if v > 0)
+    median = logs[len(logs) // 2]
+    deviations = sorted(abs(x - median) for x in logs)
+    scale = 1.4826 * deviations[len(deviations) // 2]
+    unusual = {i for i, v in values if v > 0 and abs(math.log(v) - median) > 3.5 * scale}
+    repeated, last_paid = set(), {}
+    for i, r in enumerate(rows):
+        if r["from"] == r["to"]:
+            continue
+        t = seconds(r["timestamp"])
+        key = (r["from"], r["to"])
+        if key in last_paid and t - last_paid[key] <= 86400:
+            repeated.add(i)
+        last_paid[key] = t
+    window = 6 * 3600
+    passed = collections.Counter()  # row of a credit -> value its receiver passed on in time
+    for a in set(credits) | set(debits):
+        lots = [[order, t, sender, v] for order, t, sender, v in credits.get(a, [])]
+        left, head = opening.get(a, 0.0), 0
+        for order, t, receiver, v in debits.get(a, []):
+            need = v
+            take = min(left, need)
+            left -= take
+            need -= take
+            while need > 0 and head < len(lots) and lots[head][0] < order:
+                take = min(need, lots[head][3])
+                if t - lots[head][1] <= window and receiver != lots[head][2]:
+                    passed[lots[head][0]] += take
+                lots[head][3] -= take
+                need -= take
+                if lots[head][3] <= 0:
+                    head += 1
+    value_of = dict(values)
+    forwarded = {i for i, v in value_of.items() if v > 0 and passed[i] / v >= 0.5}
+    span = {}
+    for i, r in enumerate(rows):
+        t = seconds(r["timestamp"])
+        for a in (r["from"], r["to"]):
+            lo, hi = span.get(a, (t, t))
+            span[a] = (min(lo, t), max(hi, t))
+    chance = {}
+    for a, (first, last) in span.items():
+        covered, end = 0.0, -1e300
+        for _, t, _, _ in debits.get(a, []):
+            lo, hi = max(t - window, first), t + 1
+            if hi <= end:
+                continue
+            covered += hi - max(lo, end)
+            end = hi
+        chance[a] = min(1.0, covered / (last - first + 1)) if debits.get(a) else 0.0
 
     def widest(events):
         best, counts, begin = 0, collections.Counter(), 0
@@ -134,10 +198,21 @@ def check_features(d, features_csv):
                 "night_share": night / len(times),
                 "active_days": (times[-1] - times[0]) / 86400,
                 "core_number": core.get(a, 0),
+                "unusual_amounts": sum(x[0] in unusual for x in c + dbt),
+                "repeated_transfers": sum(x[0] in repeated for x in c + dbt),
+                "forwarded_credits": sum(x[0] in forwarded for x in c),
+                "forward_chance": chance.get(a, 0.0),
+                "forwarded_debits": sum(x[0] in forwarded for x in dbt),
+                "debit_forward_chance": (sum(chance.get(x[2], 0.0) for x in dbt) / len(dbt)
+                                         if dbt else 0.0),
+                "victim_payers": len({x[2] for x in c if x[2] in victims}),
+                "counterparties": len({x[2] for x in c} | {x[2] for x in dbt}),
             }
             for name, want in expected.items():
                 got = float(r[name])
-                same = (got != got and want != want) or abs(got - want) <= 1e-6 * max(1, abs(want))
+                # forward_chance is held in single precision
+                tolerance = 1e-6 if "chance" in name else 1e-6
+                same = (got != got and want != want) or abs(got - want) <= tolerance * max(1, abs(want))
                 if not same:
                     mismatches[name] += 1
                     if mismatches[name] <= 2:
@@ -185,19 +260,60 @@ def check_hits(d, hits_csv):
            f"every typology hit re-checks ({dict(seen)}; bad: {dict(bad)})")
 
 
+def check_running_points(d, hits_csv, name):
+    """The running-points detector against the generator's collection accounts."""
+    truth = set()
+    with open(os.path.join(d, "truth_accounts.csv"), newline="") as f:
+        truth = {r["account"] for r in csv.DictReader(f) if r["role"] == "running_points"}
+    with open(hits_csv, newline="") as f:
+        flagged = {h["accounts"].split(";")[0] for h in csv.DictReader(f)
+                   if h["typology"] == "running_points"}
+    right = len(flagged & truth)
+    precision, recall = right / max(1, len(flagged)), right / max(1, len(truth))
+    expect(precision >= 0.9 and recall >= 0.9,
+           f"{name}: running points precision {precision:.3f}, recall {recall:.3f} "
+           f"({len(flagged)} flagged, {len(truth)} collection accounts)")
+
+
+def check_camouflage(seed):
+    """Legitimate fast movers (payroll cards, topped-up wallets, traders, employers funded the
+    day they pay, honest OTC desks) and mule cards with an ordinary life: the score still ranks
+    the laundering accounts first, and few legitimate movers among them."""
+    with tempfile.TemporaryDirectory() as d:
+        run("generate", "--seed", str(seed), "--camouflage", "-o", d)
+        inputs = [os.path.join(d, "transactions.csv"), "--accounts", os.path.join(d, "accounts.csv"),
+                  "--rates", os.path.join(d, "rates.csv"), "--quiet"]
+        scores = os.path.join(d, "scores.csv")
+        run("score", *inputs, "-o", scores)
+        e = evaluate(scores, os.path.join(d, "truth_accounts.csv"))
+        with open(os.path.join(d, "truth_accounts.csv"), newline="") as f:
+            profile = {r["account"]: r["profile"] for r in csv.DictReader(f)}
+        with open(scores, newline="") as f:
+            top = [r["account"] for _, r in zip(range(e["positives"]), csv.DictReader(f))]
+        movers = sum(profile.get(a) in ("payroll_card", "savings", "wallet", "wallet_funder",
+                                        "trader", "employer", "honest_otc") for a in top)
+        print(f"     camouflage seed {seed}: PR-AUC {e['pr_auc']:.3f} (degree "
+              f"{e['baseline']['pr_auc']:.3f}); legitimate fast movers in the top "
+              f"{e['positives']}: {movers}")
+        expect(e["pr_auc"] >= 0.95, f"camouflage: PR-AUC {e['pr_auc']:.3f} >= 0.95")
+        expect(movers <= 0.05 * e["positives"],
+               f"camouflage: {movers} legitimate fast movers in the top {e['positives']} (<= 5 %)")
+
+
 def check_case(accounts, transactions, groups, victims, seed, deep=False, threads=False):
     name = f"{transactions} transactions, {groups} groups, seed {seed}"
     with tempfile.TemporaryDirectory() as d:
         inputs = generate(d, accounts, transactions, groups, victims, seed)
         truth = os.path.join(d, "truth_accounts.csv")
         scores = os.path.join(d, "scores.csv")
-        extra = ["--features", os.path.join(d, "f.csv"), "--hits", os.path.join(d, "h.csv")] if deep else []
-        run("score", *inputs, "-o", scores, *extra)
+        extra = ["--features", os.path.join(d, "f.csv")] if deep else []
+        run("score", *inputs, "-o", scores, "--hits", os.path.join(d, "h.csv"), *extra)
+        check_running_points(d, os.path.join(d, "h.csv"), name)
         e = evaluate(scores, truth)
         print(f"     {name}: unsupervised PR-AUC {e['pr_auc']:.3f}, degree baseline "
               f"{e['baseline']['pr_auc']:.3f}, P@100 {e['at_k'][1]['precision']:.2f}, "
               f"best F1 {e['best_f1']:.3f}")
-        expect(e["pr_auc"] >= 0.8, f"{name}: unsupervised PR-AUC {e['pr_auc']:.3f} >= 0.8")
+        expect(e["pr_auc"] >= 0.99, f"{name}: unsupervised PR-AUC {e['pr_auc']:.3f} >= 0.99")
         expect(e["pr_auc"] >= e["baseline"]["pr_auc"] + 0.3,
                f"{name}: clearly above the degree baseline {e['baseline']['pr_auc']:.3f}")
         model = os.path.join(d, "m.mtm")
@@ -314,6 +430,7 @@ def main():
     check_refusals()
     check_case(20000, 200000, 4, 200, 1, deep=True)
     if not SANITIZED:
+        check_camouflage(4)
         check_amlworld_layout()
         check_case(20000, 200000, 4, 200, 2)
         check_case(70000, 500000, 8, 400, 3, threads=True)
