@@ -14,6 +14,7 @@
 #include "algorithms/communities/evidence_clusters.h"
 #include "algorithms/scoring/account_scoring.h"
 #include "algorithms/scoring/logistic_model.h"
+#include "algorithms/scoring/transaction_scoring.h"
 #include "cli/commands.h"
 #include "io/account_labels.h"
 #include "io/atomic_file.h"
@@ -107,14 +108,17 @@ std::string joined(const std::vector<std::string>& parts, char separator) {
 void write_hits(const std::string& path, const std::string& comment, const TransactionGraph& graph,
                 const TypologyResult& r) {
   AtomicOutputFile file(path);
-  file.stream() << comment << "hit,typology,accounts,transactions\n";
+  file.stream() << comment << "hit,typology,accounts,transactions,kept_share\n";
   for (std::size_t i = 0; i < r.hits.size(); ++i) {
     std::vector<std::string> accounts, transactions;
     for (VertexId v : r.hits[i].accounts) accounts.emplace_back(graph.account_id(v));
     for (TxIndex t : r.hits[i].transactions) transactions.emplace_back(graph.transaction_id(t));
     file.stream() << i + 1 << "," << to_string(r.hits[i].typology) << ","
                   << csv_escape(joined(accounts, ';')) << ","
-                  << csv_escape(joined(transactions, ';')) << "\n";
+                  << csv_escape(joined(transactions, ';')) << ",";
+    // running_points: the share of its payers' money the collection account keeps
+    if (r.hits[i].typology == Typology::running_points) file.stream() << r.hits[i].kept_share;
+    file.stream() << "\n";
   }
   file.commit();
 }
@@ -132,6 +136,155 @@ void write_features(const std::string& path, const std::string& comment,
     out << "\n";
   }
   file.commit();
+}
+
+// Words for the evidence a transaction carries, strongest kinds first.
+std::string transaction_reasons(const AccountScoring& run, const std::vector<std::uint8_t>& in_hit,
+                                const TransactionGraph& graph, TxIndex t) {
+  std::vector<std::string> parts;
+  const std::uint8_t f = run.evidence.flags[t];
+  if (run.victim_money.tainted_share[t] >= 0.5f)
+    parts.push_back(std::to_string(std::lround(100 * run.victim_money.tainted_share[t])) +
+                    "% reported victims' money");
+  if (f & kUnusualAmount) parts.emplace_back("amount unusual for this data");
+  if (f & kRepeatedTransfer) parts.emplace_back("repeats a transfer to the same payee");
+  if (f & kForwarded) parts.emplace_back("passed on by the receiver soon after");
+  if (in_hit[t]) parts.emplace_back("part of a typology hit");
+  char both[96];
+  std::snprintf(both, sizeof both, "sender score %.3f, receiver score %.3f",
+                run.scores.score[graph.transactions().from[t]],
+                run.scores.score[graph.transactions().to[t]]);
+  parts.emplace_back(both);
+  return joined(parts, ';');
+}
+
+// score --level transactions: one row per transaction, unsupervised or by a transaction model;
+// --train fits one on the transactions' own labels (AMLworld's Is Laundering).
+int score_transactions(const po::variables_map& vm, const LoadedCase& loaded,
+                       const AccountScoring& run, const std::string& format,
+                       const std::string& command_line) {
+  const TransactionGraph& graph = loaded.graph;
+  const TransactionTable& tx = graph.transactions();
+  if (vm.count("labels") && vm["labels"].as<std::string>() != "transactions")
+    throw UsageError("--level transactions trains on the transactions' own labels: "
+                     "--labels transactions (or leave --labels out)");
+  std::vector<double> score;
+  std::string scored_by = "unsupervised";
+  if (vm["train"].as<bool>() || vm.count("model")) {
+    const Eigen::MatrixXd inputs = transaction_model_inputs(graph, run);
+    if (vm["train"].as<bool>()) {
+      const std::vector<std::uint8_t> labels = transaction_labels(graph);
+      std::size_t labelled = 0, positives = 0;
+      for (std::uint8_t l : labels) {
+        labelled += l <= 1;
+        positives += l == 1;
+      }
+      if (positives == 0 || positives == labelled)
+        throw UsageError("--train --level transactions needs transactions labelled both ways (" +
+                         std::to_string(positives) + " laundering of " +
+                         std::to_string(labelled) + " labelled)");
+      LogisticOptions fit;
+      fit.l2 = vm["l2"].as<double>();
+      ScoreModelInfo info;
+      info.cv = cross_validate(inputs, labels, vm["folds"].as<std::uint32_t>(),
+                               vm["seed"].as<std::uint64_t>(), fit);
+      LogisticModel fitted = fit_logistic(inputs, labels, {}, fit);
+      fitted.inputs = transaction_input_names();
+      info.producer = std::string("moneytrail ") + MONEYTRAIL_VERSION;
+      info.command_line = command_line;
+      info.training_accounts = labelled;
+      info.training_positives = positives;
+      const std::string path =
+          vm.count("model") ? vm["model"].as<std::string>() : "transaction-model.mtm";
+      write_score_model(path, fitted, info);
+      const double f1 = info.cv.precision + info.cv.recall > 0
+                            ? 2 * info.cv.precision * info.cv.recall /
+                                  (info.cv.precision + info.cv.recall)
+                            : 0.0;
+      if (format == "json") {
+        nlohmann::ordered_json j = {{"model", path},
+                                    {"level", "transactions"},
+                                    {"training_transactions", labelled},
+                                    {"training_positives", positives},
+                                    {"folds", info.cv.folds},
+                                    {"cv_precision", info.cv.precision},
+                                    {"cv_recall", info.cv.recall},
+                                    {"cv_f1", f1},
+                                    {"cv_pr_auc", info.cv.pr_auc},
+                                    {"provenance", provenance_json(loaded.report)}};
+        std::cout << j.dump(2) << "\n";
+      } else {
+        std::cout << "trained on " << with_thousands(labelled) << " labelled transactions ("
+                  << with_thousands(positives) << " laundering), " << info.cv.folds
+                  << "-fold cross-validation: precision " << std::setprecision(4)
+                  << info.cv.precision << ", recall " << info.cv.recall << ", minority-class F1 "
+                  << f1 << ", PR-AUC " << info.cv.pr_auc << "\nmodel written to " << path << "\n";
+      }
+      return kExitOk;
+    }
+    const LogisticModel model = read_score_model(vm["model"].as<std::string>());
+    if (model.inputs != transaction_input_names())
+      throw UsageError(vm["model"].as<std::string>() +
+                       " is an account model; it scores --level accounts");
+    score = predict_logistic(model, inputs);
+    scored_by = "model " + vm["model"].as<std::string>();
+  } else {
+    score = transaction_scores(graph, run).score;
+  }
+  std::vector<TxIndex> order(graph.num_transactions());
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](TxIndex a, TxIndex b) { return score[a] > score[b]; });
+  if (vm.count("top")) order.resize(std::min(order.size(), vm["top"].as<std::size_t>()));
+  if (format == "table" && !vm.count("top")) order.resize(std::min<std::size_t>(order.size(), 20));
+  std::vector<std::uint8_t> in_hit(graph.num_transactions(), 0);
+  for (const TypologyHit& hit : run.typologies.hits)
+    if (hit.typology != Typology::scam_payment)
+      for (TxIndex t : hit.transactions) in_hit[t] = 1;
+  auto label_text = [&](TxIndex t) {
+    return tx.label[t] == LaunderingLabel::laundering ? "1"
+           : tx.label[t] == LaunderingLabel::clean   ? "0"
+                                                     : "";
+  };
+  std::unique_ptr<AtomicOutputFile> file;
+  if (vm.count("output")) file = std::make_unique<AtomicOutputFile>(vm["output"].as<std::string>());
+  std::ostream& out = file ? file->stream() : std::cout;
+  if (format == "json") {
+    nlohmann::ordered_json j;
+    j["scored_by"] = scored_by;
+    j["level"] = "transactions";
+    j["transactions"] = graph.num_transactions();
+    j["scores"] = nlohmann::ordered_json::array();
+    for (TxIndex t : order)
+      j["scores"].push_back({{"transaction", graph.transaction_id(t)},
+                             {"score", score[t]},
+                             {"reasons", transaction_reasons(run, in_hit, graph, t)},
+                             {"from", graph.account_id(tx.from[t])},
+                             {"to", graph.account_id(tx.to[t])},
+                             {"label", label_text(t)}});
+    j["provenance"] = provenance_json(loaded.report);
+    out << j.dump(2) << "\n";
+  } else if (format == "csv") {
+    out << csv_provenance(vm, loaded.report) << "transaction,score,reasons,from,to,label\n"
+        << std::setprecision(10);
+    for (TxIndex t : order)
+      out << csv_escape(graph.transaction_id(t)) << "," << score[t] << ","
+          << csv_escape(transaction_reasons(run, in_hit, graph, t)) << ","
+          << csv_escape(graph.account_id(tx.from[t])) << ","
+          << csv_escape(graph.account_id(tx.to[t])) << "," << label_text(t) << "\n";
+  } else {
+    out << "transaction scores (" << scored_by << "), top " << order.size() << " of "
+        << with_thousands(graph.num_transactions()) << " transactions\n";
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      const TxIndex t = order[i];
+      out << std::setw(4) << i + 1 << "  " << std::left << std::setw(14) << graph.transaction_id(t)
+          << std::setw(22) << graph.account_id(tx.from[t]) << std::setw(22)
+          << graph.account_id(tx.to[t]) << std::right << std::fixed << std::setprecision(3)
+          << score[t] << "  " << transaction_reasons(run, in_hit, graph, t) << "\n";
+    }
+  }
+  if (file) file->commit();
+  return kExitOk;
 }
 
 }  // namespace
@@ -156,6 +309,9 @@ int run_score(const Args& args) {
   add("folds", po::value<std::uint32_t>()->default_value(5), "--train: cross-validation folds");
   add("l2", po::value<double>()->default_value(1.0), "--train: L2 penalty");
   add("seed", po::value<std::uint64_t>()->default_value(1), "--train: seed for the folds");
+  add("level", po::value<std::string>()->default_value("accounts"),
+      "accounts (one row per account) or transactions (one row per transaction; --train fits on "
+      "the transactions' own labels, AMLworld's Is Laundering)");
   add("top", po::value<std::size_t>(), "only the N highest scores");
   add("format", po::value<std::string>(),
       "csv, json or table (default: table on a terminal, else csv)");
@@ -193,6 +349,9 @@ int run_score(const Args& args) {
   if (format != "csv" && format != "json" && format != "table")
     throw UsageError("unknown --format '" + format + "' (expected csv, json or table)");
   if (vm.count("labels") && !train) throw UsageError("--labels goes with --train");
+  const std::string level = vm["level"].as<std::string>();
+  if (level != "accounts" && level != "transactions")
+    throw UsageError("unknown --level '" + level + "' (expected accounts or transactions)");
 
   AccountScoringOptions o;
   o.features.graph_features = train || vm.count("model") || vm.count("features");
@@ -216,9 +375,13 @@ int run_score(const Args& args) {
   }
   std::unique_ptr<LogisticModel> model;
   ScoreModelInfo model_info;
-  if (vm.count("model") && !train)
+  if (vm.count("model") && !train && level == "accounts") {
     model = std::make_unique<LogisticModel>(
         read_score_model(vm["model"].as<std::string>(), &model_info));
+    if (model->inputs != model_input_names())
+      throw UsageError(vm["model"].as<std::string>() +
+                       " is a transaction model; it scores --level transactions");
+  }
 
   const std::string first = vm.count("input") ? vm["input"].as<std::vector<std::string>>()[0] : "";
   const std::string command_line = join_command_line("score", args);
@@ -241,6 +404,10 @@ int run_score(const Args& args) {
     file.commit();
   }
   const std::string comment = csv_provenance(vm, loaded.report);
+  if (level == "transactions") {
+    if (vm.count("hits")) write_hits(vm["hits"].as<std::string>(), comment, graph, run.typologies);
+    return score_transactions(vm, loaded, run, format, command_line);
+  }
   if (vm.count("hits")) write_hits(vm["hits"].as<std::string>(), comment, graph, run.typologies);
   if (vm.count("features"))
     write_features(vm["features"].as<std::string>(), comment, graph, run.features);

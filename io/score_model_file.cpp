@@ -1,5 +1,7 @@
 #include "io/score_model_file.h"
 
+#include "algorithms/scoring/transaction_scoring.h"
+
 #include <cmath>
 #include <fstream>
 #include <iterator>
@@ -61,12 +63,17 @@ LogisticModel read_score_model(const std::string& path, ScoreModelInfo* info) {
                          " is newer than this moneytrail reads");
   if (message.kind() != kKind)
     throw InputError(path, 0, "", "unknown model kind " + message.kind());
-  const std::vector<std::string> expected = model_input_names();
+  // An account model or a transaction model (score --level transactions --train).
   const int d = message.inputs_size();
-  bool same = d == static_cast<int>(expected.size()) && message.mean_size() == d &&
-              message.scale_size() == d && message.coefficients_size() == d;
-  for (int j = 0; same && j < d; ++j) same = message.inputs(j) == expected[j];
-  if (!same)
+  auto fits = [&](const std::vector<std::string>& names) {
+    bool same = d == static_cast<int>(names.size()) && message.mean_size() == d &&
+                message.scale_size() == d && message.coefficients_size() == d;
+    for (int j = 0; same && j < d; ++j) same = message.inputs(j) == names[j];
+    return same;
+  };
+  std::vector<std::string> expected = model_input_names();
+  if (!fits(expected)) expected = transaction_input_names();
+  if (!fits(expected))
     throw InputError(path, 0, "",
                      "the model was fitted on inputs this version does not compute (" +
                          message.producer() + "); retrain with score --train");

@@ -77,7 +77,7 @@ bool is_round(double amount, double unit) {
 void ledger_features(const TransactionGraph& graph, const FlowView& flows,
                      const std::vector<double>& base, const TransactionEvidence& evidence,
                      const AccountFeatureOptions& o, VertexId v, Scratch& scratch,
-                     Eigen::MatrixXd& out) {
+                     Eigen::MatrixXf& out) {
   const TransactionTable& tx = graph.transactions();
   // A transfer to self (AMLworld's reinvestments) moves nothing: counted, it would look like
   // money passed on instantly.
@@ -281,21 +281,21 @@ AccountFeatures compute_account_features(const TransactionGraph& graph, const Fl
   if (!options.graph_features) {
     for (Feature f : {Feature::pagerank, Feature::victim_ppr, Feature::core_number,
                       Feature::victim_hops})
-      column(f).setConstant(kNaN);
+      column(f).setConstant(std::numeric_limits<float>::quiet_NaN());
     return features;
   }
   PageRankOptions rank;
   const std::vector<double> pr = pagerank(flows, rank).score;
-  column(Feature::pagerank) = Eigen::Map<const Eigen::VectorXd>(pr.data(), n);
+  column(Feature::pagerank) = Eigen::Map<const Eigen::VectorXd>(pr.data(), n).cast<float>();
   if (!options.victims.empty()) {
     rank.seeds = options.victims;
     std::sort(rank.seeds.begin(), rank.seeds.end());
     rank.seeds.erase(std::unique(rank.seeds.begin(), rank.seeds.end()), rank.seeds.end());
     const std::vector<double> ppr = pagerank(flows, rank).score;
-    column(Feature::victim_ppr) = Eigen::Map<const Eigen::VectorXd>(ppr.data(), n);
+    column(Feature::victim_ppr) = Eigen::Map<const Eigen::VectorXd>(ppr.data(), n).cast<float>();
   }
   const std::vector<double> hops = hops_from(flows, options.victims);
-  column(Feature::victim_hops) = Eigen::Map<const Eigen::VectorXd>(hops.data(), n);
+  column(Feature::victim_hops) = Eigen::Map<const Eigen::VectorXd>(hops.data(), n).cast<float>();
   for (VertexId v = 0; v < n; ++v) column(Feature::core_number)(v) = cores[v];
   return features;
 }

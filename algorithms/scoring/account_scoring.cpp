@@ -157,8 +157,9 @@ AccountScoring score_accounts(const TransactionGraph& graph, const FlowView& flo
 
   // Victims' money: which of their payments were the scam, then where that money went.
   timed(t, "victims' money", [&] {
-    run.scam_weight = scam_weights(graph, run.evidence, run.scores, victim, run.typologies);
-    run.victim_money = trace_victim_money(graph, base, run.scam_weight, o.victim_money);
+    const std::vector<float> weight =
+        scam_weights(graph, run.evidence, run.scores, victim, run.typologies);
+    run.victim_money = trace_victim_money(graph, base, weight, o.victim_money);
   });
   const auto second_pass_start = std::chrono::steady_clock::now();
   for (VertexId v = 0; v < graph.num_accounts(); ++v) {

@@ -45,8 +45,6 @@ struct AccountScoring {
   AccountFeatures features;
   TypologyResult typologies;
   VictimMoney victim_money;
-  /// Per transaction: the share of a victim's debit judged to be the scam payment (0 elsewhere).
-  std::vector<float> scam_weight;
   RiskScores scores;
 };
 

@@ -156,13 +156,23 @@ RiskScores first_pass_scores(const AccountFeatures& f, const TypologyResult& typ
       },
       col(Feature::out_count));
 
-  // Typology hits: the share of active accounts with at least as many hits of each kind.
-  std::vector<Survival> hit_survival;
+  // Typology hits: the share of active accounts with at least as many hits of each kind, from
+  // a histogram of the counts (a sorted copy per typology would cost 8 bytes per account each).
+  std::array<std::vector<std::uint32_t>, kTypologyCount> at_least;  // [t][k]: accounts with >= k
   for (int t = 0; t < kTypologyCount; ++t) {
-    std::vector<double> hits(n);
-    for (VertexId v = 0; v < n; ++v) hits[v] = typologies.per_account[v][t];
-    hit_survival.emplace_back(f, active, hits);
+    std::vector<std::uint32_t>& c = at_least[t];
+    for (VertexId v = 0; v < n; ++v) {
+      if (!active[v]) continue;
+      const std::uint32_t k = typologies.per_account[v][t];
+      if (k >= c.size()) c.resize(k + 1, 0);
+      ++c[k];
+    }
+    for (std::size_t k = c.size(); k-- > 1;) c[k - 1] += c[k];
   }
+  auto hit_surprisal = [&](int t, std::uint32_t k) {
+    if (k == 0 || at_least[t].empty() || s.active_accounts == 0) return 0.0;
+    return -std::log(static_cast<double>(at_least[t][k]) / s.active_accounts);
+  };
 
   auto on = [&](Indicator i) { return options.enabled[index(i)]; };
   const std::int64_t count = n;
@@ -205,7 +215,7 @@ RiskScores first_pass_scores(const AccountFeatures& f, const TypologyResult& typ
     double best = 0;
     for (int t = 0; t < kTypologyCount; ++t) {
       if (static_cast<Typology>(t) == Typology::scam_payment) continue;  // victims' evidence
-      const double nats = hit_survival[t](typologies.per_account[v][t]);
+      const double nats = hit_surprisal(t, typologies.per_account[v][t]);
       if (nats > best) {
         best = nats;
         s.best_typology[v] = static_cast<std::uint8_t>(t);

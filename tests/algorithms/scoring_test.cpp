@@ -77,24 +77,24 @@ TEST(AccountFeatures, LedgerValuesMatchHandComputation) {
   auto at = [&](Feature x) { return f.column(m, x); };
   EXPECT_EQ(at(Feature::in_count), 2);
   EXPECT_EQ(at(Feature::out_count), 2);
-  EXPECT_DOUBLE_EQ(at(Feature::in_value), 1500);
-  EXPECT_DOUBLE_EQ(at(Feature::out_value), 1450);
+  EXPECT_FLOAT_EQ(at(Feature::in_value), 1500);
+  EXPECT_FLOAT_EQ(at(Feature::out_value), 1450);
   EXPECT_EQ(at(Feature::in_counterparties), 2);
   EXPECT_EQ(at(Feature::out_counterparties), 2);
-  EXPECT_DOUBLE_EQ(at(Feature::pass_through), 1450.0 / 1500.0);
+  EXPECT_FLOAT_EQ(at(Feature::pass_through), 1450.0 / 1500.0);
   // Dwell: credit at 0 -> debit at 60 (60 s); credit at 100 -> debit at 700 (600 s). The lower
   // median of {60, 600} and its 10th percentile are both 60.
-  EXPECT_DOUBLE_EQ(at(Feature::dwell_median_seconds), 60);
-  EXPECT_DOUBLE_EQ(at(Feature::dwell_p10_seconds), 60);
-  EXPECT_DOUBLE_EQ(at(Feature::burst_1h), 1.0);  // all four within 700 s
+  EXPECT_FLOAT_EQ(at(Feature::dwell_median_seconds), 60);
+  EXPECT_FLOAT_EQ(at(Feature::dwell_p10_seconds), 60);
+  EXPECT_FLOAT_EQ(at(Feature::burst_1h), 1.0);  // all four within 700 s
   EXPECT_EQ(at(Feature::fan_in), 2);
   EXPECT_EQ(at(Feature::fan_out), 2);
-  EXPECT_DOUBLE_EQ(at(Feature::round_share), 0.75);            // 1000, 500, 900 round; 550 not
-  EXPECT_DOUBLE_EQ(at(Feature::under_threshold_share), 0.25);  // 900 in [900, 1000)
-  EXPECT_DOUBLE_EQ(at(Feature::night_share), 1.0);
-  EXPECT_DOUBLE_EQ(at(Feature::active_days), 700.0 / 86400);
-  EXPECT_DOUBLE_EQ(at(Feature::platform_share), 550.0 / 2950.0);
-  EXPECT_DOUBLE_EQ(at(Feature::crypto_share), 0.0);
+  EXPECT_FLOAT_EQ(at(Feature::round_share), 0.75);            // 1000, 500, 900 round; 550 not
+  EXPECT_FLOAT_EQ(at(Feature::under_threshold_share), 0.25);  // 900 in [900, 1000)
+  EXPECT_FLOAT_EQ(at(Feature::night_share), 1.0);
+  EXPECT_FLOAT_EQ(at(Feature::active_days), 700.0 / 86400);
+  EXPECT_FLOAT_EQ(at(Feature::platform_share), 550.0 / 2950.0);
+  EXPECT_FLOAT_EQ(at(Feature::crypto_share), 0.0);
   EXPECT_EQ(at(Feature::core_number), 1);  // a star
   EXPECT_EQ(at(Feature::victim_hops), 1);
   EXPECT_EQ(f.column(id(g, "c"), Feature::victim_hops), 2);
@@ -104,10 +104,10 @@ TEST(AccountFeatures, LedgerValuesMatchHandComputation) {
 
   const std::vector<double> pr = pagerank(FlowView::build(g)).score;
   for (VertexId v = 0; v < g.num_accounts(); ++v)
-    EXPECT_DOUBLE_EQ(f.column(v, Feature::pagerank), pr[v]);
+    EXPECT_FLOAT_EQ(f.column(v, Feature::pagerank), pr[v]);
 
   o.utc_offset_seconds = 8 * 3600;  // 08:0x in China: daytime
-  EXPECT_DOUBLE_EQ(features_of(g, o).column(m, Feature::night_share), 0.0);
+  EXPECT_FLOAT_EQ(features_of(g, o).column(m, Feature::night_share), 0.0);
 }
 
 TEST(AccountFeatures, TransfersToSelfAreLeftOutAndNightMayWrap) {
@@ -124,7 +124,7 @@ TEST(AccountFeatures, TransfersToSelfAreLeftOutAndNightMayWrap) {
   EXPECT_EQ(f.column(s, Feature::in_counterparties), 0);
   EXPECT_EQ(f.column(s, Feature::pass_through), 0);
   EXPECT_TRUE(std::isnan(f.column(s, Feature::dwell_median_seconds)));
-  EXPECT_DOUBLE_EQ(f.column(s, Feature::night_share), 1.0);  // 23:00 is in 22-6
+  EXPECT_FLOAT_EQ(f.column(s, Feature::night_share), 1.0);  // 23:00 is in 22-6
   o.fan_window_seconds = std::numeric_limits<double>::infinity();
   EXPECT_THROW(features_of(g, o), std::invalid_argument);
 }
@@ -140,7 +140,7 @@ TEST(AccountFeatures, FanWindowsAndCoreNumbers) {
   EXPECT_EQ(features_of(g, o).column(id(g, "x"), Feature::fan_in), 4);
   o.fan_window_seconds = 3 * 86400;
   EXPECT_EQ(features_of(g, o).column(id(g, "x"), Feature::fan_in), 5);
-  EXPECT_DOUBLE_EQ(features_of(g, o).column(id(g, "x"), Feature::burst_1h), 1.0 / 5);
+  EXPECT_FLOAT_EQ(features_of(g, o).column(id(g, "x"), Feature::burst_1h), 1.0 / 5);
   EXPECT_EQ(features_of(g, o).column(id(g, "x"), Feature::core_number), 1);
 }
 
