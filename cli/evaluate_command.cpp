@@ -25,7 +25,8 @@ namespace moneytrail::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "moneytrail evaluate SCORES TRUTH [--k LIST] [--format table|json|csv]";
+    "moneytrail evaluate SCORES TRUTH [--k LIST] [--format table|json|csv]\n"
+    "       moneytrail evaluate TRANSACTION_SCORES [TRUTH] --level transactions";
 
 // Shortest text that reads back as the same double (0.8333333333333334, not 0.83333333333333337).
 std::string number_text(double value) {
@@ -52,7 +53,48 @@ struct Evaluated {
   std::vector<std::uint8_t> positive;
   std::size_t unlabelled = 0;
   std::size_t unscored = 0;  // truth accounts missing from the scores, ranked last
+  std::string noun = "accounts";
 };
+
+// F1 of flagging every item scoring at least 0.5: a model's probability read as a decision,
+// the minority-class F1 the AMLworld literature reports.
+double f1_at_half(const Evaluated& data) {
+  std::size_t flagged = 0, right = 0, positives = 0;
+  for (std::size_t i = 0; i < data.score.size(); ++i) {
+    const bool flag = data.score[i] >= 0.5;
+    flagged += flag;
+    right += flag && data.positive[i];
+    positives += data.positive[i] != 0;
+  }
+  return flagged + positives > 0 ? 2.0 * static_cast<double>(right) /
+                                       static_cast<double>(flagged + positives)
+                                 : 0.0;
+}
+
+// Transactions labelled by the scores file's own label column (score --level transactions
+// writes the input's label there), or by a truth file; with the generator's
+// truth_transactions.csv every scored transaction it does not list is negative.
+std::vector<AccountLabelRow> transaction_truth(const ScoreTable& table, const std::string& scores_path,
+                                               const std::string& truth_path) {
+  std::vector<AccountLabelRow> rows;
+  if (truth_path.empty()) {
+    if (table.label.empty())
+      throw InputError(scores_path, 0, "label",
+                       "no label column to evaluate against: give a TRUTH file, or score an input "
+                       "that carries labels (AMLworld's Is Laundering, the native label column)");
+    for (std::size_t i = 0; i < table.accounts.size(); ++i)
+      if (table.label[i] >= 0) rows.push_back({table.accounts[i], table.label[i] == 1, i + 2});
+    return rows;
+  }
+  TransactionTruth truth = read_transaction_labels(truth_path);
+  if (!truth.positives_only) return std::move(truth.rows);
+  std::unordered_map<std::string_view, std::size_t> listed;
+  for (std::size_t i = 0; i < truth.rows.size(); ++i) listed.emplace(truth.rows[i].account, i);
+  for (std::size_t i = 0; i < table.accounts.size(); ++i)
+    if (!listed.count(table.accounts[i])) rows.push_back({table.accounts[i], false, 0});
+  for (AccountLabelRow& row : truth.rows) rows.push_back(std::move(row));
+  return rows;
+}
 
 Evaluated join(const ScoreTable& table, const std::string& scores_path,
                const std::vector<AccountLabelRow>& truth, const std::string& truth_path,
@@ -109,6 +151,7 @@ void print_json(const std::string& scores_path, const std::string& truth_path,
   nlohmann::ordered_json j;
   j["scores_file"] = scores_path;
   j["truth_file"] = truth_path;
+  j["level"] = data.noun;
   j["accounts"] = model.items;
   j["positives"] = model.positives;
   j["unlabelled"] = data.unlabelled;
@@ -118,6 +161,7 @@ void print_json(const std::string& scores_path, const std::string& truth_path,
   j["best_f1"] = model.best_f1;
   j["best_f1_threshold"] = model.best_f1_threshold;
   j["best_f1_flagged"] = model.best_f1_flagged;
+  j["f1_at_half"] = f1_at_half(data);
   j["at_k"] = at_k_json(model);
   if (baseline) {
     j["baseline"] = {{"name", "degree"},
@@ -167,10 +211,9 @@ void print_table(const std::string& scores_path, const std::string& truth_path,
                  const Evaluated& data, const RankingEvaluation& model,
                  const std::optional<RankingEvaluation>& baseline) {
   std::cout << "scores " << scores_path << " against " << truth_path << "\n"
-            << with_thousands(model.items) << " labelled accounts, "
+            << with_thousands(model.items) << " labelled " << data.noun << ", "
             << with_thousands(model.positives) << " positive; " << with_thousands(data.unlabelled)
-            << " scored " << (data.unlabelled == 1 ? "account" : "accounts")
-            << " without a label left out\n\n";
+            << " scored " << data.noun << " without a label left out\n\n";
   std::cout << std::left << std::setw(20) << "metric" << std::setw(22) << "model"
             << (baseline ? "degree baseline" : "") << "\n";
   for (const MetricRow& row : metric_rows(data, model, baseline)) {
@@ -195,12 +238,15 @@ int run_evaluate(const Args& args) {
       "number of positives)")("format", po::value<std::string>(),
                               "table, json or csv (default: table on a terminal, json otherwise)")(
       "missing-as-zero", po::bool_switch(),
-      "TRUTH accounts missing from SCORES (no transactions) rank last instead of being an error");
+      "TRUTH accounts missing from SCORES (no transactions) rank last instead of being an error")(
+      "level", po::value<std::string>(),
+      "accounts or transactions (default: as the scores file: its account or transaction "
+      "column); transactions: TRUTH may be left out to use the scores file's label column");
   po::variables_map vm;
   if (!parse_arguments(args, options, kUsage, vm)) return kExitOk;
   const auto inputs =
       vm.count("input") ? vm["input"].as<std::vector<std::string>>() : std::vector<std::string>{};
-  if (inputs.size() != 2)
+  if (inputs.size() != 2 && inputs.size() != 1)
     throw UsageError("expected two files, SCORES and TRUTH\nusage: " + std::string(kUsage));
   const std::string format = vm.count("format") ? vm["format"].as<std::string>()
                                                 : (stdout_is_terminal() ? "table" : "json");
@@ -210,10 +256,21 @@ int run_evaluate(const Args& args) {
       vm.count("k") ? parse_ks(vm["k"].as<std::string>()) : std::vector<std::size_t>{10, 100, 1000};
 
   const std::string& scores_path = inputs[0];
-  const std::string& truth_path = inputs[1];
+  const std::string truth_path = inputs.size() == 2 ? inputs[1] : "";
   const ScoreTable table = read_score_table(scores_path);
-  const Evaluated data = join(table, scores_path, read_account_labels(truth_path), truth_path,
-                              vm["missing-as-zero"].as<bool>());
+  const std::string level = vm.count("level") ? vm["level"].as<std::string>()
+                            : table.id_column == "transaction" ? "transactions"
+                                                               : "accounts";
+  if (level != "accounts" && level != "transactions")
+    throw UsageError("unknown --level '" + level + "' (expected accounts or transactions)");
+  if (level == "accounts" && truth_path.empty())
+    throw UsageError("expected two files, SCORES and TRUTH\nusage: " + std::string(kUsage));
+  Evaluated data =
+      join(table, scores_path,
+           level == "transactions" ? transaction_truth(table, scores_path, truth_path)
+                                   : read_account_labels(truth_path),
+           truth_path.empty() ? scores_path : truth_path, vm["missing-as-zero"].as<bool>());
+  data.noun = level;
   const std::size_t positives = static_cast<std::size_t>(
       std::count(data.positive.begin(), data.positive.end(), std::uint8_t{1}));
   if (!vm.count("k") && positives > 0) ks.push_back(positives);
@@ -222,7 +279,7 @@ int run_evaluate(const Args& args) {
   std::sort(ks.begin(), ks.end());
   ks.erase(std::unique(ks.begin(), ks.end()), ks.end());
   if (positives == 0)
-    std::cerr << "warning: " << truth_path
+    std::cerr << "warning: " << (truth_path.empty() ? scores_path : truth_path)
               << " marks no account positive: PR-AUC and recall are 0\n";
 
   const RankingEvaluation model = evaluate_ranking(data.score, data.positive, ks);
@@ -230,13 +287,14 @@ int run_evaluate(const Args& args) {
   if (!table.degree.empty()) baseline = evaluate_ranking(data.degree, data.positive, ks);
 
   if (format == "json") {
-    print_json(scores_path, truth_path, data, model, baseline);
+    print_json(scores_path, truth_path.empty() ? scores_path : truth_path, data, model, baseline);
   } else if (format == "csv") {
     std::cout << "metric,model,degree_baseline\n";
     for (const MetricRow& row : metric_rows(data, model, baseline))
       std::cout << row.metric << "," << row.model << "," << row.baseline << "\n";
   } else {
-    print_table(scores_path, truth_path, data, model, baseline);
+    print_table(scores_path, truth_path.empty() ? "its label column" : truth_path, data, model,
+                baseline);
   }
   return kExitOk;
 }

@@ -122,4 +122,53 @@ std::vector<AccountLabelRow> read_account_labels(const std::string& path) {
   return rows;
 }
 
+TransactionTruth read_transaction_labels(const std::string& path) {
+  CsvReader reader(path);
+  CsvRecord record;
+  if (!reader.next(record)) throw InputError(path, 0, "", "the file is empty (no header row)");
+  if (!record.error.empty()) throw InputError(path, record.line, "", "header: " + record.error);
+  std::vector<std::string> header;
+  for (std::string_view name : record.fields) header.push_back(lower(name));
+  auto column = [&](std::string_view name) -> std::optional<std::size_t> {
+    auto it = std::find(header.begin(), header.end(), name);
+    if (it == header.end()) return std::nullopt;
+    return static_cast<std::size_t>(it - header.begin());
+  };
+  const auto id = column("transaction") ? column("transaction") : column("id");
+  const auto label = column("label");
+  const bool generator = !label && column("stage") && column("group");
+  if (!id) throw InputError(path, record.line, "transaction", "no 'transaction' or 'id' column");
+  if (!label && !generator)
+    throw InputError(path, record.line, "label",
+                     "no 'label' column (nor the generator's id,group,stage layout)");
+  TransactionTruth truth;
+  truth.positives_only = generator;
+  const std::size_t needed = 1 + std::max(*id, label.value_or(0));
+  std::unordered_map<std::string, std::uint64_t> first_line;
+  while (reader.next(record)) {
+    const std::uint64_t line = record.line;
+    if (!record.error.empty()) throw InputError(path, line, "", record.error);
+    if (record.fields.size() < needed)
+      throw InputError(path, line, "",
+                       "expected at least " + std::to_string(needed) + " fields, found " +
+                           std::to_string(record.fields.size()));
+    AccountLabelRow row{std::string(trim(record.fields[*id])), true, line};
+    if (row.account.empty()) throw InputError(path, line, "transaction", "empty transaction id");
+    if (label) {
+      const auto positive = parse_label(record.fields[*label]);
+      if (!positive)
+        throw InputError(path, line, "label",
+                         "bad label '" + std::string(trim(record.fields[*label])) + "'");
+      row.positive = *positive;
+    }
+    const auto [it, inserted] = first_line.emplace(row.account, line);
+    if (!inserted)
+      throw InputError(path, line, "transaction",
+                       "transaction '" + row.account + "' is listed twice (first on line " +
+                           std::to_string(it->second) + ")");
+    truth.rows.push_back(std::move(row));
+  }
+  return truth;
+}
+
 }  // namespace moneytrail

@@ -29,4 +29,15 @@ struct AccountLabelRow {
 /// unknown label or role, or a file without data rows.
 std::vector<AccountLabelRow> read_account_labels(const std::string& path);
 
+/// Ground truth for transactions (evaluate --level transactions): a file with a `transaction`
+/// (or `id`) column and a `label` column, or the generator's truth_transactions.csv
+/// (`id,group,stage`), which lists the laundering transactions only (`positives_only`: every
+/// scored transaction it does not list is negative). Rows reuse AccountLabelRow (`account` holds
+/// the transaction id). Throws InputError as read_account_labels does.
+struct TransactionTruth {
+  std::vector<AccountLabelRow> rows;
+  bool positives_only = false;
+};
+TransactionTruth read_transaction_labels(const std::string& path);
+
 }  // namespace moneytrail

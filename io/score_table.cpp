@@ -15,6 +15,7 @@
 #include "io/csv_reader.h"
 #include "io/field_parsers.h"
 #include "io/input_error.h"
+#include "graph/types.h"
 
 namespace moneytrail {
 namespace {
@@ -75,14 +76,22 @@ ScoreTable read_score_table(const std::string& path) {
     if (it == header.end()) return std::nullopt;
     return static_cast<std::size_t>(it - header.begin());
   };
-  const auto account = column("account");
+  ScoreTable table;
+  auto account = column("account");
+  if (!account && column("transaction")) {
+    account = column("transaction");
+    table.id_column = "transaction";
+  }
   const auto score = column("score");
   const auto degree = column("degree");
-  if (!account) throw InputError(path, header_line, "account", "no 'account' column in the header");
+  const auto label = column("label");
+  if (!account)
+    throw InputError(path, header_line, "account",
+                     "no 'account' (or 'transaction') column in the header");
   if (!score) throw InputError(path, header_line, "score", "no 'score' column in the header");
-  const std::size_t needed = 1 + std::max({*account, *score, degree.value_or(0)});
+  const std::size_t needed =
+      1 + std::max({*account, *score, degree.value_or(0), label.value_or(0)});
 
-  ScoreTable table;
   std::unordered_map<std::string, std::uint64_t> first_line;
   while (source.next(line)) {
     const std::uint64_t number = source.number();
@@ -102,7 +111,18 @@ ScoreTable read_score_table(const std::string& path) {
                            std::to_string(fields.size()));
     }
     std::string id(trim(fields[*account]));
-    if (id.empty()) throw InputError(path, number, "account", "empty account id");
+    if (id.empty()) throw InputError(path, number, table.id_column, "empty " + table.id_column + " id");
+    if (label) {
+      const std::string_view text = trim(fields[*label]);
+      if (text.empty()) {
+        table.label.push_back(-1);
+      } else if (const auto l = parse_laundering_label(text); l && *l != LaunderingLabel::unknown) {
+        table.label.push_back(*l == LaunderingLabel::laundering ? 1 : 0);
+      } else {
+        throw InputError(path, number, "label",
+                         "bad label '" + std::string(text) + "' (expected 1/0 or empty)");
+      }
+    }
     const auto value = parse_number(fields[*score]);
     if (!value) {
       throw InputError(path, number, "score",
@@ -119,8 +139,8 @@ ScoreTable read_score_table(const std::string& path) {
     }
     const auto [it, inserted] = first_line.emplace(id, number);
     if (!inserted) {
-      throw InputError(path, number, "account",
-                       "account '" + id + "' is listed twice (first on line " +
+      throw InputError(path, number, table.id_column,
+                       table.id_column + " '" + id + "' is listed twice (first on line " +
                            std::to_string(it->second) + ")");
     }
     table.accounts.push_back(std::move(id));
