@@ -43,20 +43,30 @@ std::optional<bool> role_is_positive(std::string_view role, std::string_view gro
   return std::nullopt;
 }
 
+// A labels file's header, lower-cased, with the position of each named column.
+struct Header {
+  std::vector<std::string> names;
+  std::optional<std::size_t> operator()(std::string_view name) const {
+    auto it = std::find(names.begin(), names.end(), name);
+    if (it == names.end()) return std::nullopt;
+    return static_cast<std::size_t>(it - names.begin());
+  }
+};
+
+Header read_header(const std::string& path, CsvReader& reader, CsvRecord& record) {
+  if (!reader.next(record)) throw InputError(path, 0, "", "the file is empty (no header row)");
+  if (!record.error.empty()) throw InputError(path, record.line, "", "header: " + record.error);
+  Header header;
+  for (std::string_view name : record.fields) header.names.push_back(lower(name));
+  return header;
+}
+
 }  // namespace
 
 std::vector<AccountLabelRow> read_account_labels(const std::string& path) {
   CsvReader reader(path);
   CsvRecord record;
-  if (!reader.next(record)) throw InputError(path, 0, "", "the file is empty (no header row)");
-  if (!record.error.empty()) throw InputError(path, record.line, "", "header: " + record.error);
-  std::vector<std::string> header;
-  for (std::string_view name : record.fields) header.push_back(lower(name));
-  auto column = [&](std::string_view name) -> std::optional<std::size_t> {
-    auto it = std::find(header.begin(), header.end(), name);
-    if (it == header.end()) return std::nullopt;
-    return static_cast<std::size_t>(it - header.begin());
-  };
+  const Header column = read_header(path, reader, record);
   // AMLSim's nodes.csv (nodeid,isFraud) and accounts.csv (ACCOUNT_ID,...,isFraud) read as-is.
   const auto account = column("account")  ? column("account")
                        : column("nodeid") ? column("nodeid")
@@ -125,15 +135,7 @@ std::vector<AccountLabelRow> read_account_labels(const std::string& path) {
 TransactionTruth read_transaction_labels(const std::string& path) {
   CsvReader reader(path);
   CsvRecord record;
-  if (!reader.next(record)) throw InputError(path, 0, "", "the file is empty (no header row)");
-  if (!record.error.empty()) throw InputError(path, record.line, "", "header: " + record.error);
-  std::vector<std::string> header;
-  for (std::string_view name : record.fields) header.push_back(lower(name));
-  auto column = [&](std::string_view name) -> std::optional<std::size_t> {
-    auto it = std::find(header.begin(), header.end(), name);
-    if (it == header.end()) return std::nullopt;
-    return static_cast<std::size_t>(it - header.begin());
-  };
+  const Header column = read_header(path, reader, record);
   const auto id = column("transaction") ? column("transaction") : column("id");
   const auto label = column("label");
   const bool generator = !label && column("stage") && column("group");
