@@ -12,6 +12,7 @@
 #include "algorithms/centrality/pagerank.h"
 #include "algorithms/centrality/spectral.h"
 #include "cli/commands.h"
+#include "io/text_safety.h"
 #include "cli/stats_report.h"
 #include "io/csv_reader.h"
 #include "io/field_parsers.h"
@@ -219,7 +220,7 @@ int run_centrality(const Args& args) {
       j["scores"].push_back(row);
     }
     j["provenance"] = provenance_json(loaded.report);
-    std::cout << j.dump(2) << "\n";
+    std::cout << json_text(j) << "\n";
   } else {
     const std::size_t shown =
         vm.count("top") ? order.size() : std::min<std::size_t>(order.size(), 20);
@@ -228,7 +229,7 @@ int run_centrality(const Args& args) {
     for (std::size_t i = 0; i < shown; ++i) {
       const VertexId v = order[i];
       std::cout << std::setw(4) << i + 1 << "  " << std::left << std::setw(36)
-                << graph.account_id(v) << std::setw(18) << to_string(graph.accounts().kind[v])
+                << terminal_text(graph.account_id(v)) << std::setw(18) << to_string(graph.accounts().kind[v])
                 << std::right << std::setw(16) << std::setprecision(6) << score[v] << "\n";
     }
   }

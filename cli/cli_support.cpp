@@ -1,5 +1,6 @@
 #include "cli/cli_support.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -8,6 +9,7 @@
 #include <iostream>
 
 #include "io/field_parsers.h"
+#include "io/text_safety.h"
 #include "io/transaction_formats.h"
 
 namespace moneytrail::cli {
@@ -25,6 +27,7 @@ bool parse_arguments(const Args& args, const po::options_description& options,
       return false;
     }
     po::notify(vm);
+    set_csv_formulas(vm.count("csv-raw") > 0);
   } catch (const po::error& e) {
     throw UsageError(std::string(e.what()) + "\nusage: " + usage);
   }
@@ -44,6 +47,8 @@ void add_input_options(po::options_description& options, LayoutOption layout) {
       "transaction CSV layout: auto, native, amlworld, amlsim, paysim, trc20, cn-bank-statement, "
       "payment-platform")("strict", "stop at the first bad row (exit 2) instead of skipping it")(
       "rejects", po::value<std::string>(), "where rejected rows go (CSV with file,line,reason)")(
+      "max-rejects", po::value<std::uint64_t>()->default_value(RejectLog::kDefaultMaxRejects),
+      "write at most N rejected rows (all are still counted)")(
       "quiet,q", "no progress bar and no load summary (rejects are still reported)")(
       "encoding", po::value<std::string>(),
       "bank statements: utf-8 or gbk (default: detected per file)")(
@@ -77,8 +82,48 @@ LoadRequest make_load_request(const po::variables_map& vm, const std::string& de
   request.strict = vm.count("strict") > 0;
   request.show_progress = vm.count("quiet") == 0;
   request.rejects_path = vm.count("rejects") ? vm["rejects"].as<std::string>() : default_rejects;
+  request.max_rejects = vm["max-rejects"].as<std::uint64_t>();
   request.command_line = command_line;
   return request;
+}
+
+namespace {
+
+// The same file: the same device and inode when both exist (a symlink or hard link to the input
+// counts), else the same path once made absolute and normal.
+bool same_file(const std::filesystem::path& a, const std::filesystem::path& b) {
+  struct stat sa {}, sb {};
+  if (::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0)
+    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+  std::error_code ea, eb;
+  const auto ca = std::filesystem::weakly_canonical(a, ea), cb = std::filesystem::weakly_canonical(b, eb);
+  return !ea && !eb && ca == cb;
+}
+
+}  // namespace
+
+void refuse_outputs_over_inputs(const po::variables_map& vm, const LoadRequest& request) {
+  std::vector<std::string> inputs = request.inputs;
+  inputs.insert(inputs.end(), request.accounts_files.begin(), request.accounts_files.end());
+  inputs.insert(inputs.end(), request.rates_files.begin(), request.rates_files.end());
+  if (!request.mapping_file.empty()) inputs.push_back(request.mapping_file);
+  for (const char* option : {"output", "hits", "features", "members", "export", "write-labels",
+                             "statement-matches", "model", "rejects"}) {
+    if (!vm.count(option)) continue;
+    if (std::string(option) == "model" && !(vm.count("train") && vm["train"].as<bool>())) continue;
+    const std::string output = vm[option].as<std::string>();
+    if (output == "-") continue;
+    for (const std::string& input : inputs) {
+      if (same_file(output, input))
+        throw UsageError("--" + std::string(option) + " " + output + " is the input " + input +
+                         ": refusing to write over the evidence (choose another output)");
+    }
+  }
+  if (!vm.count("rejects") && !request.rejects_path.empty())
+    for (const std::string& input : inputs)
+      if (same_file(request.rejects_path, input))
+        throw UsageError("the rejects file " + request.rejects_path + " would be the input " +
+                         input + " (give --rejects PATH)");
 }
 
 std::string with_thousands(std::uint64_t value) {
@@ -93,7 +138,9 @@ std::string with_thousands(std::uint64_t value) {
 
 LoadedCase load_inputs(const po::variables_map& vm, const std::string& default_rejects,
                        const std::string& command_line) {
-  LoadedCase loaded = load_case(make_load_request(vm, default_rejects, command_line));
+  const LoadRequest request = make_load_request(vm, default_rejects, command_line);
+  refuse_outputs_over_inputs(vm, request);
+  LoadedCase loaded = load_case(request);
   const LoadReport& r = loaded.report;
   const bool quiet = vm.count("quiet") > 0;
   if (!quiet) {
@@ -124,6 +171,13 @@ LoadedCase load_inputs(const po::variables_map& vm, const std::string& default_r
       }
     }
   }
+  if (r.repaired_rows > 0) {
+    // Always reported: the data was changed on the way in.
+    std::cerr << "warning: " << with_thousands(r.repaired_rows)
+              << " rows held invalid UTF-8, replaced with U+FFFD (--strict rejects them):\n";
+    for (const std::string& example : r.repair_examples)
+      std::cerr << "  " << terminal_text(example) << "\n";
+  }
   if (r.rejected > 0) {
     std::cerr << "rejected " << with_thousands(r.rejected) << " of " << with_thousands(r.rows)
               << " rows:";
@@ -134,8 +188,12 @@ LoadedCase load_inputs(const po::variables_map& vm, const std::string& default_r
       }
     }
     std::cerr << "\n";
-    for (const std::string& example : r.reject_examples) std::cerr << "  " << example << "\n";
-    if (!r.rejects_file.empty()) {
+    for (const std::string& example : r.reject_examples)
+      std::cerr << "  " << terminal_text(example) << "\n";
+    if (!r.rejects_file.empty() && r.rejects_written < r.rejected) {
+      std::cerr << "the first " << with_thousands(r.rejects_written)
+                << " rejected rows with reasons: " << r.rejects_file << " (--max-rejects)\n";
+    } else if (!r.rejects_file.empty()) {
       std::cerr << "all rejected rows with reasons: " << r.rejects_file << "\n";
     }
   }
@@ -169,16 +227,22 @@ std::string provenance_text(const LoadReport& report) {
 void add_csv_provenance_option(po::options_description& options) {
   options.add_options()("csv-provenance",
                         "start CSV outputs with '#' lines: moneytrail version, command line and "
-                        "each input's SHA-256");
+                        "each input's SHA-256")(
+      "csv-raw",
+      "leave CSV cells that begin with =, +, -, @, tab or CR as they are (by default they get a "
+      "leading ' so that spreadsheets do not run them as formulas)");
 }
 
 std::string csv_provenance(const po::variables_map& vm, const LoadReport& report) {
   if (!vm.count("csv-provenance")) return "";
+  // Line breaks and other control characters in a file name or argument are written as \xNN:
+  // a name must not forge lines of its own.
   std::string text = std::string("# moneytrail ") + MONEYTRAIL_VERSION +
-                     "\n# command: " + report.provenance.command_line + "\n";
+                     "\n# command: " + terminal_text(report.provenance.command_line) + "\n";
   for (const CaseProvenance::Input& input : report.provenance.inputs) {
-    text += "# input: " + input.path + " (" + input.format + ", " + std::to_string(input.rows) +
-            " rows, " + std::to_string(input.rejected) + " rejected) sha256 " + input.sha256 + "\n";
+    text += "# input: " + terminal_text(input.path) + " (" + terminal_text(input.format) + ", " +
+            std::to_string(input.rows) + " rows, " + std::to_string(input.rejected) +
+            " rejected) sha256 " + terminal_text(input.sha256) + "\n";
   }
   return text;
 }

@@ -54,6 +54,12 @@ LoadedCase load_inputs(const po::variables_map& vm, const std::string& default_r
 /// those recorded when it was made).
 nlohmann::ordered_json provenance_json(const LoadReport& report);
 
+/// JSON text that is always valid UTF-8 whatever the input held (ill-formed bytes become
+/// U+FFFD instead of failing the whole output). indent -1: one line.
+inline std::string json_text(const nlohmann::ordered_json& j, int indent = 2) {
+  return j.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
 /// The same as one line of text, for graph files and HTML reports.
 std::string provenance_text(const LoadReport& report);
 

@@ -1,4 +1,5 @@
 #include "cli/cluster_report_output.h"
+#include "io/text_safety.h"
 
 #include <iomanip>
 
@@ -107,7 +108,7 @@ void print_cluster_table(std::ostream& out, const ClusterReportContext& c) {
     for (const std::string& reason : m.reasons) out << "    - " << reason << "\n";
     out << "    members:";
     const std::size_t shown = std::min<std::size_t>(m.members.size(), 6);
-    for (std::size_t k = 0; k < shown; ++k) out << " " << c.graph.account_id(m.members[k]);
+    for (std::size_t k = 0; k < shown; ++k) out << " " << terminal_text(c.graph.account_id(m.members[k]));
     if (shown < m.members.size()) out << " ... (+" << m.members.size() - shown << ")";
     out << "\n";
   }

@@ -98,7 +98,7 @@ int run_clusters(const Args& args) {
   if (format == "json") {
     nlohmann::ordered_json j = cluster_report_to_json(context);
     j["provenance"] = provenance_json(loaded.report);
-    out << j.dump(2) << "\n";
+    out << json_text(j) << "\n";
   } else if (format == "csv") {
     out << csv_provenance(vm, loaded.report);
     write_cluster_csv(out, context);

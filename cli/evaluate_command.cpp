@@ -171,7 +171,7 @@ void print_json(const std::string& scores_path, const std::string& truth_path,
                      {"best_f1_flagged", baseline->best_f1_flagged},
                      {"at_k", at_k_json(*baseline)}};
   }
-  std::cout << j.dump(2) << "\n";
+  std::cout << json_text(j) << "\n";
 }
 
 // Rows of (metric, model value, baseline value), shared by the CSV and table formats.

@@ -15,6 +15,7 @@
 #include "algorithms/tracing/forward_trace.h"
 #include "cli/commands.h"
 #include "io/atomic_file.h"
+#include "io/subprocess.h"
 #include "io/export/graph_writers.h"
 #include "io/export/html_report.h"
 #include "io/input_error.h"
@@ -249,11 +250,23 @@ int run_export(const Args& args) {
               << " accounts folded into one aggregate node)";
   std::cout << "\n";
   if (!render.empty()) {
+    // dot writes into the image's own temporary file, which is then renamed into place; no
+    // shell sees the names.
     const std::string image = path + "." + render;
-    const std::string command = "dot -T" + render + " '" + path + "' -o '" + image + "'";
-    if (std::system("command -v dot >/dev/null 2>&1") != 0)
+    AtomicOutputFile out(image);
+    ProgramLimits limits;
+    limits.output = out.temporary_path();
+    limits.max_output_bytes = 1ull << 30;
+    const ProgramResult r = run_program(
+        {"dot", "-T" + render, "-o" + out.temporary_path().string(), as_operand(path)}, limits);
+    if (!r.started)
       throw std::runtime_error("--render needs Graphviz's dot (apt-get install graphviz)");
-    if (std::system(command.c_str()) != 0) throw std::runtime_error("dot failed on " + path);
+    if (!r.ok())
+      throw std::runtime_error("dot failed on " + path +
+                               (r.timed_out ? " (over two minutes)"
+                                : r.too_large ? " (image over 1 GiB)"
+                                              : ""));
+    out.commit();
     std::cout << "rendered " << image << "\n";
   }
   return kExitOk;

@@ -16,6 +16,7 @@
 #include "algorithms/scoring/logistic_model.h"
 #include "algorithms/scoring/transaction_scoring.h"
 #include "cli/commands.h"
+#include "io/text_safety.h"
 #include "io/account_labels.h"
 #include "io/atomic_file.h"
 #include "io/csv_reader.h"
@@ -212,7 +213,7 @@ int score_transactions(const po::variables_map& vm, const LoadedCase& loaded,
                                     {"cv_f1", f1},
                                     {"cv_pr_auc", info.cv.pr_auc},
                                     {"provenance", provenance_json(loaded.report)}};
-        std::cout << j.dump(2) << "\n";
+        std::cout << json_text(j) << "\n";
       } else {
         std::cout << "trained on " << with_thousands(labelled) << " labelled transactions ("
                   << with_thousands(positives) << " laundering), " << info.cv.folds
@@ -263,7 +264,7 @@ int score_transactions(const po::variables_map& vm, const LoadedCase& loaded,
                              {"to", graph.account_id(tx.to[t])},
                              {"label", label_text(t)}});
     j["provenance"] = provenance_json(loaded.report);
-    out << j.dump(2) << "\n";
+    out << json_text(j) << "\n";
   } else if (format == "csv") {
     out << csv_provenance(vm, loaded.report) << "transaction,score,reasons,from,to,label\n"
         << std::setprecision(10);
@@ -278,8 +279,8 @@ int score_transactions(const po::variables_map& vm, const LoadedCase& loaded,
     for (std::size_t i = 0; i < order.size(); ++i) {
       const TxIndex t = order[i];
       out << std::setw(4) << i + 1 << "  " << std::left << std::setw(14) << graph.transaction_id(t)
-          << std::setw(22) << graph.account_id(tx.from[t]) << std::setw(22)
-          << graph.account_id(tx.to[t]) << std::right << std::fixed << std::setprecision(3)
+          << std::setw(22) << terminal_text(graph.account_id(tx.from[t])) << std::setw(22)
+          << terminal_text(graph.account_id(tx.to[t])) << std::right << std::fixed << std::setprecision(3)
           << score[t] << "  " << transaction_reasons(run, in_hit, graph, t) << "\n";
     }
   }
@@ -453,7 +454,7 @@ int run_score(const Args& args) {
                                   {"cv_recall", cv.recall},
                                   {"cv_pr_auc", cv.pr_auc},
                                   {"provenance", provenance_json(loaded.report)}};
-      std::cout << j.dump(2) << "\n";
+      std::cout << json_text(j) << "\n";
     } else {
       std::cout << "trained on " << with_thousands(labelled) << " labelled accounts ("
                 << with_thousands(positives) << " positive), " << cv.folds
@@ -515,7 +516,7 @@ int run_score(const Args& args) {
                              {"degree", degree(v)},
                              {"kind", to_string(graph.accounts().kind[v])}});
     j["provenance"] = provenance_json(loaded.report);
-    out << j.dump(2) << "\n";
+    out << json_text(j) << "\n";
   } else {
     const std::size_t shown =
         vm.count("top") ? order.size() : std::min<std::size_t>(order.size(), 20);
@@ -523,7 +524,7 @@ int run_score(const Args& args) {
         << with_thousands(graph.num_accounts()) << " accounts\n";
     for (std::size_t i = 0; i < shown; ++i) {
       const VertexId v = order[i];
-      out << std::setw(4) << i + 1 << "  " << std::left << std::setw(24) << graph.account_id(v)
+      out << std::setw(4) << i + 1 << "  " << std::left << std::setw(24) << terminal_text(graph.account_id(v))
           << std::setw(16) << to_string(graph.accounts().kind[v]) << std::right << std::fixed
           << std::setprecision(3) << scored.score[v] << "  " << joined(scored.reasons[v], ';')
           << "\n";

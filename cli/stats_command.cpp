@@ -30,7 +30,7 @@ int run_stats(const Args& args) {
   if (format == "json") {
     nlohmann::ordered_json j = stats_to_json(loaded.graph, stats, loaded.report);
     j["provenance"] = provenance_json(loaded.report);
-    std::cout << j.dump(2) << "\n";
+    std::cout << json_text(j) << "\n";
   } else {
     print_stats_table(std::cout, loaded.graph, stats, loaded.report);
   }

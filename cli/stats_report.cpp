@@ -1,4 +1,5 @@
 #include "cli/stats_report.h"
+#include "io/text_safety.h"
 
 #include <iomanip>
 #include <sstream>
@@ -132,7 +133,7 @@ void print_stats_table(std::ostream& out, const TransactionGraph& graph, const G
   auto degree_row = [&](const std::string& label, const DegreeSummary& d) {
     std::ostringstream value;
     value << "median " << d.median << ", p90 " << d.p90 << ", p99 " << d.p99 << ", max " << d.max;
-    if (graph.num_accounts()) value << " (" << graph.account_id(d.max_account) << ")";
+    if (graph.num_accounts()) value << " (" << terminal_text(graph.account_id(d.max_account)) << ")";
     row(label, value.str());
   };
   out << "Degrees\n";

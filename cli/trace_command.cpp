@@ -13,6 +13,7 @@
 #include "algorithms/tracing/backward_trace.h"
 #include "algorithms/tracing/forward_trace.h"
 #include "cli/commands.h"
+#include "io/text_safety.h"
 #include "cli/trace_report.h"
 #include "io/atomic_file.h"
 #include "io/field_parsers.h"
@@ -85,7 +86,7 @@ void write_result(std::ostream& out, const std::string& format, const Transactio
   if (format == "json") {
     nlohmann::ordered_json j = trace_to_json(graph, result);
     j["provenance"] = provenance_json(report);
-    out << j.dump(2) << "\n";
+    out << json_text(j) << "\n";
   } else if (format == "csv") {
     write_trace_csv_header(out, false);
     write_trace_csv_rows(out, graph, result);
@@ -127,14 +128,14 @@ void write_batch(std::ostream& out, const std::string& format, const Transaction
         j["line"] = line;
         const nlohmann::ordered_json body = trace_to_json(graph, r);
         for (const auto& [key, value] : body.items()) j[key] = value;
-        out << j.dump() << "\n";
+        out << json_text(j, -1) << "\n";
       } else if (format == "csv") {
         write_trace_csv_rows(out, graph, r, line);
       } else {
         out << line << "  " << r.seeds.size() << "  " << r.summary.seed_amount << "  "
             << r.summary.held << "  " << r.summary.accounts_reached << "  "
             << r.summary.transactions_traced << "  " << r.summary.max_hop << "  "
-            << (r.endpoints.empty() ? "-" : graph.account_id(r.endpoints.front().account)) << "\n";
+            << (r.endpoints.empty() ? "-" : terminal_text(graph.account_id(r.endpoints.front().account))) << "\n";
       }
     }
   }

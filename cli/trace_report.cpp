@@ -1,4 +1,5 @@
 #include "cli/trace_report.h"
+#include "io/text_safety.h"
 
 #include <charconv>
 #include <cmath>
@@ -111,7 +112,7 @@ void print_trace_table(std::ostream& out, const TransactionGraph& graph, const T
     const TraceEndpoint& e = result.endpoints[i];
     const std::string id = e.status == EndpointStatus::other
                                ? "(other origins)"
-                               : std::string(graph.account_id(e.account));
+                               : terminal_text(graph.account_id(e.account));
     out << "  " << std::left << std::setw(35) << id << " " << std::setw(18)
         << (e.status == EndpointStatus::other ? "" : to_string(graph.accounts().kind[e.account]))
         << std::setw(16) << to_string(e.status) << std::right << std::setw(16) << money(e.amount)
@@ -125,8 +126,8 @@ void print_trace_table(std::ostream& out, const TransactionGraph& graph, const T
     out << (i == 0 ? "\npaths carrying the most value\n" : "") << "  " << money(p.value) << "  ";
     for (std::size_t k = 0; k < p.transactions.size(); ++k) {
       const TxIndex t = p.transactions[k];
-      if (k == 0) out << graph.account_id(graph.transactions().from[t]);
-      out << " -> " << graph.account_id(graph.transactions().to[t]);
+      if (k == 0) out << terminal_text(graph.account_id(graph.transactions().from[t]));
+      out << " -> " << terminal_text(graph.account_id(graph.transactions().to[t]));
     }
     out << "\n";
   }

@@ -22,6 +22,8 @@ struct SubgraphNode {
   std::int64_t hop = -1;              // trace: first hop at which traced money reached it
   double score = 0;                   // selection's ranking value (traced received, cluster score)
   bool endpoint = false;              // trace: where money ended
+  double held = 0;                    // trace endpoint: what the trace says it holds or cashed out
+  std::string status;                 // trace endpoint: held, cashed_out or left_data
 };
 
 struct SubgraphEdge {

@@ -22,6 +22,14 @@ using Timestamp = std::int64_t;
 using Amount = double;
 
 inline constexpr Timestamp kNoTime = std::numeric_limits<Timestamp>::min();
+/// Times a transaction may have: 1900-01-01 to 2200-01-01 UTC. Outside, a row is bad data (a
+/// sign error, a field in milliseconds), and time arithmetic can never overflow inside.
+inline constexpr Timestamp kEarliestTime = -2208988800;
+inline constexpr Timestamp kLatestTime = 7258118400;
+inline constexpr bool in_time_range(Timestamp t) { return t >= kEarliestTime && t < kLatestTime; }
+/// The largest amount a transaction may carry, in its own currency units: above it, sums of
+/// millions of rows lose cents and a few rows could overflow a double's sum to infinity.
+inline constexpr double kMaxAmount = 1e15;
 inline constexpr std::uint32_t kNoSymbol = std::numeric_limits<std::uint32_t>::max();
 
 enum class AccountKind : std::uint8_t {

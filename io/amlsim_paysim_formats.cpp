@@ -29,7 +29,13 @@ std::optional<Timestamp> step_time(std::string_view text, std::string_view colum
                      "expected a step number, found '" + std::string(text) + "'"};
     return std::nullopt;
   }
-  return epoch + static_cast<Timestamp>(*step) * step_seconds;
+  const Timestamp time = epoch + static_cast<Timestamp>(*step) * step_seconds;
+  if (!in_time_range(time)) {
+    error = RowError{std::string(column), RejectReason::out_of_range,
+                     "step " + std::string(text) + " lies after 2200"};
+    return std::nullopt;
+  }
+  return time;
 }
 
 Channel amlsim_channel(std::string_view type) {

@@ -10,6 +10,7 @@
 #include <limits>
 #include <memory>
 
+#include "io/atomic_file.h"
 #include "io/byte_source.h"
 #include "io/input_error.h"
 #include "io/moneytrail.pb.h"
@@ -25,16 +26,10 @@ void put_u32(std::string& out, std::uint32_t v) {
   for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
 }
 
+// Length- and CRC-prefixed frames into the case file's temporary file.
 class FrameWriter {
  public:
-  explicit FrameWriter(const std::string& path) : path_(path) {
-    file_ = std::fopen(path.c_str(), "wb");
-    if (!file_) throw std::runtime_error("cannot write " + path + ": " + std::strerror(errno));
-    write_raw(kCaseMagic);
-  }
-  ~FrameWriter() {
-    if (file_) std::fclose(file_);
-  }
+  explicit FrameWriter(AtomicOutputFile& out) : out_(out) { out_.write(kCaseMagic); }
   void write(const google::protobuf::MessageLite& message) {
     message.SerializeToString(&payload_);
     if (payload_.size() > kMaxCaseFrameBytes) throw std::runtime_error("case file chunk too large");
@@ -42,25 +37,14 @@ class FrameWriter {
     put_u32(frame_, static_cast<std::uint32_t>(payload_.size()));
     put_u32(frame_, static_cast<std::uint32_t>(crc32(
                         0L, reinterpret_cast<const Bytef*>(payload_.data()), payload_.size())));
-    write_raw(frame_);
-    write_raw(payload_);
+    out_.write(frame_);
+    out_.write(payload_);
     ++frames_;
-  }
-  void close() {
-    const bool ok = std::fflush(file_) == 0 && std::fclose(file_) == 0;
-    file_ = nullptr;
-    if (!ok) throw std::runtime_error("cannot write " + path_ + ": " + std::strerror(errno));
   }
   std::uint64_t frames() const { return frames_; }
 
  private:
-  void write_raw(std::string_view bytes) {
-    if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) {
-      throw std::runtime_error("cannot write " + path_ + ": " + std::strerror(errno));
-    }
-  }
-  std::string path_;
-  std::FILE* file_ = nullptr;
+  AtomicOutputFile& out_;
   std::string payload_;
   std::string frame_;
   std::uint64_t frames_ = 0;
@@ -178,9 +162,9 @@ bool is_case_file(const std::string& path) { return file_starts_with(path, kCase
 
 void write_case_file(const std::string& path, const TransactionGraph& graph,
                      const CaseProvenance& provenance) {
-  const std::string partial = path + ".partial";
-  try {
-    FrameWriter out(partial);
+  AtomicOutputFile file(path);
+  {
+    FrameWriter out(file);
     pb::CaseHeader header;
     header.set_format_version(kCaseFormatVersion);
     header.set_producer(std::string("moneytrail ") + MONEYTRAIL_VERSION);
@@ -208,12 +192,8 @@ void write_case_file(const std::string& path, const TransactionGraph& graph,
     end.mutable_end()->set_transactions(graph.num_transactions());
     end.mutable_end()->set_chunks(out.frames() - 1);
     out.write(end);
-    out.close();
-    std::filesystem::rename(partial, path);
-  } catch (...) {
-    std::remove(partial.c_str());
-    throw;
   }
+  file.commit();
 }
 
 }  // namespace moneytrail

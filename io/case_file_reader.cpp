@@ -1,6 +1,10 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <filesystem>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <thread>
@@ -10,6 +14,7 @@
 #include "io/case_file.h"
 #include "io/input_error.h"
 #include "io/moneytrail.pb.h"
+#include "io/text_safety.h"
 
 namespace moneytrail {
 namespace {
@@ -41,8 +46,16 @@ class CaseReader {
       result.provenance.inputs.push_back(
           {f.path(), f.bytes(), f.format(), f.rows(), f.rejected(), f.sha256()});
     }
-    parts_.transactions.reserve(header.transactions());
-    parts_.accounts.ids.reserve(header.accounts());
+    // The header's counts are claims: a row takes at least 8 bytes of the file, so reserve no
+    // more than the file can hold (a forged header claiming 2^62 rows must not allocate).
+    if (header.transactions() > std::numeric_limits<TxIndex>::max() ||
+        header.accounts() > std::numeric_limits<VertexId>::max())
+      fail("header claims more rows than a case holds");
+    std::error_code size_error;
+    const std::uint64_t bytes = std::filesystem::file_size(path_, size_error);
+    const std::uint64_t most = size_error ? 0 : bytes / 8;
+    parts_.transactions.reserve(std::min<std::uint64_t>(header.transactions(), most));
+    parts_.accounts.ids.reserve(std::min<std::uint64_t>(header.accounts(), most));
 
     // Two stages: a reader thread reads, checksums and parses chunks; this thread copies them
     // into the columns. Each stage is about half of the work.
@@ -76,6 +89,7 @@ class CaseReader {
     std::unique_ptr<pb::Chunk> next;
     while (queue.pop(next)) {
       const pb::Chunk& chunk = *next;
+      chunk_ = chunks + 1;  // the header is frame 0
       if (ended) fail("data after the end marker");
       switch (chunk.body_case()) {
         case pb::Chunk::kSymbols:
@@ -106,10 +120,15 @@ class CaseReader {
       ++chunks;
     }
     if (!ended) fail("truncated: the end marker is missing");
+    chunk_ = 0;
+    if (header.transactions() != parts_.transactions.size() ||
+        header.accounts() != parts_.accounts.size())
+      fail("header counts do not match the rows (the end marker counts do)");
     // Account ids were unique when written and every chunk is checksummed, so the id index is
     // left to be built on the first lookup instead of costing every load.
     parts_.accounts.freeze();
     validate_references();
+    validate_unique_ids();
     parts_.rates.finalize();
     try {
       result.graph = TransactionGraph(std::move(parts_));
@@ -120,7 +139,46 @@ class CaseReader {
   }
 
  private:
-  [[noreturn]] void fail(const std::string& reason) { throw InputError(path_, 0, "", reason); }
+  // Errors name the chunk (frames counted from the header, 0) where one was being read.
+  [[noreturn]] void fail(const std::string& reason) {
+    const std::uint64_t chunk = chunk_.load();
+    throw InputError(path_, 0, "", chunk ? "chunk " + std::to_string(chunk) + ": " + reason : reason);
+  }
+
+  // An id as CSV input would accept it: not empty, valid UTF-8, no control characters.
+  void check_id(std::string_view id, const char* what) {
+    if (id.empty()) fail(std::string("empty ") + what + " id");
+    if (!is_valid_utf8(id)) fail(std::string(what) + " id with invalid UTF-8");
+    if (has_control_characters(id)) fail(std::string(what) + " id with a control character");
+  }
+
+  // Account and transaction ids were unique when moneytrail wrote the file; an edited file,
+  // re-checksummed, may not be. 64-bit hashes sorted, equal neighbours compared in full.
+  template <typename Ids>
+  void check_unique(const Ids& ids, std::size_t count, const char* what,
+                    const std::vector<std::pair<std::uint32_t, std::uint64_t>>& chunk_starts) {
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> hashed(count);
+    for (std::size_t i = 0; i < count; ++i)
+      hashed[i] = {std::hash<std::string_view>{}(ids[static_cast<std::uint32_t>(i)]),
+                   static_cast<std::uint32_t>(i)};
+    std::sort(hashed.begin(), hashed.end());
+    for (std::size_t i = 1; i < hashed.size(); ++i) {
+      if (hashed[i].first != hashed[i - 1].first) continue;
+      const std::string_view a = ids[hashed[i].second], b = ids[hashed[i - 1].second];
+      if (a != b) continue;
+      // Name the chunk of the later copy.
+      const std::uint32_t later = std::max(hashed[i].second, hashed[i - 1].second);
+      auto in = std::upper_bound(chunk_starts.begin(), chunk_starts.end(),
+                                 std::pair<std::uint32_t, std::uint64_t>{later, ~0ull});
+      chunk_ = in == chunk_starts.begin() ? 0 : std::prev(in)->second;
+      fail(std::string("duplicate ") + what + " id '" + terminal_text(a) + "'");
+    }
+  }
+  void validate_unique_ids() {
+    check_unique(parts_.accounts.ids, parts_.accounts.size(), "account", account_chunks_);
+    check_unique(parts_.transactions.ids, parts_.transactions.size(), "transaction",
+                 transaction_chunks_);
+  }
 
   std::size_t read_exact(char* out, std::size_t size) {
     std::size_t done = 0;
@@ -186,6 +244,7 @@ class CaseReader {
   void add_accounts(const pb::AccountChunk& c) {
     AccountTable& a = parts_.accounts;
     if (c.first() != a.size()) fail("account chunks out of order");
+    account_chunks_.emplace_back(a.size(), chunk_.load());
     const std::size_t n = static_cast<std::size_t>(c.id_lengths_size());
     if (c.kind().size() != n || c.institution_size() != int(n) || c.holder_size() != int(n) ||
         c.phone_size() != int(n) || c.device_size() != int(n) || c.opened_size() != int(n) ||
@@ -195,7 +254,8 @@ class CaseReader {
     std::size_t i = 0;
     each_string(c.id_text(), c.id_lengths(), [&](std::string_view id) {
       const std::uint32_t expected = a.size();
-      a.add_new(id);  // unique when written; see the note before freeze()
+      check_id(id, "account");
+      a.add_new(id);  // uniqueness is checked once all are read (validate_unique_ids)
       const auto kind = static_cast<std::uint8_t>(c.kind()[i]);
       if (kind >= kAccountKindCount) fail("invalid account kind code " + std::to_string(kind));
       a.kind[expected] = static_cast<AccountKind>(kind);
@@ -204,8 +264,16 @@ class CaseReader {
       a.phone[expected] = minus_one(c.phone(i));
       a.device[expected] = minus_one(c.device(i));
       a.opened[expected] = c.opened(i);
+      if (c.opened(i) != kNoTime && !in_time_range(c.opened(i)))
+        fail("account opening date outside 1900-2200");
       a.opening_balance[expected] = c.opening_balance(i);
-      a.labels[expected] = static_cast<std::uint8_t>(c.labels()[i]);
+      if (!std::isnan(c.opening_balance(i)) &&
+          !(c.opening_balance(i) >= 0 && c.opening_balance(i) <= kMaxAmount))
+        fail("opening balance negative, infinite or above 1e15");
+      const auto labels = static_cast<std::uint8_t>(c.labels()[i]);
+      if (labels > (kLabelVictim | kLabelSuspect | kLabelMule | kLabelClean))
+        fail("invalid account label bits " + std::to_string(labels));
+      a.labels[expected] = labels;
       a.tags[expected] = minus_one(c.tags(i));
       ++i;
     });
@@ -214,6 +282,7 @@ class CaseReader {
   void add_transactions(const pb::TransactionChunk& c) {
     TransactionTable& t = parts_.transactions;
     if (c.first() != t.size()) fail("transaction chunks out of order");
+    transaction_chunks_.emplace_back(t.size(), chunk_.load());
     const int n = c.id_lengths_size();
     if (c.timestamp_delta_size() != n || c.from_size() != n || c.to_size() != n ||
         c.amount_size() != n || c.received_amount_size() != n || c.currency_size() != n ||
@@ -224,15 +293,26 @@ class CaseReader {
     }
     if (std::uint64_t(t.size()) + n > std::numeric_limits<TxIndex>::max())
       fail("too many transactions");
-    each_string(c.id_text(), c.id_lengths(), [&](std::string_view id) { t.ids.add(id); });
+    each_string(c.id_text(), c.id_lengths(), [&](std::string_view id) {
+      check_id(id, "transaction");
+      t.ids.add(id);
+    });
+    // Every time lies in 1900-2200, so neither the base nor a step can overflow once checked.
+    // (The writer makes the base the chunk's first time and the first step 0.)
     Timestamp time = c.timestamp_base();
+    if (c.timestamp_delta_size() > 0 && !in_time_range(time))
+      fail("a transaction time outside 1900-2200");
     for (std::uint64_t delta : c.timestamp_delta()) {
-      if (delta > static_cast<std::uint64_t>(std::numeric_limits<Timestamp>::max() - time)) {
-        fail("timestamp overflow");
-      }
+      if (delta > static_cast<std::uint64_t>(kLatestTime - kEarliestTime)) fail("timestamp overflow");
       time += static_cast<Timestamp>(delta);
+      if (!in_time_range(time)) fail("a transaction time outside 1900-2200");
       t.timestamp.push_back(time);
     }
+    for (double x : c.amount())
+      if (!(x > 0 && x <= kMaxAmount)) fail("an amount not positive, not finite or above 1e15");
+    for (double x : c.received_amount())
+      if (!(x > 0 && x <= kMaxAmount))
+        fail("a received amount not positive, not finite or above 1e15");
     t.from.insert(t.from.end(), c.from().begin(), c.from().end());
     t.to.insert(t.to.end(), c.to().begin(), c.to().end());
     t.amount.insert(t.amount.end(), c.amount().begin(), c.amount().end());
@@ -276,8 +356,11 @@ class CaseReader {
 
   void add_rates(const pb::RateChunk& c) {
     if (c.time_size() != c.rate_to_base_size()) fail("rate chunk columns differ in length");
-    for (int i = 0; i < c.time_size(); ++i)
+    for (int i = 0; i < c.time_size(); ++i) {
+      if (!(c.rate_to_base(i) > 0 && std::isfinite(c.rate_to_base(i))))
+        fail("an exchange rate not positive or not finite");
       parts_.rates.add(c.currency(), c.time(i), c.rate_to_base(i));
+    }
   }
 
   void validate_references() {
@@ -308,6 +391,9 @@ class CaseReader {
   }
 
   std::string path_;
+  std::atomic<std::uint64_t> chunk_{0};
+  // (first row, frame) of each account and transaction chunk, for naming where a duplicate is.
+  std::vector<std::pair<std::uint32_t, std::uint64_t>> account_chunks_, transaction_chunks_;  // frame being decoded (0: the header); both threads read it
   ByteSource source_;
   std::string payload_;
   TransactionGraph::Parts parts_;

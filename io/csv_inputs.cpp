@@ -5,6 +5,7 @@
 #include "io/csv_reader.h"
 #include "io/field_parsers.h"
 #include "io/input_error.h"
+#include "io/text_safety.h"
 #include "io/transaction_formats.h"
 
 namespace moneytrail {
@@ -25,14 +26,37 @@ FileReadReport read_rows(const std::string& path, const CsvReadOptions& options,
   on_header(std::vector<std::string_view>(header.begin(), header.end()));
   if (options.progress) options.progress->start(path, reader.file_size());
   bool any_row = false;
+  std::vector<std::string> repaired;
+  CsvRecord clean;
   while (reader.next(record)) {
     any_row = true;
     ++report.rows;
     std::optional<RowError> error;
-    if (!record.error.empty()) {
+    // Ill-formed UTF-8 becomes U+FFFD (a warning naming the row) or, under strict, a bad row.
+    const CsvRecord* row = &record;
+    for (std::size_t i = 0; i < record.fields.size() && !error; ++i) {
+      if (is_valid_utf8(record.fields[i])) continue;
+      if (options.strict) {
+        error = RowError{i < header.size() ? header[i] : "", RejectReason::invalid_text,
+                         "invalid UTF-8"};
+        break;
+      }
+      repaired.assign(record.fields.begin(), record.fields.end());
+      for (std::string& f : repaired) f = repair_utf8(f);
+      clean.fields.assign(repaired.begin(), repaired.end());
+      clean.line = record.line;
+      row = &clean;
+      ++report.repaired;
+      if (report.repair_examples.size() < 5)
+        report.repair_examples.push_back(format_location(path, record.line,
+                                                         i < header.size() ? header[i] : "",
+                                                         "invalid UTF-8 replaced with U+FFFD"));
+    }
+    if (error) {
+    } else if (!record.error.empty()) {
       error = RowError{"", RejectReason::malformed_row, record.error};
     } else {
-      error = handle_row(record);
+      error = handle_row(*row);
     }
     if (error) {
       if (options.strict) throw InputError(path, record.line, error->column, error->detail);
@@ -78,9 +102,12 @@ FileReadReport read_accounts_csv(const std::string& path, const CsvReadOptions& 
         };
         AccountInput in;
         in.id = field(id);
-        if (in.id.empty())
+        if (in.id.empty() || is_blank(in.id))
           return std::optional<RowError>(
               RowError{"id", RejectReason::empty_account, "empty account id"});
+        if (has_control_characters(in.id))
+          return std::optional<RowError>(
+              RowError{"id", RejectReason::invalid_text, "control character in an id"});
         auto parsed_kind = parse_account_kind(field(kind));
         if (!parsed_kind) {
           return std::optional<RowError>(

@@ -1,5 +1,7 @@
 #include "io/csv_reader.h"
 
+#include "io/text_safety.h"
+
 #include <algorithm>
 #include <cstring>
 
@@ -199,24 +201,23 @@ void split_csv_line_in_place(char* line, std::size_t size, std::vector<std::stri
   fields.emplace_back(field, static_cast<std::size_t>(out - field));
 }
 
-std::string csv_escape(std::string_view field, char delimiter) {
-  if (field.find_first_of(std::string{delimiter} + "\"\r\n") == std::string_view::npos) {
-    return std::string(field);
-  }
-  std::string out = "\"";
-  for (char c : field) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-  return out;
-}
+std::string csv_escape(std::string_view field, char delimiter) { return csv_cell(field, delimiter); }
 
 std::string join_csv_fields(const std::vector<std::string_view>& fields, char delimiter) {
+  // The row as it was read (quoted where needed, no formula guard: it is one cell's content).
   std::string out;
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i > 0) out += delimiter;
-    out += csv_escape(fields[i], delimiter);
+    if (fields[i].find_first_of(std::string{delimiter} + "\"\r\n") == std::string_view::npos) {
+      out += fields[i];
+      continue;
+    }
+    out += '"';
+    for (char c : fields[i]) {
+      if (c == '"') out += '"';
+      out += c;
+    }
+    out += '"';
   }
   return out;
 }

@@ -75,7 +75,8 @@ void split_csv_line_in_place(char* line, std::size_t size, std::vector<std::stri
 
 /// Encodes fields as one CSV line (quoting where needed), without the newline.
 std::string join_csv_fields(const std::vector<std::string_view>& fields, char delimiter = ',');
-/// Quotes one field when it holds the delimiter, a quote or a line break.
+/// One CSV cell as every output writes it (csv_cell in text_safety.h): quoted when it holds the
+/// delimiter, a quote or a line break, formula cells defused unless --csv-raw.
 std::string csv_escape(std::string_view field, char delimiter = ',');
 
 }  // namespace moneytrail

@@ -213,8 +213,9 @@ std::optional<std::int64_t> parse_duration(std::string_view text) {
   if (text.empty()) return std::nullopt;
   double value = 0;
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  // At most 300 years: added to or subtracted from any time of 1900-2200, it cannot overflow.
   if (ec != std::errc{} || ptr != text.data() + text.size() || !std::isfinite(value) || value < 0 ||
-      value * unit > 9.2e18) {
+      value * static_cast<double>(unit) > 300 * 366 * 86400.0) {
     return std::nullopt;
   }
   return static_cast<std::int64_t>(std::llround(value * static_cast<double>(unit)));

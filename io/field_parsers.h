@@ -23,7 +23,8 @@ std::optional<Amount> parse_amount(std::string_view text);
 /// AMLworld. nullopt when the text is none of these or the date is invalid.
 std::optional<Timestamp> parse_timestamp(std::string_view text);
 
-/// A duration in seconds: a number with an optional unit s, m, h, d or w (e.g. "90m", "7d").
+/// A duration in seconds: a number with an optional unit s, m, h, d or w (e.g. "90m", "7d"), at
+/// most 300 years (nullopt beyond).
 std::optional<std::int64_t> parse_duration(std::string_view text);
 
 /// A non-negative integer.

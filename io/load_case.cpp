@@ -102,7 +102,7 @@ LoadedCase load_case(const LoadRequest& request) {
   options.format = request.format;
   options.strict = request.strict;
   options.progress = &progress;
-  RejectLog rejects(request.rejects_path);
+  RejectLog rejects(request.rejects_path, request.max_rejects);
   GraphBuilder builder;
   std::vector<std::string> statements;
   for (const std::string& path : request.inputs) {
@@ -141,6 +141,12 @@ LoadedCase load_case(const LoadRequest& request) {
   }
   report.reject_examples = rejects.examples();
   if (rejects.written()) report.rejects_file = rejects.path();
+  report.rejects_written = rejects.written_rows();
+  for (const FileReadReport& file : report.files) {
+    report.repaired_rows += file.repaired;
+    for (const std::string& example : file.repair_examples)
+      if (report.repair_examples.size() < 5) report.repair_examples.push_back(example);
+  }
   result.graph = std::move(builder).build();
   return result;
 }

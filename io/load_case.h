@@ -21,6 +21,7 @@ struct LoadRequest {
   bool strict = false;                      // stop at the first bad row (InputError)
   bool show_progress = true;                // progress bar when stderr is a terminal
   std::string rejects_path;                 // rejected rows go here; empty: count only
+  std::uint64_t max_rejects = 100000;       // rows written there at most (all are counted)
   std::string command_line;                 // recorded as provenance
   // Bank statements (format cn-bank-statement, or detected from their Chinese headers):
   std::string encoding;      // utf-8 or gbk; empty: detected per file
@@ -35,6 +36,9 @@ struct LoadReport {
   std::array<std::uint64_t, kRejectReasonCount> rejected_by_reason{};
   std::vector<std::string> reject_examples;
   std::string rejects_file;              // set when rejected rows were written
+  std::uint64_t rejects_written = 0;     // rows in it (at most LoadRequest::max_rejects)
+  std::uint64_t repaired_rows = 0;       // rows loaded with ill-formed UTF-8 replaced by U+FFFD
+  std::vector<std::string> repair_examples;
   std::uint64_t rejected_at_ingest = 0;  // recorded in case files that were loaded
   CaseProvenance provenance;             // what a case file written from this load should record
   std::optional<StatementMergeReport> statements;  // when bank statements were read

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "io/atomic_file.h"
 #include "io/csv_reader.h"
 #include "io/input_error.h"
 
@@ -12,18 +13,15 @@ namespace moneytrail {
 std::string_view to_string(RejectReason reason) {
   static constexpr std::array<std::string_view, kRejectReasonCount> kNames = {
       "malformed_row", "missing_field",   "bad_number",   "bad_timestamp", "non_positive_amount",
-      "empty_account", "unknown_channel", "unknown_kind", "bad_label",     "duplicate_id"};
+      "empty_account", "unknown_channel", "unknown_kind", "bad_label",     "duplicate_id",
+      "invalid_text",  "out_of_range"};
   return kNames[static_cast<int>(reason)];
 }
 
-RejectLog::RejectLog(std::string path) : path_(std::move(path)) {}
+RejectLog::RejectLog(std::string path, std::uint64_t max_rows)
+    : path_(std::move(path)), max_rows_(max_rows) {}
 
-RejectLog::~RejectLog() {
-  if (out_) {
-    std::fclose(out_);
-    std::remove(temp_path_.c_str());
-  }
-}
+RejectLog::~RejectLog() = default;  // an uncommitted rejects file is removed by out_
 
 void RejectLog::add(const std::string& file, std::uint64_t line, const RowError& error,
                     const std::vector<std::string_view>& fields) {
@@ -36,31 +34,29 @@ void RejectLog::add_encoded(const std::string& file, std::uint64_t line, const R
   ++by_reason_[static_cast<int>(error.reason)];
   if (examples_.size() < 5)
     examples_.push_back(format_location(file, line, error.column, error.detail));
-  if (path_.empty()) return;
+  if (path_.empty() || written_rows_ >= max_rows_) return;
   if (!out_) {
-    temp_path_ = path_ + ".partial";
-    out_ = std::fopen(temp_path_.c_str(), "wb");
-    if (!out_) {
-      throw InputError(path_, 0, "",
-                       std::string("cannot write the rejects file: ") + std::strerror(errno));
+    try {
+      out_ = std::make_unique<AtomicOutputFile>(path_);
+    } catch (const std::runtime_error& e) {
+      throw InputError(path_, 0, "", std::string("cannot write the rejects file: ") + e.what());
     }
-    std::fputs("file,line,column,reason,detail,row\n", out_);
+    out_->write("file,line,column,reason,detail,row\n");
   }
-  std::string row = csv_escape(file) + "," + std::to_string(line) + "," + csv_escape(error.column) +
-                    "," + std::string(to_string(error.reason)) + "," + csv_escape(error.detail) +
-                    "," + csv_escape(encoded_row) + "\n";
-  std::fwrite(row.data(), 1, row.size(), out_);
+  ++written_rows_;
+  out_->write(csv_escape(file) + "," + std::to_string(line) + "," + csv_escape(error.column) +
+              "," + std::string(to_string(error.reason)) + "," + csv_escape(error.detail) + "," +
+              csv_escape(encoded_row) + "\n");
 }
 
 bool RejectLog::finish(std::string* error) {
   if (!out_) return true;
-  const bool ok = std::fflush(out_) == 0 && std::fclose(out_) == 0;
-  out_ = nullptr;
-  std::error_code ec;
-  if (ok) std::filesystem::rename(temp_path_, path_, ec);
-  if (!ok || ec) {
-    if (error) *error = "cannot write the rejects file " + path_;
-    std::remove(temp_path_.c_str());
+  try {
+    out_->commit();
+    out_.reset();
+  } catch (const std::runtime_error& e) {
+    if (error) *error = std::string("cannot write the rejects file: ") + e.what();
+    out_.reset();
     return false;
   }
   return true;

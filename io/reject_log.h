@@ -4,7 +4,7 @@
 
 #include <array>
 #include <cstdint>
-#include <cstdio>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,8 +22,10 @@ enum class RejectReason : std::uint8_t {
   unknown_kind,
   bad_label,
   duplicate_id,
+  invalid_text,  // a control character in an id, or ill-formed UTF-8 under strict
+  out_of_range,  // an amount above 1e15 or a time outside 1900-2200
 };
-inline constexpr int kRejectReasonCount = 10;
+inline constexpr int kRejectReasonCount = 12;
 std::string_view to_string(RejectReason reason);
 
 /// Why one row was rejected: the column at fault and a human-readable explanation.
@@ -33,11 +35,15 @@ struct RowError {
   std::string detail;
 };
 
+class AtomicOutputFile;
+
 class RejectLog {
  public:
   /// Rejected rows go to `path` (written to a temporary name, renamed by finish()); an empty path
-  /// only counts them.
-  explicit RejectLog(std::string path = {});
+  /// only counts them. At most `max_rows` rows are written (a 509 KB gzip of bad rows would
+  /// otherwise write a 667 MB rejects file); the rest are still counted. Default 100,000.
+  explicit RejectLog(std::string path = {}, std::uint64_t max_rows = kDefaultMaxRejects);
+  static constexpr std::uint64_t kDefaultMaxRejects = 100000;
   ~RejectLog();
   RejectLog(const RejectLog&) = delete;
   RejectLog& operator=(const RejectLog&) = delete;
@@ -51,6 +57,8 @@ class RejectLog {
   bool finish(std::string* error = nullptr);
 
   std::uint64_t count() const { return total_; }
+  /// Rows written to the rejects file (at most max_rows).
+  std::uint64_t written_rows() const { return written_rows_; }
   std::uint64_t count(RejectReason reason) const { return by_reason_[static_cast<int>(reason)]; }
   /// The first few rejects as `file:line: column: detail`, for the summary on stderr.
   const std::vector<std::string>& examples() const { return examples_; }
@@ -59,9 +67,10 @@ class RejectLog {
 
  private:
   std::string path_;
-  std::string temp_path_;
-  std::FILE* out_ = nullptr;
+  std::uint64_t max_rows_;
+  std::unique_ptr<AtomicOutputFile> out_;
   std::uint64_t total_ = 0;
+  std::uint64_t written_rows_ = 0;
   std::array<std::uint64_t, kRejectReasonCount> by_reason_{};
   std::vector<std::string> examples_;
 };

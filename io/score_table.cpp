@@ -15,6 +15,7 @@
 #include "io/csv_reader.h"
 #include "io/field_parsers.h"
 #include "io/input_error.h"
+#include "io/text_safety.h"
 #include "graph/types.h"
 
 namespace moneytrail {
@@ -110,7 +111,7 @@ ScoreTable read_score_table(const std::string& path) {
                        "expected at least " + std::to_string(needed) + " fields, found " +
                            std::to_string(fields.size()));
     }
-    std::string id(trim(fields[*account]));
+    std::string id(strip_formula_guard(trim(fields[*account])));
     if (id.empty()) throw InputError(path, number, table.id_column, "empty " + table.id_column + " id");
     if (label) {
       const std::string_view text = trim(fields[*label]);

@@ -11,6 +11,7 @@
 #include "io/csv_reader.h"
 #include "io/field_parsers.h"
 #include "io/input_error.h"
+#include "io/text_safety.h"
 #include "io/transaction_formats.h"
 
 namespace moneytrail {
@@ -39,6 +40,7 @@ constexpr std::array<std::string_view TransactionInput::*, 8> kStringFields = {
 struct ParsedRow {
   std::uint64_t line = 0;
   bool rejected = false;
+  std::int8_t repaired = -1;  // the first string field whose ill-formed UTF-8 was replaced
   // For accepted rows: the scalar fields plus slices for the strings.
   TransactionInput input;
   std::array<Slice, kStringFields.size()> strings;
@@ -62,6 +64,34 @@ struct Batch {
 
 using BatchQueue = BoundedQueue<Batch>;
 
+constexpr std::array<const char*, kStringFields.size()> kStringFieldNames = {
+    "id", "from", "to", "currency", "received_currency", "from_institution", "to_institution",
+    "typology"};
+
+// Ids must be readable and distinct in every output: no control characters, not blank (only
+// spaces, no-break or ideographic spaces). Ill-formed UTF-8 is replaced (U+FFFD, or in ids the
+// text \xNN so that two ids stay two accounts) with a warning naming the row, or, under strict,
+// rejects the row.
+std::optional<RowError> check_text(const TransactionInput& in, bool strict, std::int8_t& repaired) {
+  for (std::size_t i = 0; i < kStringFields.size(); ++i) {
+    const std::string_view text = in.*kStringFields[i];
+    if (is_valid_utf8(text)) continue;
+    if (strict)
+      return RowError{kStringFieldNames[i], RejectReason::invalid_text, "invalid UTF-8"};
+    if (repaired < 0) repaired = static_cast<std::int8_t>(i);
+  }
+  for (std::size_t i = 0; i < 3; ++i) {  // id, from, to
+    const std::string_view text = in.*kStringFields[i];
+    if (has_control_characters(text))
+      return RowError{kStringFieldNames[i], RejectReason::invalid_text,
+                      "control character in an id"};
+    if (i > 0 && is_blank(text))
+      return RowError{kStringFieldNames[i], RejectReason::empty_account,
+                      "account id of white space only"};
+  }
+  return std::nullopt;
+}
+
 // Runs on the reader thread.
 void produce(CsvReader& reader, TransactionRowParser& parser, const CsvReadOptions& options,
              BatchQueue& queue, std::uint64_t& rows_seen) {
@@ -78,14 +108,19 @@ void produce(CsvReader& reader, TransactionRowParser& parser, const CsvReadOptio
     } else {
       error = parser.parse(record, input);
     }
+    if (!error) error = check_text(input, options.strict, row.repaired);
     if (error) {
       row.rejected = true;
       row.error = std::move(*error);
       row.encoded_row = batch.keep(join_csv_fields(record.fields));
     } else {
       row.input = input;
-      for (std::size_t i = 0; i < kStringFields.size(); ++i)
-        row.strings[i] = batch.keep(input.*kStringFields[i]);
+      for (std::size_t i = 0; i < kStringFields.size(); ++i) {
+        const std::string_view text = input.*kStringFields[i];
+        row.strings[i] = is_valid_utf8(text) ? batch.keep(text)
+                         : i < 3             ? batch.keep(repair_utf8_visibly(text))  // ids
+                                             : batch.keep(repair_utf8(text));
+      }
     }
     batch.rows.push_back(std::move(row));
     if (options.progress) options.progress->update(reader.file_position(), rows_seen);
@@ -158,6 +193,13 @@ FileReadReport read_transactions_csv(const std::string& path, const CsvReadOptio
         TransactionInput& in = row.input;
         for (std::size_t i = 0; i < kStringFields.size(); ++i)
           in.*kStringFields[i] = batch.view(row.strings[i]);
+        if (row.repaired >= 0) {
+          ++report.repaired;
+          if (report.repair_examples.size() < 5)
+            report.repair_examples.push_back(
+                format_location(path, row.line, kStringFieldNames[row.repaired],
+                                "invalid UTF-8 replaced with U+FFFD"));
+        }
         if (builder.add_transaction(in) == GraphBuilder::AddResult::duplicate_id) {
           reject(row,
                  RowError{"id", RejectReason::duplicate_id,

@@ -61,6 +61,11 @@ std::optional<Amount> positive_amount(std::string_view text, std::string_view co
                      "amount must be positive: " + quote(text)};
     return std::nullopt;
   }
+  if (!(*value <= kMaxAmount)) {
+    error = RowError{std::string(column), RejectReason::out_of_range,
+                     "amount above 1e15: " + quote(text)};
+    return std::nullopt;
+  }
   return value;
 }
 
@@ -74,6 +79,10 @@ std::optional<Timestamp> timestamp_field(std::string_view text, std::string_view
   if (!value) {
     error = RowError{std::string(column), RejectReason::bad_timestamp,
                      "unparseable timestamp: " + quote(text)};
+  } else if (!in_time_range(*value)) {
+    error = RowError{std::string(column), RejectReason::out_of_range,
+                     "time outside 1900-2200: " + quote(text)};
+    return std::nullopt;
   }
   return value;
 }

@@ -81,9 +81,18 @@ Subgraph subgraph_of_trace(const TransactionGraph& graph, const TraceResult& tra
     n.hop = a.first_hop;
     n.score = a.received;
   }
+  // What each endpoint holds or cashed out, as the trace says (not what it received: money
+  // that passed through and moved on must not be claimed twice in a freeze request).
   for (const TraceEndpoint& e : trace.endpoints) {
     if (e.status == EndpointStatus::other || !b.has(e.account)) continue;
-    b.sub.nodes[b.node(e.account)].endpoint = true;
+    SubgraphNode& n = b.sub.nodes[b.node(e.account)];
+    n.endpoint = true;
+    n.held += e.amount;
+    const std::string status(to_string(e.status));
+    if (n.status.empty())
+      n.status = status;
+    else if (n.status.find(status) == std::string::npos)
+      n.status += ";" + status;
   }
   return std::move(b.sub);
 }
@@ -201,6 +210,7 @@ void fold_subgraph(Subgraph& sub, std::size_t max_nodes) {
     const SubgraphNode& x = sub.nodes[a];
     const SubgraphNode& y = sub.nodes[b];
     if (x.endpoint != y.endpoint) return x.endpoint;
+    if (x.held != y.held) return x.held > y.held;
     if (x.score != y.score) return x.score > y.score;
     return x.hop < y.hop;
   });
@@ -213,8 +223,16 @@ void fold_subgraph(Subgraph& sub, std::size_t max_nodes) {
   }
   SubgraphNode aggregate;
   aggregate.members = 0;
-  for (std::size_t i = keep; i < order.size(); ++i)
-    aggregate.members += sub.nodes[order[i]].members;
+  for (std::size_t i = keep; i < order.size(); ++i) {
+    const SubgraphNode& folded = sub.nodes[order[i]];
+    aggregate.members += folded.members;
+    // Endpoints folded away keep their amounts, so the report's table still adds up.
+    if (folded.endpoint) {
+      aggregate.endpoint = true;
+      aggregate.held += folded.held;
+      aggregate.status = "folded";
+    }
+  }
   aggregate.label = std::to_string(aggregate.members) + " other accounts";
   sub.folded_accounts += aggregate.members;
   nodes.push_back(aggregate);

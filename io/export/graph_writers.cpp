@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "io/csv_reader.h"
+#include "io/text_safety.h"
 #include "io/field_parsers.h"
 
 namespace moneytrail {
@@ -65,63 +66,6 @@ std::string subgraph_node_id(const TransactionGraph& graph, const SubgraphNode& 
                                         : std::string(graph.account_id(node.account));
 }
 
-std::string xml_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      case '\n':
-        out += "&#10;";
-        break;
-      case '\r':
-        out += "&#13;";
-        break;
-      case '\t':
-        out += "&#9;";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += "\xEF\xBF\xBD";  // not representable in XML 1.0
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out;
-}
-
-std::string dot_escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\r') {
-      continue;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 // An XML comment may not hold "--".
 std::string xml_comment(std::string text) {
   for (std::size_t at; (at = text.find("--")) != std::string::npos;) text.replace(at, 2, "- -");
@@ -130,7 +74,7 @@ std::string xml_comment(std::string text) {
 
 void write_graphml(std::ostream& out, const TransactionGraph& graph, const Subgraph& sub) {
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      << (sub.provenance.empty() ? "" : xml_comment(xml_escape(sub.provenance)))
+      << (sub.provenance.empty() ? "" : xml_comment(xml_text(sub.provenance)))
       << "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
          "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
          "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
@@ -138,7 +82,8 @@ void write_graphml(std::ostream& out, const TransactionGraph& graph, const Subgr
   const char* node_keys[][2] = {
       {"label", "string"},  {"kind", "string"},  {"institution", "string"},
       {"labels", "string"}, {"members", "long"}, {"group", "long"},
-      {"hop", "long"},      {"score", "double"}, {"endpoint", "boolean"}};
+      {"hop", "long"},      {"score", "double"}, {"endpoint", "boolean"},
+      {"held", "double"},   {"status", "string"}};
   for (auto [name, type] : node_keys)
     out << "  <key id=\"" << name << "\" for=\"node\" attr.name=\"" << name << "\" attr.type=\""
         << type << "\"/>\n";
@@ -147,12 +92,12 @@ void write_graphml(std::ostream& out, const TransactionGraph& graph, const Subgr
   for (auto [name, type] : edge_keys)
     out << "  <key id=\"e_" << name << "\" for=\"edge\" attr.name=\"" << name << "\" attr.type=\""
         << type << "\"/>\n";
-  out << "  <graph id=\"" << xml_escape(sub.title) << "\" edgedefault=\"directed\">\n";
+  out << "  <graph id=\"" << xml_text(sub.title) << "\" edgedefault=\"directed\">\n";
   for (const SubgraphNode& n : sub.nodes) {
     const NodeFields f = node_fields(graph, n);
-    out << "    <node id=\"" << xml_escape(f.id) << "\">\n";
+    out << "    <node id=\"" << xml_text(f.id) << "\">\n";
     auto data = [&](const char* key, const std::string& value) {
-      out << "      <data key=\"" << key << "\">" << xml_escape(value) << "</data>\n";
+      out << "      <data key=\"" << key << "\">" << xml_text(value) << "</data>\n";
     };
     data("label", f.label);
     data("kind", f.kind);
@@ -163,13 +108,15 @@ void write_graphml(std::ostream& out, const TransactionGraph& graph, const Subgr
     data("hop", std::to_string(n.hop));
     data("score", number(n.score));
     data("endpoint", n.endpoint ? "true" : "false");
+    data("held", number(n.held));
+    data("status", n.status);
     out << "    </node>\n";
   }
   for (std::size_t i = 0; i < sub.edges.size(); ++i) {
     const SubgraphEdge& e = sub.edges[i];
     out << "    <edge id=\"e" << i << "\" source=\""
-        << xml_escape(subgraph_node_id(graph, sub.nodes[e.source])) << "\" target=\""
-        << xml_escape(subgraph_node_id(graph, sub.nodes[e.target])) << "\">\n";
+        << xml_text(subgraph_node_id(graph, sub.nodes[e.source])) << "\" target=\""
+        << xml_text(subgraph_node_id(graph, sub.nodes[e.target])) << "\">\n";
     out << "      <data key=\"e_value\">" << number(e.value) << "</data>\n"
         << "      <data key=\"e_traced\">" << number(e.traced) << "</data>\n"
         << "      <data key=\"e_count\">" << e.count << "</data>\n"
@@ -185,13 +132,14 @@ void write_gexf(std::ostream& out, const TransactionGraph& graph, const Subgraph
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       << "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n"
       << "  <meta><creator>moneytrail " << MONEYTRAIL_VERSION << "</creator><description>"
-      << xml_escape(sub.title) << (sub.provenance.empty() ? "" : " | " + xml_escape(sub.provenance))
+      << xml_text(sub.title) << (sub.provenance.empty() ? "" : " | " + xml_text(sub.provenance))
       << "</description></meta>\n"
       << "  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"dateTime\">\n"
       << "    <attributes class=\"node\">\n";
   const char* node_attributes[][2] = {
       {"kind", "string"}, {"institution", "string"}, {"labels", "string"}, {"members", "long"},
-      {"group", "long"},  {"hop", "long"},           {"score", "double"},  {"endpoint", "boolean"}};
+      {"group", "long"},  {"hop", "long"},           {"score", "double"},  {"endpoint", "boolean"},
+      {"held", "double"}, {"status", "string"}};
   for (std::size_t i = 0; i < std::size(node_attributes); ++i)
     out << "      <attribute id=\"" << i << "\" title=\"" << node_attributes[i][0] << "\" type=\""
         << node_attributes[i][1] << "\"/>\n";
@@ -211,11 +159,13 @@ void write_gexf(std::ostream& out, const TransactionGraph& graph, const Subgraph
                                   std::to_string(n.group),
                                   std::to_string(n.hop),
                                   number(n.score),
-                                  n.endpoint ? "true" : "false"};
-    out << "      <node id=\"" << xml_escape(f.id) << "\" label=\"" << xml_escape(f.label)
+                                  n.endpoint ? "true" : "false",
+                                  number(n.held),
+                                  n.status};
+    out << "      <node id=\"" << xml_text(f.id) << "\" label=\"" << xml_text(f.label)
         << "\">\n        <attvalues>\n";
     for (std::size_t i = 0; i < std::size(values); ++i)
-      out << "          <attvalue for=\"" << i << "\" value=\"" << xml_escape(values[i])
+      out << "          <attvalue for=\"" << i << "\" value=\"" << xml_text(values[i])
           << "\"/>\n";
     out << "        </attvalues>\n      </node>\n";
   }
@@ -223,8 +173,8 @@ void write_gexf(std::ostream& out, const TransactionGraph& graph, const Subgraph
   for (std::size_t i = 0; i < sub.edges.size(); ++i) {
     const SubgraphEdge& e = sub.edges[i];
     out << "      <edge id=\"" << i << "\" source=\""
-        << xml_escape(subgraph_node_id(graph, sub.nodes[e.source])) << "\" target=\""
-        << xml_escape(subgraph_node_id(graph, sub.nodes[e.target])) << "\" weight=\""
+        << xml_text(subgraph_node_id(graph, sub.nodes[e.source])) << "\" target=\""
+        << xml_text(subgraph_node_id(graph, sub.nodes[e.target])) << "\" weight=\""
         << number(e.traced > 0 ? e.traced : e.value) << "\" start=\"" << format_timestamp(e.first)
         << "\" end=\"" << format_timestamp(e.last) << "\">\n"
         << "        <attvalues>\n"
@@ -241,18 +191,16 @@ void write_dot(std::ostream& out, const TransactionGraph& graph, const Subgraph&
   double widest = 0;
   for (const SubgraphEdge& e : sub.edges)
     widest = std::max(widest, e.traced > 0 ? e.traced : e.value);
-  if (!sub.provenance.empty()) {
-    std::string line = sub.provenance;
-    std::replace(line.begin(), line.end(), '\n', ' ');
-    out << "// " << line << "\n";
-  }
-  out << "digraph moneytrail {\n  label=\"" << dot_escape(sub.title) << "\";\n"
+  // A comment line: line breaks and other control characters written as \xNN, so nothing in
+  // a file name can end the comment.
+  if (!sub.provenance.empty()) out << "// " << terminal_text(sub.provenance) << "\n";
+  out << "digraph moneytrail {\n  label=\"" << dot_string(sub.title) << "\";\n"
       << "  rankdir=LR;\n  node [fontsize=10];\n  edge [fontsize=8];\n";
   for (std::size_t i = 0; i < sub.nodes.size(); ++i) {
     const SubgraphNode& n = sub.nodes[i];
     const NodeFields f = node_fields(graph, n);
-    out << "  n" << i << " [label=\"" << dot_escape(f.label) << "\\n"
-        << dot_escape(f.kind) << "\", shape=" << dot_shape(f.kind);
+    out << "  n" << i << " [label=\"" << dot_string(f.label) << "\\n"
+        << dot_string(f.kind) << "\", shape=" << dot_shape(f.kind);
     if (n.endpoint) out << ", style=bold, color=red";
     if (n.account != kAggregateNode && (graph.accounts().labels[n.account] & kLabelVictim))
       out << ", style=filled, fillcolor=gold";
@@ -294,7 +242,9 @@ void write_cyjs(std::ostream& out, const TransactionGraph& graph, const Subgraph
                        {"group", n.group},
                        {"hop", n.hop},
                        {"score", n.score},
-                       {"endpoint", n.endpoint}}}});
+                       {"endpoint", n.endpoint},
+                       {"held", n.held},
+                       {"status", n.status}}}});
   }
   nlohmann::ordered_json edges = nlohmann::ordered_json::array();
   for (std::size_t i = 0; i < sub.edges.size(); ++i) {
@@ -317,16 +267,18 @@ void write_cyjs(std::ostream& out, const TransactionGraph& graph, const Subgraph
   j["directed"] = true;  // read by networkx.cytoscape_graph
   j["multigraph"] = false;
   j["elements"] = {{"nodes", nodes}, {"edges", edges}};
-  out << j.dump(1) << "\n";
+  out << j.dump(1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
 }
 
 void write_csv_nodes(std::ostream& out, const TransactionGraph& graph, const Subgraph& sub) {
-  out << "id,label,kind,institution,labels,members,group,hop,score,endpoint\n";
+  out << "id,label,kind,institution,labels,members,group,hop,score,endpoint,held,status\n";
   for (const SubgraphNode& n : sub.nodes) {
     const NodeFields f = node_fields(graph, n);
     out << csv_escape(f.id) << "," << csv_escape(f.label) << "," << f.kind << ","
-        << csv_escape(f.institution) << "," << f.labels << "," << n.members << "," << n.group << ","
-        << n.hop << "," << number(n.score) << "," << (n.endpoint ? 1 : 0) << "\n";
+        << csv_escape(f.institution) << "," << csv_escape(f.labels) << "," << n.members << ","
+        << n.group << ","
+        << n.hop << "," << number(n.score) << "," << (n.endpoint ? 1 : 0) << ","
+        << number(n.held) << "," << csv_escape(n.status) << "\n";
   }
 }
 

@@ -30,10 +30,5 @@ void write_csv_edges(std::ostream& out, const TransactionGraph& graph, const Sub
 /// The node's id in every format.
 std::string subgraph_node_id(const TransactionGraph& graph, const SubgraphNode& node);
 
-/// Text made safe for XML character data and attribute values: &, <, >, " and ' escaped,
-/// newlines and tabs as character references, other control characters replaced by U+FFFD.
-std::string xml_escape(std::string_view text);
-/// A DOT double-quoted string's content: " and \ escaped, newlines as \n.
-std::string dot_escape(std::string_view text);
 
 }  // namespace moneytrail

@@ -1,27 +1,28 @@
 #include "io/export/html_report.h"
 
+#include <cctype>
 #include <cstdlib>
 #include <sstream>
 #include <string>
 
 #include "io/export/graph_writers.h"
+#include "io/text_safety.h"
 
 namespace moneytrail {
 namespace {
 
-// Text placed inside <script>: "</script" would end the element early and "<!--" would open an
-// HTML comment; both are written with a backslash, which JavaScript strings and regular
-// expressions read as the same characters.
-std::string script_safe(std::string_view text) {
+// The cytoscape.js library placed inside <script>: "</script" in any case would end the element
+// early and "<!--" would open an HTML comment; both are written with a backslash, which
+// JavaScript strings and regular expressions read as the same characters. (The report's data
+// goes through script_data instead, which escapes every '<'.)
+std::string library_in_script(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '<' && i + 1 < text.size()) {
-      const std::string_view rest = text.substr(i + 1, 7);
-      const bool closes = rest.size() == 7 && rest[0] == '/' &&
-                          (rest.substr(1) == "script" || rest.substr(1) == "SCRIPT");
-      const bool comment = rest.substr(0, 3) == "!--";
-      if (closes || comment) {
+      std::string rest(text.substr(i + 1, 7));
+      for (char& c : rest) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (rest == "/script" || rest.starts_with("!--")) {
         out += "<\\";
         continue;
       }
@@ -54,7 +55,7 @@ constexpr std::string_view kBody = R"(</head><body>
 <span id="status">loading</span><span id="errors"></span></header>
 <div id="cy"></div>
 <aside><h3>Where the money ended</h3>
-<table id="endpoints"><thead><tr><th>account</th><th>kind</th><th>amount</th></tr></thead><tbody></tbody></table>
+<table id="endpoints"><thead><tr><th>account</th><th>kind</th><th>status</th><th>amount</th></tr></thead><tbody></tbody></table>
 <h3>Selected</h3><pre id="details">click an account or a flow</pre></aside>
 <div id="tip"></div>
 <script>window.onerror=function(message){document.getElementById('errors').textContent+=' error: '+message;};</script>
@@ -103,9 +104,10 @@ function filterTime(){
 document.getElementById('from').addEventListener('change',filterTime);
 document.getElementById('to').addEventListener('change',filterTime);
 const body=document.querySelector('#endpoints tbody');
-elements.nodes.filter(n=>n.data.endpoint).sort((a,b)=>b.data.score-a.data.score).forEach(n=>{
-  const row=body.insertRow();row.insertCell().textContent=n.data.label;row.insertCell().textContent=n.data.kind;
-  row.insertCell().textContent=n.data.score.toFixed(2);row.addEventListener('click',()=>{cy.center(cy.getElementById(n.data.id));});});
+elements.nodes.filter(n=>n.data.endpoint).sort((a,b)=>b.data.held-a.data.held).forEach(n=>{
+  const row=body.insertRow();row.insertCell().textContent=n.data.id;row.insertCell().textContent=n.data.kind;
+  row.insertCell().textContent=n.data.status;row.insertCell().textContent=n.data.held.toFixed(2);
+  row.addEventListener('click',()=>{cy.center(cy.getElementById(n.data.id));});});
 document.getElementById('status').textContent=cy.nodes().length+' nodes, '+cy.edges().length+' edges';
 )";
 
@@ -128,13 +130,13 @@ void write_html_report(std::ostream& out, const TransactionGraph& graph, const S
   write_cyjs(data, graph, sub);
   bool traced = false;
   for (const SubgraphNode& n : sub.nodes) traced = traced || n.hop >= 0;
-  out << kHead << "<title>moneytrail: " << xml_escape(sub.title) << "</title>\n";
+  out << kHead << "<title>moneytrail: " << html_text(sub.title) << "</title>\n";
   if (!sub.provenance.empty())
-    out << "<meta name=\"moneytrail-provenance\" content=\"" << xml_escape(sub.provenance)
+    out << "<meta name=\"moneytrail-provenance\" content=\"" << html_text(sub.provenance)
         << "\">\n";
   out << kBody;
-  out << "<script>\n" << script_safe(cytoscape_js) << "\n</script>\n";
-  out << "<script>\nconst report=" << script_safe(data.str()) << ";\nreport.layout='"
+  out << "<script>\n" << library_in_script(cytoscape_js) << "\n</script>\n";
+  out << "<script>\nconst report=" << script_data(data.str()) << ";\nreport.layout='"
       << (traced ? "breadthfirst" : "cose") << "';\n"
       << kScript << "</script>\n</body></html>\n";
 }

@@ -10,6 +10,7 @@
 #include "io/csv_reader.h"
 #include "io/field_parsers.h"
 #include "io/input_error.h"
+#include "io/text_safety.h"
 #include "io/statements/xlsx_sheet.h"
 
 namespace moneytrail {
@@ -107,9 +108,22 @@ bool is_statement_file(const std::string& path) {
     bytes.resize(bytes.rfind('\n') == std::string::npos ? 0 : bytes.rfind('\n'));
   std::string text;
   try {
-    text = decode_text(std::move(bytes)).text;
+    text = decode_text(bytes).text;
   } catch (const std::runtime_error&) {
-    return false;
+    // A bad byte further down must not hide a statement: judge it by its first lines alone, and
+    // let the reader report the bad bytes where they are.
+    std::vector<std::size_t> cuts;  // ends of the first lines, longest first
+    for (std::size_t at = bytes.find('\n'); at != std::string::npos && cuts.size() < 10;
+         at = bytes.find('\n', at + 1))
+      cuts.insert(cuts.begin(), at);
+    for (std::size_t cut : cuts) {
+      try {
+        text = decode_text(bytes.substr(0, cut)).text;
+        break;
+      } catch (const std::runtime_error&) {
+      }
+    }
+    if (text.empty()) return false;
   }
   LineCursor lines(text);
   for (std::string_view line; lines.number() < 10 && lines.next(line);) {
@@ -208,9 +222,13 @@ StatementFileReport read_statement_file(const std::string& path,
       error = RowError{"", RejectReason::malformed_row,
                        "expected " + std::to_string(header_fields.size()) + " fields, found " +
                            std::to_string(fields.size())};
-    } else if (row.account.length == 0) {
+    } else if (row.account.length == 0 || is_blank(field(StatementField::account))) {
       error = RowError{std::string(to_string(StatementField::account)), RejectReason::empty_account,
                        "empty account"};
+    } else if (has_control_characters(field(StatementField::account)) ||
+               has_control_characters(field(StatementField::counterparty_account))) {
+      error = RowError{std::string(to_string(StatementField::account)), RejectReason::invalid_text,
+                       "control character in an account"};
     }
     if (!error) {
       const auto local =
@@ -218,6 +236,8 @@ StatementFileReport read_statement_file(const std::string& path,
                      : parse_local_time(field(time_field), "");
       if (!local)
         error = RowError{"time", RejectReason::bad_timestamp, "cannot read the time"};
+      else if (!in_time_range(*local - options.utc_offset_seconds))
+        error = RowError{"time", RejectReason::out_of_range, "time outside 1900-2200"};
       else
         row.time = *local - options.utc_offset_seconds;
     }
@@ -227,6 +247,9 @@ StatementFileReport read_statement_file(const std::string& path,
         error = RowError{"amount",
                          amount ? RejectReason::non_positive_amount : RejectReason::bad_number,
                          "bad amount '" + std::string(field(StatementField::amount)) + "'"};
+      } else if (!(std::abs(*amount) <= kMaxAmount)) {
+        error = RowError{"amount", RejectReason::out_of_range,
+                         "amount above 1e15: '" + std::string(field(StatementField::amount)) + "'"};
       } else if (signed_amounts) {
         row.outgoing = *amount < 0;
         row.amount = std::abs(*amount);

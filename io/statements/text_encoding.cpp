@@ -1,5 +1,7 @@
 #include "io/statements/text_encoding.h"
 
+#include "io/text_safety.h"
+
 #include <iconv.h>
 
 #include <algorithm>
@@ -18,31 +20,6 @@ std::optional<TextEncoding> parse_text_encoding(std::string_view name) {
   if (lower == "utf-8" || lower == "utf8") return TextEncoding::utf8;
   if (lower == "gbk" || lower == "gb2312" || lower == "gb18030") return TextEncoding::gb18030;
   return std::nullopt;
-}
-
-bool is_valid_utf8(std::string_view bytes) {
-  std::size_t i = 0;
-  while (i < bytes.size()) {
-    // Statements are mostly digits and commas: skip ASCII eight bytes at a time.
-    std::uint64_t word;
-    if (i + 8 <= bytes.size() &&
-        (std::memcpy(&word, bytes.data() + i, 8), (word & 0x8080808080808080ull) == 0)) {
-      i += 8;
-      continue;
-    }
-    const auto c = static_cast<unsigned char>(bytes[i]);
-    const std::size_t length = c < 0x80           ? 1
-                               : (c >> 5) == 0x6  ? 2
-                               : (c >> 4) == 0xE  ? 3
-                               : (c >> 3) == 0x1E ? 4
-                                                  : 0;
-    if (length == 0 || i + length > bytes.size()) return false;
-    for (std::size_t k = 1; k < length; ++k)
-      if ((static_cast<unsigned char>(bytes[i + k]) & 0xC0) != 0x80) return false;
-    if (length == 2 && c < 0xC2) return false;  // overlong
-    i += length;
-  }
-  return true;
 }
 
 DecodedText decode_text(std::string bytes, std::optional<TextEncoding> forced) {

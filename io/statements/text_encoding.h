@@ -3,6 +3,8 @@
 // iconv.
 #pragma once
 
+#include "io/text_safety.h"  // is_valid_utf8
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,7 +15,6 @@ enum class TextEncoding { utf8, gb18030 };
 
 /// "utf-8"/"utf8", "gbk"/"gb2312"/"gb18030" (any case); nullopt otherwise.
 std::optional<TextEncoding> parse_text_encoding(std::string_view name);
-bool is_valid_utf8(std::string_view bytes);
 struct DecodedText {
   TextEncoding encoding;
   std::string text;  // UTF-8, without a byte-order mark

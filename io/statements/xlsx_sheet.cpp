@@ -1,18 +1,15 @@
 #include "io/statements/xlsx_sheet.h"
 
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
-#include <functional>
 #include <iterator>
 #include <vector>
 
+#include "io/atomic_file.h"
 #include "io/input_error.h"
+#include "io/subprocess.h"
 
 namespace moneytrail {
 
@@ -24,27 +21,31 @@ bool is_xlsx(const std::string& path) {
 }
 
 std::string xlsx_as_csv(const std::string& path) {
-  const std::filesystem::path out = std::filesystem::temp_directory_path() /
-                                    ("moneytrail-xlsx-" + std::to_string(::getpid()) + "-" +
-                                     std::to_string(std::hash<std::string>{}(path)) + ".csv");
-  std::vector<std::string> args = {"xlsx2csv", "-f", "%Y-%m-%d %H:%M:%S", "--", path, out.string()};
-  std::vector<char*> argv;
-  for (std::string& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  pid_t pid = 0;
-  int status = 0;
-  if (posix_spawnp(&pid, "xlsx2csv", nullptr, nullptr, argv.data(), environ) != 0 ||
-      waitpid(pid, &status, 0) < 0) {
+  // xlsx2csv writes into a private temporary file (0600, removed on every exit path). A
+  // workbook's shared strings can expand a few kilobytes into hundreds of megabytes: the text
+  // may be at most 50 times the workbook (at least 16 MiB), and the conversion at most two
+  // minutes.
+  TemporaryFile out(".csv");
+  std::error_code ec;
+  const std::uint64_t workbook = std::filesystem::file_size(path, ec);
+  ProgramLimits limits;
+  limits.output = out.path();
+  limits.max_output_bytes = std::max<std::uint64_t>(16u << 20, ec ? 0 : 50 * workbook);
+  const ProgramResult r = run_program(
+      {"xlsx2csv", "-f", "%Y-%m-%d %H:%M:%S", "--", as_operand(path), out.path().string()},
+      limits);
+  if (!r.started)
     throw InputError(path, 0, "",
                      "reading .xlsx needs xlsx2csv (apt-get install xlsx2csv), which did not run");
-  }
-  std::ifstream in(out, std::ios::binary);
-  std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  std::error_code ignored;
-  std::filesystem::remove(out, ignored);
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-    throw InputError(path, 0, "", "xlsx2csv could not read the workbook");
-  return text;
+  if (r.too_large)
+    throw InputError(path, 0, "",
+                     "the workbook expands to more than " +
+                         std::to_string(limits.max_output_bytes >> 20) +
+                         " MiB of text (a shared-string bomb?); convert it by hand if it is real");
+  if (r.timed_out) throw InputError(path, 0, "", "xlsx2csv took more than two minutes");
+  if (r.exit_code != 0) throw InputError(path, 0, "", "xlsx2csv could not read the workbook");
+  std::ifstream in(out.path(), std::ios::binary);
+  return std::string{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
 }  // namespace moneytrail

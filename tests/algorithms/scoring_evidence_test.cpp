@@ -24,9 +24,11 @@ struct Tx {
 // Transactions t0, t1, ... between bank cards; `victims` are labelled victim.
 TransactionGraph build(const std::vector<Tx>& rows, const std::vector<std::string>& victims = {}) {
   GraphBuilder b;
+  std::vector<std::string> ids;  // TransactionInput holds views: the strings must outlive it
+  for (std::size_t i = 0; i < rows.size(); ++i) ids.push_back("t" + std::to_string(i));
   for (std::size_t i = 0; i < rows.size(); ++i) {
     TransactionInput in;
-    in.id = "t" + std::to_string(i);
+    in.id = ids[i];
     in.timestamp = rows[i].time;
     in.from = rows[i].from;
     in.to = rows[i].to;

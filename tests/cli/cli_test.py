@@ -175,7 +175,11 @@ class CliTest(unittest.TestCase):
         for _ in range(5):
             process = subprocess.Popen([MONEYTRAIL, "ingest", os.path.join(data, "transactions.csv"),
                                         "-o", out, "--quiet"])
-            while process.poll() is None and not os.path.exists(out + ".partial"):
+            # The case file is written into ".case.mtc.XXXXXX.partial" (a random, exclusive name).
+            def writing():
+                return any(n.startswith(".case.mtc.") and n.endswith(".partial")
+                           for n in os.listdir(self.dir))
+            while process.poll() is None and not writing():
                 pass
             if process.poll() is None:
                 process.kill()
@@ -316,7 +320,7 @@ class CliTest(unittest.TestCase):
             result = run("communities", path, "--quiet", *bad)
             self.assertEqual(result.returncode, 2, bad)
             self.assertIn(message, result.stderr)
-        self.assertFalse(os.path.exists(out + ".partial"))
+        self.assertFalse(any(n.endswith(".partial") for n in os.listdir(self.dir)))
 
     def test_clusters_report(self):
         case = os.path.join(self.dir, "case")

@@ -152,7 +152,7 @@ def main():
             r = subprocess.run(args + bad, capture_output=True, text=True)
             if r.returncode != 2 or message not in r.stderr:
                 failures.append(f"{bad}: exit {r.returncode}, {r.stderr.strip()}")
-        if os.path.exists(os.path.join(d, "x.partial")):
+        if any(n.endswith(".partial") for n in os.listdir(d)):
             failures.append("a partial file was left behind")
     for f in failures:
         print("FAIL:", f)

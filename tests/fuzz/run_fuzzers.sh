@@ -8,7 +8,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(transaction_csv side_files case_file field_parsers)
+[ ${#targets[@]} -gt 0 ] || targets=(transaction_csv side_files case_file field_parsers case_validator writers)
 build=$root/build-fuzz
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang \
   -DCMAKE_CXX_COMPILER=clang++ -DMONEYTRAIL_SANITIZER=fuzzer -DMONEYTRAIL_BUILD_BENCH=OFF \

@@ -4,10 +4,12 @@
 #include <zlib.h>
 
 #include <fstream>
+#include <limits>
 #include <random>
 
 #include "graph/graph_builder.h"
 #include "io/input_error.h"
+#include "io/moneytrail.pb.h"
 #include "test_support.h"
 
 namespace moneytrail {
@@ -188,6 +190,138 @@ TEST_F(CorruptCaseFile, NotACaseFileAndNewerVersion) {
       crc32(0L, reinterpret_cast<const Bytef*>(bytes.data() + 16), length));
   for (int i = 0; i < 4; ++i) bytes[12 + i] = static_cast<char>((crc >> (8 * i)) & 0xFF);
   expect_rejected(bytes, "format version 99 is newer");
+}
+
+// A valid case file taken apart into frames, edited through the protobuf messages, and put
+// together again with fresh checksums: what someone who edits a case file by hand can make.
+class ForgedCaseFile : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    write_case_file(dir_.file("good.mtc"), random_graph(500, 7), {});
+    const std::string bytes = testing::read_file(dir_.file("good.mtc"));
+    std::size_t at = kCaseMagic.size();
+    while (at + 8 <= bytes.size()) {
+      std::uint32_t length = 0;
+      for (int i = 0; i < 4; ++i)
+        length |= std::uint32_t{static_cast<unsigned char>(bytes[at + i])} << (8 * i);
+      frames_.push_back(bytes.substr(at + 8, length));
+      at += 8 + length;
+    }
+  }
+  std::string assemble() const {
+    std::string out(kCaseMagic);
+    for (const std::string& payload : frames_) {
+      const auto crc = static_cast<std::uint32_t>(
+          crc32(0L, reinterpret_cast<const Bytef*>(payload.data()), payload.size()));
+      for (std::uint32_t v : {static_cast<std::uint32_t>(payload.size()), crc})
+        for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+      out += payload;
+    }
+    return out;
+  }
+  // Edits the first chunk holding `body`; returns its frame index.
+  template <typename Edit>
+  std::size_t edit_chunk(pb::Chunk::BodyCase body, Edit&& edit) {
+    for (std::size_t i = 1; i < frames_.size(); ++i) {
+      pb::Chunk chunk;
+      if (!chunk.ParseFromString(frames_[i]) || chunk.body_case() != body) continue;
+      edit(chunk);
+      frames_[i] = chunk.SerializeAsString();
+      return i;
+    }
+    ADD_FAILURE() << "no such chunk";
+    return 0;
+  }
+  void expect_refused(const std::string& fragment) {
+    const auto path = dir_.write("forged.mtc", assemble());
+    try {
+      read_case_file(path);
+      FAIL() << "a forged case file loaded; expected: " << fragment;
+    } catch (const InputError& e) {
+      EXPECT_NE(std::string(e.what()).find(fragment), std::string::npos) << e.what();
+      EXPECT_NE(std::string(e.what()).find("forged.mtc"), std::string::npos) << e.what();
+    }
+  }
+  TempDir dir_;
+  std::vector<std::string> frames_;
+};
+
+TEST_F(ForgedCaseFile, ReassembledUntouchedItLoads) {
+  const auto path = dir_.write("same.mtc", assemble());
+  EXPECT_EQ(read_case_file(path).graph.num_transactions(), 500u);
+}
+
+TEST_F(ForgedCaseFile, DuplicateAccountIds) {
+  const std::size_t frame = edit_chunk(pb::Chunk::kAccounts, [](pb::Chunk& c) {
+    auto* a = c.mutable_accounts();
+    // The second id becomes a copy of the first.
+    const std::string& text = a->id_text();
+    const std::uint32_t first = a->id_lengths(0), second = a->id_lengths(1);
+    std::string edited = text.substr(0, first) + text.substr(0, first) + text.substr(first + second);
+    a->set_id_text(edited);
+    a->set_id_lengths(1, first);
+  });
+  expect_refused("duplicate account id");
+  expect_refused("chunk " + std::to_string(frame) + ":" );
+}
+
+TEST_F(ForgedCaseFile, DuplicateOrEmptyTransactionIds) {
+  edit_chunk(pb::Chunk::kTransactions, [](pb::Chunk& c) {
+    auto* t = c.mutable_transactions();
+    const std::string& text = t->id_text();
+    const std::uint32_t first = t->id_lengths(0), second = t->id_lengths(1);
+    t->set_id_text(text.substr(0, first) + text.substr(0, first) + text.substr(first + second));
+    t->set_id_lengths(1, first);
+  });
+  expect_refused("duplicate transaction id");
+  SetUp();
+  edit_chunk(pb::Chunk::kTransactions, [](pb::Chunk& c) {
+    auto* t = c.mutable_transactions();
+    t->set_id_text(t->id_text().substr(t->id_lengths(0)));
+    t->set_id_lengths(0, 0);
+  });
+  expect_refused("empty transaction id");
+}
+
+TEST_F(ForgedCaseFile, NaNInfiniteNegativeAndHugeAmounts) {
+  for (double bad : {std::numeric_limits<double>::quiet_NaN(),
+                     std::numeric_limits<double>::infinity(), -5.0, 0.0, 1e300}) {
+    SetUp();
+    frames_.clear();
+    SetUp();
+    edit_chunk(pb::Chunk::kTransactions,
+               [bad](pb::Chunk& c) { c.mutable_transactions()->set_amount(3, bad); });
+    expect_refused("amount");
+  }
+}
+
+TEST_F(ForgedCaseFile, TimesOutsideTheRangeAndBadLabels) {
+  edit_chunk(pb::Chunk::kTransactions, [](pb::Chunk& c) {
+    c.mutable_transactions()->set_timestamp_base(std::numeric_limits<std::int64_t>::min() + 10);
+  });
+  expect_refused("outside 1900-2200");
+  frames_.clear();
+  SetUp();
+  edit_chunk(pb::Chunk::kAccounts,
+             [](pb::Chunk& c) { (*c.mutable_accounts()->mutable_labels())[0] = '\x7f'; });
+  expect_refused("label");
+}
+
+TEST_F(ForgedCaseFile, HeaderClaimingHugeCountsDoesNotAllocate) {
+  pb::CaseHeader header;
+  ASSERT_TRUE(header.ParseFromString(frames_[0]));
+  header.set_transactions(std::uint64_t{1} << 62);
+  frames_[0] = header.SerializeAsString();
+  expect_refused("more rows than a case holds");
+  header.set_transactions(4000000000u);  // fits the limit, far beyond the file's bytes
+  frames_[0] = header.SerializeAsString();
+  const auto path = dir_.write("claims.mtc", assemble());
+  try {
+    read_case_file(path);
+    FAIL() << "counts that disagree with the rows must not load";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("header counts"), std::string::npos) << e.what();
+  }
 }
 
 }  // namespace
