@@ -5,7 +5,9 @@ timeformat onto what it knows, the elements used are the same) and
 Cytoscape JSON (networkx.cytoscape_graph checks the element format), Graphviz's dot renders our
 DOT, and the CSV lists parse; with account ids that need escaping in every format (quotes, <, &,
 Chinese characters, a comma, and "</script><!--" for the HTML report), and the HTML report loads in
-headless Chromium with no script errors and the expected node count. Exit 77 when networkx is
+headless Chromium with no script errors and the expected node count, and its endpoints table (what each endpoint holds or cashed
+out, with its status) equal to the trace JSON's endpoints and adding up to what the trace holds.
+Exit 77 when networkx is
 missing.
 """
 import csv
@@ -115,6 +117,24 @@ def main():
                                 dom[dom.find('id="status"') - 6:][:120])
             if '<span id="errors"></span>' not in dom:
                 failures.append("html: script errors: " + dom[dom.find('id="errors"'):][:200])
+            # The endpoints table, as rendered, against the trace's own endpoints: the amounts are
+            # what each endpoint holds or cashed out, and add up to the trace's total.
+            import html as htmllib
+            import re
+            table = dom[dom.find('<table id="endpoints">'):]
+            table = table[:table.find("</table>")]
+            rendered = {}
+            for row in re.findall(r"<tr>(.*?)</tr>", table[table.find("<tbody>"):]):
+                cells = [htmllib.unescape(c) for c in re.findall(r"<td>(.*?)</td>", row)]
+                rendered[cells[0]] = (cells[2], float(cells[3]))
+            trace = json.loads(subprocess.run([binary, "trace", data, "--tx", "t1", "--format", "json",
+                                               "--quiet"], capture_output=True, text=True).stdout)
+            expected = {e["account"]: (e["status"], round(e["amount"], 2)) for e in trace["endpoints"]}
+            if rendered != expected:
+                failures.append(f"html endpoints table {rendered} != trace {expected}")
+            total = sum(v for _, v in rendered.values())
+            if abs(total - trace["summary"]["held"]) > 0.01:
+                failures.append(f"html endpoints add up to {total}, the trace holds {trace['summary']['held']}")
 
         # The --export shortcut on trace: the format from the extension.
         shortcut = os.path.join(d, "s.graphml")
