@@ -14,7 +14,7 @@
 #include "algorithms/centrality/betweenness.h"
 #include "algorithms/centrality/pagerank.h"
 #include "bench/timing.h"
-#include "io/case_file.h"
+#include "io/case/case_file.h"
 
 namespace {
 

@@ -12,7 +12,7 @@
 #include "algorithms/communities/leiden.h"
 #include "algorithms/communities/louvain.h"
 #include "bench/timing.h"
-#include "io/case_file.h"
+#include "io/case/case_file.h"
 
 int main(int argc, char** argv) {
   using namespace moneytrail;

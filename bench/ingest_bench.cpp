@@ -8,7 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "io/case_file.h"
+#include "io/case/case_file.h"
 #include "io/load_case.h"
 
 namespace {

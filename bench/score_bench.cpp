@@ -14,7 +14,7 @@
 #include "algorithms/communities/evidence_clusters.h"
 #include "algorithms/scoring/account_scoring.h"
 #include "bench/timing.h"
-#include "io/case_file.h"
+#include "io/case/case_file.h"
 
 int main(int argc, char** argv) {
   using namespace moneytrail;

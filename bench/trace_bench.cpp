@@ -12,7 +12,7 @@
 #include "algorithms/tracing/backward_trace.h"
 #include "algorithms/tracing/forward_trace.h"
 #include "bench/timing.h"
-#include "io/case_file.h"
+#include "io/case/case_file.h"
 
 namespace {
 

@@ -12,11 +12,11 @@
 #include "algorithms/centrality/pagerank.h"
 #include "algorithms/centrality/spectral.h"
 #include "cli/commands.h"
-#include "io/text_safety.h"
+#include "io/util/text_safety.h"
 #include "cli/stats_report.h"
-#include "io/csv_reader.h"
-#include "io/field_parsers.h"
-#include "io/input_error.h"
+#include "io/csv/csv_reader.h"
+#include "io/csv/field_parsers.h"
+#include "io/util/input_error.h"
 
 namespace moneytrail::cli {
 namespace {

@@ -8,9 +8,9 @@
 #include <filesystem>
 #include <iostream>
 
-#include "io/field_parsers.h"
-#include "io/text_safety.h"
-#include "io/transaction_formats.h"
+#include "io/csv/field_parsers.h"
+#include "io/util/text_safety.h"
+#include "io/formats/transaction_formats.h"
 
 namespace moneytrail::cli {
 

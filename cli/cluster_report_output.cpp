@@ -1,9 +1,9 @@
 #include "cli/cluster_report_output.h"
-#include "io/text_safety.h"
+#include "io/util/text_safety.h"
 
 #include <iomanip>
 
-#include "io/csv_reader.h"
+#include "io/csv/csv_reader.h"
 
 namespace moneytrail::cli {
 namespace {

@@ -10,8 +10,8 @@
 #include "algorithms/export/subgraph_select.h"
 #include "cli/cluster_report_output.h"
 #include "cli/commands.h"
-#include "io/atomic_file.h"
-#include "io/csv_reader.h"
+#include "io/util/atomic_file.h"
+#include "io/csv/csv_reader.h"
 
 namespace moneytrail::cli {
 

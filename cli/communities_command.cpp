@@ -7,8 +7,8 @@
 
 #include "algorithms/communities/community_methods.h"
 #include "cli/commands.h"
-#include "io/atomic_file.h"
-#include "io/csv_reader.h"
+#include "io/util/atomic_file.h"
+#include "io/csv/csv_reader.h"
 
 namespace moneytrail::cli {
 

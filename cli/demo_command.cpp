@@ -20,9 +20,9 @@
 #include "cli/commands.h"
 #include "cli/stats_report.h"
 #include "cli/trace_report.h"
-#include "examples/scenario/scenario.h"
-#include "io/account_labels.h"
-#include "io/case_file.h"
+#include "scenario/scenario.h"
+#include "io/side/account_labels.h"
+#include "io/case/case_file.h"
 #include "io/export/html_report.h"
 #include "io/load_case.h"
 

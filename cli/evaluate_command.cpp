@@ -16,10 +16,10 @@
 
 #include "algorithms/scoring/ranking_evaluation.h"
 #include "cli/commands.h"
-#include "io/account_labels.h"
-#include "io/field_parsers.h"
-#include "io/input_error.h"
-#include "io/score_table.h"
+#include "io/side/account_labels.h"
+#include "io/csv/field_parsers.h"
+#include "io/util/input_error.h"
+#include "io/side/score_table.h"
 
 namespace moneytrail::cli {
 namespace {

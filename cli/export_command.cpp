@@ -14,12 +14,12 @@
 #include "algorithms/scoring/account_scoring.h"
 #include "algorithms/tracing/forward_trace.h"
 #include "cli/commands.h"
-#include "io/atomic_file.h"
-#include "io/subprocess.h"
+#include "io/util/atomic_file.h"
+#include "io/util/subprocess.h"
 #include "io/export/graph_writers.h"
 #include "io/export/html_report.h"
-#include "io/input_error.h"
-#include "io/score_table.h"
+#include "io/util/input_error.h"
+#include "io/side/score_table.h"
 
 namespace moneytrail::cli {
 namespace {

@@ -3,8 +3,8 @@
 #include <iostream>
 
 #include "cli/commands.h"
-#include "examples/scenario/scenario.h"
-#include "io/field_parsers.h"
+#include "scenario/scenario.h"
+#include "io/csv/field_parsers.h"
 
 namespace moneytrail::cli {
 

@@ -2,9 +2,9 @@
 #include <iostream>
 
 #include "cli/commands.h"
-#include "io/atomic_file.h"
-#include "io/case_file.h"
-#include "io/csv_reader.h"
+#include "io/util/atomic_file.h"
+#include "io/case/case_file.h"
+#include "io/csv/csv_reader.h"
 
 namespace moneytrail::cli {
 

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "cli/commands.h"
-#include "io/input_error.h"
+#include "io/util/input_error.h"
 
 namespace {
 

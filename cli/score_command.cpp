@@ -16,12 +16,12 @@
 #include "algorithms/scoring/logistic_model.h"
 #include "algorithms/scoring/transaction_scoring.h"
 #include "cli/commands.h"
-#include "io/text_safety.h"
-#include "io/account_labels.h"
-#include "io/atomic_file.h"
-#include "io/csv_reader.h"
-#include "io/input_error.h"
-#include "io/score_model_file.h"
+#include "io/util/text_safety.h"
+#include "io/side/account_labels.h"
+#include "io/util/atomic_file.h"
+#include "io/csv/csv_reader.h"
+#include "io/util/input_error.h"
+#include "io/case/score_model_file.h"
 
 namespace moneytrail::cli {
 namespace {

@@ -1,11 +1,11 @@
 #include "cli/stats_report.h"
-#include "io/text_safety.h"
+#include "io/util/text_safety.h"
 
 #include <iomanip>
 #include <sstream>
 
 #include "cli/cli_support.h"
-#include "io/field_parsers.h"
+#include "io/csv/field_parsers.h"
 
 namespace moneytrail::cli {
 namespace {

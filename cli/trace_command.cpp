@@ -13,11 +13,11 @@
 #include "algorithms/tracing/backward_trace.h"
 #include "algorithms/tracing/forward_trace.h"
 #include "cli/commands.h"
-#include "io/text_safety.h"
+#include "io/util/text_safety.h"
 #include "cli/trace_report.h"
-#include "io/atomic_file.h"
-#include "io/field_parsers.h"
-#include "io/input_error.h"
+#include "io/util/atomic_file.h"
+#include "io/csv/field_parsers.h"
+#include "io/util/input_error.h"
 
 namespace moneytrail::cli {
 namespace {

@@ -1,13 +1,13 @@
 #include "cli/trace_report.h"
-#include "io/text_safety.h"
+#include "io/util/text_safety.h"
 
 #include <charconv>
 #include <cmath>
 #include <iomanip>
 
 #include "cli/cli_support.h"
-#include "io/csv_reader.h"
-#include "io/field_parsers.h"
+#include "io/csv/csv_reader.h"
+#include "io/csv/field_parsers.h"
 
 namespace moneytrail::cli {
 namespace {

@@ -6,7 +6,7 @@
 #include <exception>
 #include <string>
 
-#include "io/field_parsers.h"
+#include "io/csv/field_parsers.h"
 #include "io/load_case.h"
 
 int main(int argc, char** argv) {

@@ -4,8 +4,8 @@
 #include <future>
 
 #include "graph/graph_builder.h"
-#include "io/file_digest.h"
-#include "io/input_error.h"
+#include "io/util/file_digest.h"
+#include "io/util/input_error.h"
 
 namespace moneytrail {
 namespace {

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "graph/transaction_graph.h"
-#include "io/case_file.h"
-#include "io/csv_inputs.h"
+#include "io/case/case_file.h"
+#include "io/side/csv_inputs.h"
 #include "io/statements/statement_merge.h"
 
 namespace moneytrail {

@@ -5,7 +5,7 @@
 #include <span>
 #include <stdexcept>
 
-#include "algorithms/communities/strong_components.h"
+#include "algorithms/components/strong_components.h"
 
 namespace moneytrail {
 

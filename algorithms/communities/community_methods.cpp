@@ -2,11 +2,11 @@
 
 #include <stdexcept>
 
-#include "algorithms/communities/core_decomposition.h"
+#include "algorithms/components/core_decomposition.h"
 #include "algorithms/communities/label_propagation.h"
 #include "algorithms/communities/leiden.h"
 #include "algorithms/communities/louvain.h"
-#include "algorithms/communities/strong_components.h"
+#include "algorithms/components/strong_components.h"
 #include "graph/ownership_links.h"
 
 namespace moneytrail {

@@ -8,7 +8,7 @@
 #include <stdexcept>
 
 #include "algorithms/centrality/pagerank.h"
-#include "algorithms/communities/core_decomposition.h"
+#include "algorithms/components/core_decomposition.h"
 #include "algorithms/scoring/counterparty_window.h"
 
 namespace moneytrail {

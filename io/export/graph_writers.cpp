@@ -7,9 +7,9 @@
 #include <optional>
 #include <sstream>
 
-#include "io/csv_reader.h"
-#include "io/text_safety.h"
-#include "io/field_parsers.h"
+#include "io/csv/csv_reader.h"
+#include "io/util/text_safety.h"
+#include "io/csv/field_parsers.h"
 
 namespace moneytrail {
 namespace {

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "io/export/graph_writers.h"
-#include "io/text_safety.h"
+#include "io/util/text_safety.h"
 
 namespace moneytrail {
 namespace {

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <fstream>
 
-#include "io/field_parsers.h"
-#include "io/input_error.h"
+#include "io/csv/field_parsers.h"
+#include "io/util/input_error.h"
 
 namespace moneytrail {
 namespace {

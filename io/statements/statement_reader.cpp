@@ -7,10 +7,10 @@
 #include <filesystem>
 #include <fstream>
 
-#include "io/csv_reader.h"
-#include "io/field_parsers.h"
-#include "io/input_error.h"
-#include "io/text_safety.h"
+#include "io/csv/csv_reader.h"
+#include "io/csv/field_parsers.h"
+#include "io/util/input_error.h"
+#include "io/util/text_safety.h"
 #include "io/statements/xlsx_sheet.h"
 
 namespace moneytrail {

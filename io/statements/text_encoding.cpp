@@ -1,6 +1,6 @@
 #include "io/statements/text_encoding.h"
 
-#include "io/text_safety.h"
+#include "io/util/text_safety.h"
 
 #include <iconv.h>
 

@@ -3,7 +3,7 @@
 // iconv.
 #pragma once
 
-#include "io/text_safety.h"  // is_valid_utf8
+#include "io/util/text_safety.h"  // is_valid_utf8
 
 #include <optional>
 #include <string>

@@ -7,9 +7,9 @@
 #include <iterator>
 #include <vector>
 
-#include "io/atomic_file.h"
-#include "io/input_error.h"
-#include "io/subprocess.h"
+#include "io/util/atomic_file.h"
+#include "io/util/input_error.h"
+#include "io/util/subprocess.h"
 
 namespace moneytrail {
 

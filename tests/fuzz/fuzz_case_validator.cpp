@@ -8,8 +8,8 @@
 #include <string>
 
 #include "fuzz_input.h"
-#include "io/case_file.h"
-#include "io/input_error.h"
+#include "io/case/case_file.h"
+#include "io/util/input_error.h"
 #include "io/moneytrail.pb.h"
 
 namespace {

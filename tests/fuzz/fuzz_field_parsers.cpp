@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "io/field_parsers.h"
+#include "io/csv/field_parsers.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -17,10 +17,10 @@
 #include "algorithms/export/subgraph_select.h"
 #include "graph/flow_view.h"
 #include "graph/graph_builder.h"
-#include "io/csv_reader.h"
+#include "io/csv/csv_reader.h"
 #include "io/export/graph_writers.h"
 #include "io/export/html_report.h"
-#include "io/text_safety.h"
+#include "io/util/text_safety.h"
 
 namespace {
 

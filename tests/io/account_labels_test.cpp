@@ -1,11 +1,11 @@
 // Ground-truth labels and score tables: both label layouts, every rejected input with its
 // file:line:column, and score tables with quoted reasons and provenance comments.
-#include "io/account_labels.h"
+#include "io/side/account_labels.h"
 
 #include <gtest/gtest.h>
 
-#include "io/input_error.h"
-#include "io/score_table.h"
+#include "io/util/input_error.h"
+#include "io/side/score_table.h"
 #include "test_support.h"
 
 namespace moneytrail {

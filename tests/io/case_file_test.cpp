@@ -1,4 +1,4 @@
-#include "io/case_file.h"
+#include "io/case/case_file.h"
 
 #include <gtest/gtest.h>
 #include <zlib.h>
@@ -8,7 +8,7 @@
 #include <random>
 
 #include "graph/graph_builder.h"
-#include "io/input_error.h"
+#include "io/util/input_error.h"
 #include "io/moneytrail.pb.h"
 #include "test_support.h"
 

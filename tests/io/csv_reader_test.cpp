@@ -1,9 +1,9 @@
-#include "io/csv_reader.h"
+#include "io/csv/csv_reader.h"
 
 #include <gtest/gtest.h>
 #include <zlib.h>
 
-#include "io/input_error.h"
+#include "io/util/input_error.h"
 #include "test_support.h"
 
 namespace moneytrail {

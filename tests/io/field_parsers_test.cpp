@@ -1,4 +1,4 @@
-#include "io/field_parsers.h"
+#include "io/csv/field_parsers.h"
 
 #include <gtest/gtest.h>
 

@@ -1,9 +1,9 @@
 // The model file: a fitted model survives the round trip exactly; bad files are refused clearly.
-#include "io/score_model_file.h"
+#include "io/case/score_model_file.h"
 
 #include <gtest/gtest.h>
 
-#include "io/input_error.h"
+#include "io/util/input_error.h"
 #include "test_support.h"
 
 namespace moneytrail {

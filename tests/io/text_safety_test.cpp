@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "io/atomic_file.h"
-#include "io/text_safety.h"
+#include "io/util/atomic_file.h"
+#include "io/util/text_safety.h"
 #include "test_support.h"
 
 namespace moneytrail {

@@ -1,4 +1,4 @@
-#include "examples/scenario/scenario.h"
+#include "scenario/scenario.h"
 
 #include <gtest/gtest.h>
 
