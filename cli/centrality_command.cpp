@@ -128,12 +128,7 @@ int run_centrality(const Args& args) {
     o.tolerance = vm["tolerance"].as<double>();
     o.weight = weight;
     if (measure == "ppr") o.seeds = read_seeds(graph, vm);
-    PageRankResult r;
-    try {
-      r = pagerank(flows, o);
-    } catch (const std::invalid_argument& e) {
-      throw UsageError(e.what());
-    }
+    const PageRankResult r = pagerank(flows, o);
     if (!r.converged)
       std::cerr << "warning: PageRank did not converge in " << r.iterations << " iterations\n";
     info = {

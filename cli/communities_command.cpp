@@ -64,11 +64,7 @@ CommunityDetectionOptions community_options_from(const po::variables_map& vm) {
 
 CommunityDetection run_community_detection(const TransactionGraph& graph, const FlowView& flows,
                                            const CommunityDetectionOptions& options) {
-  try {
-    return detect_communities(graph, flows, options);
-  } catch (const std::invalid_argument& e) {
-    throw UsageError(e.what());
-  }
+  return detect_communities(graph, flows, options);
 }
 
 int run_communities(const Args& args) {

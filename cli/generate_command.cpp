@@ -52,14 +52,10 @@ int run_generate(const Args& args) {
   const std::string dir = vm["output"].as<std::string>();
   scenario::ScenarioSummary summary;
   scenario::StatementSummary statements;
-  try {
-    const scenario::Scenario s = scenario::generate_scenario(o);
-    scenario::write_scenario_files(s, dir);
-    if (vm.count("statements")) statements = scenario::write_statements(s, dir);
-    summary = scenario::summarize(s);
-  } catch (const std::invalid_argument& e) {
-    throw UsageError(e.what());
-  }
+  const scenario::Scenario s = scenario::generate_scenario(o);
+  scenario::write_scenario_files(s, dir);
+  if (vm.count("statements")) statements = scenario::write_statements(s, dir);
+  summary = scenario::summarize(s);
   std::cout << "wrote " << dir << ": " << with_thousands(summary.accounts) << " accounts, "
             << with_thousands(summary.transactions) << " transactions ("
             << with_thousands(summary.laundering_transactions) << " laundering, "

@@ -5,7 +5,9 @@
 #include <new>
 #include <string>
 
+#include "algorithms/tracing/trace_types.h"
 #include "cli/commands.h"
+#include "graph/option_error.h"
 #include "io/util/input_error.h"
 
 namespace {
@@ -41,6 +43,23 @@ constexpr Command kCommands[] = {
      moneytrail::cli::run_stats},
 };
 
+// The flag of an option field: "max_hops" is --max-hops; the few whose flag says it otherwise.
+std::string flag_of(const std::string& field) {
+  static const std::pair<const char*, const char*> kRenamed[] = {
+      {"fan_window_seconds", "--fan-window"},
+      {"cycle_window_seconds", "--cycle-window"},
+      {"chain_max_dwell_seconds", "--chain-dwell"},
+      {"window_seconds", "--fan-window"},
+      {"max_cycle_length", "--max-cycle"},
+      {"l2", "--l2"}};
+  for (const auto& [name, flag] : kRenamed)
+    if (field == name) return flag;
+  std::string flag = "--" + field;
+  for (char& c : flag)
+    if (c == '_') c = '-';
+  return flag;
+}
+
 void print_usage(std::ostream& out) {
   out << "moneytrail " << MONEYTRAIL_VERSION << ": money-laundering flow graph analyzer\n\n"
       << "usage: moneytrail COMMAND [OPTIONS]   (moneytrail COMMAND --help for its "
@@ -73,6 +92,16 @@ int main(int argc, char** argv) {
     try {
       return command.run(args);
     } catch (const cli::UsageError& e) {
+      std::cerr << "moneytrail " << name << ": " << e.what() << "\n";
+      return cli::kExitUsage;
+    } catch (const OptionError& e) {
+      std::cerr << "moneytrail " << name << ": " << flag_of(e.field()) << " " << e.message() << "\n";
+      return cli::kExitUsage;
+    } catch (const TraceError& e) {  // what cannot be traced as asked (a missing rate, no seed)
+      std::cerr << "moneytrail " << name << ": "
+                << (e.field().empty() ? e.what() : flag_of(e.field()) + " " + e.message()) << "\n";
+      return cli::kExitUsage;
+    } catch (const std::invalid_argument& e) {  // arguments the library refuses
       std::cerr << "moneytrail " << name << ": " << e.what() << "\n";
       return cli::kExitUsage;
     } catch (const InputError& e) {

@@ -390,12 +390,7 @@ int run_score(const Args& args) {
       vm, std::filesystem::path(first).filename().string() + ".rejects.csv", command_line);
   const TransactionGraph& graph = loaded.graph;
   const FlowView flows = FlowView::build(graph);
-  AccountScoring run;
-  try {
-    run = score_accounts(graph, flows, o);
-  } catch (const std::invalid_argument& e) {
-    throw UsageError(e.what());
-  }
+  const AccountScoring run = score_accounts(graph, flows, o);
   if (vm.count("write-labels")) {
     AtomicOutputFile file(vm["write-labels"].as<std::string>());
     file.stream() << csv_provenance(vm, loaded.report) << "account,label\n";
@@ -428,14 +423,9 @@ int run_score(const Args& args) {
       throw UsageError("--train needs labelled accounts of both classes (" +
                        std::to_string(positives) + " positive of " + std::to_string(labelled) +
                        "); give --labels FILE");
-    LogisticModel fitted;
-    try {
-      model_info.cv = cross_validate(inputs, labels, vm["folds"].as<std::uint32_t>(),
-                                     vm["seed"].as<std::uint64_t>(), fit);
-      fitted = fit_logistic(inputs, labels, {}, fit);
-    } catch (const std::invalid_argument& e) {
-      throw UsageError(e.what());
-    }
+    model_info.cv = cross_validate(inputs, labels, vm["folds"].as<std::uint32_t>(),
+                                   vm["seed"].as<std::uint64_t>(), fit);
+    const LogisticModel fitted = fit_logistic(inputs, labels, {}, fit);
     if (!fitted.converged)
       std::cerr << "warning: the logistic regression did not converge; try a larger --l2\n";
     model_info.producer = std::string("moneytrail ") + MONEYTRAIL_VERSION;

@@ -210,11 +210,7 @@ int run_trace(const Args& args) {
   if (vm.count("to") && !vm.count("at")) throw UsageError("--to needs --at TIME");
   if (vm.count("since") && !vm.count("from")) throw UsageError("--since needs --from ACCOUNT");
   TraceOptions trace = trace_options(vm);
-  try {
-    validate_trace_options(trace);
-  } catch (const TraceError& e) {
-    throw UsageError(e.what());
-  }
+  validate_trace_options(trace);
   const Timestamp since = timestamp_option(vm, "since");
   const Timestamp until = timestamp_option(vm, "until");
   const Timestamp at = timestamp_option(vm, "at");
@@ -230,49 +226,45 @@ int run_trace(const Args& args) {
   std::unique_ptr<AtomicOutputFile> file;
   if (vm.count("output")) file = std::make_unique<AtomicOutputFile>(vm["output"].as<std::string>());
   std::ostream& out = file ? file->stream() : std::cout;
-  try {
-    if (vm.count("tx-file")) {
-      const SeedSets sets = read_tx_file(context, vm["tx-file"].as<std::string>());
-      if (format == "csv") out << csv_provenance(vm, loaded.report);
-      write_batch(out, format, graph, context, sets, trace, vm["threads"].as<int>());
-    } else {
-      TraceResult result;
-      if (backward && vm.count("to")) {
-        const std::string id = vm["to"].as<std::string>();
-        const auto account = graph.find_account(id);
-        if (!account) throw UsageError("unknown account '" + id + "'");
-        result = trace_backward_balance(context, *account, at, trace);
-      } else if (vm.count("from")) {
-        const std::string id = vm["from"].as<std::string>();
-        const auto account = graph.find_account(id);
-        if (!account) throw UsageError("unknown account '" + id + "'");
-        const std::vector<TxIndex> seeds = context.account_debits(*account, since, until);
-        if (seeds.empty()) {
-          throw UsageError("account '" + id + "' has no debits" +
-                           (since != kNoTime || until != kNoTime ? " in the window" : ""));
-        }
-        result = trace_forward(context, seeds, trace);
-      } else {
-        const std::vector<TxIndex> seeds =
-            resolve_ids(context, split_ids(vm["tx"].as<std::string>()));
-        if (seeds.empty()) throw UsageError("--tx lists no transaction id");
-        if (backward) {
-          if (seeds.size() != 1) throw UsageError("a backward trace takes one target transaction");
-          result = trace_backward(context, seeds[0], trace);
-        } else {
-          result = trace_forward(context, seeds, trace);
-        }
+  if (vm.count("tx-file")) {
+    const SeedSets sets = read_tx_file(context, vm["tx-file"].as<std::string>());
+    if (format == "csv") out << csv_provenance(vm, loaded.report);
+    write_batch(out, format, graph, context, sets, trace, vm["threads"].as<int>());
+  } else {
+    TraceResult result;
+    if (backward && vm.count("to")) {
+      const std::string id = vm["to"].as<std::string>();
+      const auto account = graph.find_account(id);
+      if (!account) throw UsageError("unknown account '" + id + "'");
+      result = trace_backward_balance(context, *account, at, trace);
+    } else if (vm.count("from")) {
+      const std::string id = vm["from"].as<std::string>();
+      const auto account = graph.find_account(id);
+      if (!account) throw UsageError("unknown account '" + id + "'");
+      const std::vector<TxIndex> seeds = context.account_debits(*account, since, until);
+      if (seeds.empty()) {
+        throw UsageError("account '" + id + "' has no debits" +
+                         (since != kNoTime || until != kNoTime ? " in the window" : ""));
       }
-      if (format == "csv") out << csv_provenance(vm, loaded.report);
-      write_result(out, format, graph, result, loaded.report);
-      if (vm.count("export")) {
-        Subgraph sub = subgraph_of_trace(graph, result);
-        sub.provenance = provenance_text(loaded.report);
-        export_subgraph_file(vm["export"].as<std::string>(), graph, std::move(sub));
+      result = trace_forward(context, seeds, trace);
+    } else {
+      const std::vector<TxIndex> seeds =
+          resolve_ids(context, split_ids(vm["tx"].as<std::string>()));
+      if (seeds.empty()) throw UsageError("--tx lists no transaction id");
+      if (backward) {
+        if (seeds.size() != 1) throw UsageError("a backward trace takes one target transaction");
+        result = trace_backward(context, seeds[0], trace);
+      } else {
+        result = trace_forward(context, seeds, trace);
       }
     }
-  } catch (const TraceError& e) {
-    throw UsageError(e.what());
+    if (format == "csv") out << csv_provenance(vm, loaded.report);
+    write_result(out, format, graph, result, loaded.report);
+    if (vm.count("export")) {
+      Subgraph sub = subgraph_of_trace(graph, result);
+      sub.provenance = provenance_text(loaded.report);
+      export_subgraph_file(vm["export"].as<std::string>(), graph, std::move(sub));
+    }
   }
   if (file) file->commit();
   return kExitOk;

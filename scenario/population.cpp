@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "graph/option_error.h"
+
 namespace moneytrail::scenario {
 namespace {
 
@@ -179,13 +181,13 @@ void add_camouflage(Factory& make, const CamouflageSize& size, std::size_t first
 
 Population build_population(const ScenarioOptions& options, Random& random,
                             std::vector<Account>& accounts) {
-  if (options.groups == 0) throw std::invalid_argument("groups: must be at least 1");
+  if (options.groups == 0) throw OptionError("groups", "must be at least 1");
   if (options.mule_tiers < 1 || options.mule_tiers > 5)
-    throw std::invalid_argument("mule-tiers: must be 1 to 5");
-  if (options.days == 0) throw std::invalid_argument("days: must be at least 1");
-  if (options.accounts == 0) throw std::invalid_argument("accounts: must be at least 1");
+    throw OptionError("mule-tiers", "must be 1 to 5");
+  if (options.days == 0) throw OptionError("days", "must be at least 1");
+  if (options.accounts == 0) throw OptionError("accounts", "must be at least 1");
   if (options.shared_running_points < 0 || options.shared_running_points > 1) {
-    throw std::invalid_argument("shared_running_points: must be between 0 and 1");
+    throw OptionError("shared_running_points", "must be between 0 and 1");
   }
   Factory make{options, random, accounts};
   Population p;
@@ -232,8 +234,8 @@ Population build_population(const ScenarioOptions& options, Random& random,
   const std::uint64_t fraud_accounts = accounts.size();
   const std::uint64_t minimum_background = 20;
   if (options.accounts < fraud_accounts + options.victims + minimum_background) {
-    throw std::invalid_argument(
-        "accounts: " + std::to_string(options.accounts) +
+    throw OptionError(
+        "accounts", std::to_string(options.accounts) +
         " cannot hold the fraud groups, victims and a background; need at least " +
         std::to_string(fraud_accounts + options.victims + minimum_background));
   }
@@ -254,7 +256,7 @@ Population build_population(const ScenarioOptions& options, Random& random,
   const CamouflageSize camouflage(persons);
   if (options.camouflage) {
     if (persons < camouflage.accounts() * 3)
-      throw std::invalid_argument("accounts: too few for the camouflage population");
+      throw OptionError("accounts", "too few for the camouflage population");
     persons -= camouflage.accounts();
   }
   const std::size_t first_person = p.persons.size();

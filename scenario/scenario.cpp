@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "scenario/traffic.h"
+#include "graph/option_error.h"
 
 namespace moneytrail::scenario {
 
@@ -30,7 +31,7 @@ std::string_view to_string(Profile profile) {
 
 Scenario generate_scenario(const ScenarioOptions& options) {
   if (options.victims > 0 && options.groups == 0)
-    throw std::invalid_argument("groups: must be at least 1");
+    throw OptionError("groups", "must be at least 1");
   Scenario s;
   s.options = options;
   // Independent streams, so adding background rows never changes the laundering chains.

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "algorithms/components/strong_components.h"
+#include "graph/option_error.h"
 
 namespace moneytrail {
 
@@ -22,9 +23,9 @@ double flow_weight(const FlowView& flows, FlowEdgeIndex e, FlowWeight weight) {
 
 PageRankResult pagerank(const FlowView& flows, const PageRankOptions& options) {
   if (!(options.damping >= 0 && options.damping < 1)) {
-    throw std::invalid_argument("damping must be in [0, 1)");
+    throw OptionError("damping", "must be in [0, 1)");
   }
-  if (!(options.tolerance > 0)) throw std::invalid_argument("tolerance must be positive");
+  if (!(options.tolerance > 0)) throw OptionError("tolerance", "must be positive");
   const std::uint32_t n = flows.num_vertices();
   PageRankResult result;
   if (n == 0) {

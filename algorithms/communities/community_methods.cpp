@@ -8,6 +8,7 @@
 #include "algorithms/communities/louvain.h"
 #include "algorithms/components/strong_components.h"
 #include "graph/ownership_links.h"
+#include "graph/option_error.h"
 
 namespace moneytrail {
 namespace {
@@ -39,8 +40,8 @@ std::string_view to_string(CommunityWeight weight) {
 
 CommunityDetection detect_communities(const TransactionGraph& graph, const FlowView& flows,
                                       const CommunityDetectionOptions& options) {
-  if (!(options.resolution > 0)) throw std::invalid_argument("the resolution must be above 0");
-  if (!(options.link_weight >= 0)) throw std::invalid_argument("the link weight must be >= 0");
+  if (!(options.resolution > 0)) throw OptionError("resolution", "must be above 0");
+  if (!(options.link_weight >= 0)) throw OptionError("link_weight", "must be at least 0");
   CommunityGraphOptions graph_options;
   graph_options.weight = options.weight;
   graph_options.link_weight = options.link_weight;

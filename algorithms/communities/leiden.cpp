@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "algorithms/communities/community_moves.h"
+#include "graph/option_error.h"
 
 namespace moneytrail {
 namespace {
@@ -48,7 +49,7 @@ std::vector<std::uint32_t> leiden_run(const CommunityGraph& graph, const LeidenO
 }  // namespace
 
 CommunityResult leiden(const CommunityGraph& graph, const LeidenOptions& options) {
-  if (!(options.resolution > 0)) throw std::invalid_argument("the resolution must be above 0");
+  if (!(options.resolution > 0)) throw OptionError("resolution", "must be above 0");
   const std::uint32_t n = graph.num_nodes();
   if (!options.initial.empty() && options.initial.size() != n)
     throw std::invalid_argument("the initial partition does not cover every node");

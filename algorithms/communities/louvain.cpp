@@ -6,11 +6,12 @@
 #include <stdexcept>
 
 #include "algorithms/communities/community_moves.h"
+#include "graph/option_error.h"
 
 namespace moneytrail {
 
 CommunityResult louvain(const CommunityGraph& graph, const LouvainOptions& options) {
-  if (!(options.resolution > 0)) throw std::invalid_argument("the resolution must be above 0");
+  if (!(options.resolution > 0)) throw OptionError("resolution", "must be above 0");
   using namespace community_detail;
   std::mt19937_64 rng(options.seed);
   CommunityResult result;

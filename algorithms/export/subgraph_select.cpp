@@ -8,6 +8,8 @@
 #include <numeric>
 #include <stdexcept>
 
+#include "graph/option_error.h"
+
 namespace moneytrail {
 namespace {
 
@@ -202,7 +204,7 @@ Subgraph ego_subgraph(const TransactionGraph& graph, const FlowView& flows, Vert
 }
 
 void fold_subgraph(Subgraph& sub, std::size_t max_nodes) {
-  if (max_nodes < 2) throw std::invalid_argument("--max-nodes must be at least 2");
+  if (max_nodes < 2) throw OptionError("max_nodes", "must be at least 2");
   if (sub.nodes.size() <= max_nodes) return;
   std::vector<std::uint32_t> order(sub.nodes.size());
   std::iota(order.begin(), order.end(), 0u);

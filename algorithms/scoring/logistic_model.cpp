@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "algorithms/scoring/ranking_evaluation.h"
+#include "graph/option_error.h"
 
 namespace moneytrail {
 namespace {
@@ -191,7 +192,7 @@ Eigen::VectorXd logistic_contributions(const LogisticModel& model, const Eigen::
 CrossValidation cross_validate(const Eigen::MatrixXd& inputs, std::span<const std::uint8_t> labels,
                                std::uint32_t folds, std::uint64_t seed,
                                const LogisticOptions& options) {
-  if (folds < 2) throw std::invalid_argument("cross-validation needs at least 2 folds");
+  if (folds < 2) throw OptionError("folds", "must be at least 2 (cross-validation)");
   if (labels.size() != static_cast<std::size_t>(inputs.rows()))
     throw std::invalid_argument("one label per input row is needed");
   const auto n = static_cast<std::uint32_t>(inputs.rows());

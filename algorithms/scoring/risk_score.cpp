@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "graph/option_error.h"
+
 namespace moneytrail {
 namespace {
 
@@ -70,7 +72,6 @@ std::string money(double value) {
 
 std::string_view to_string(Indicator indicator) { return kNames[index(indicator)]; }
 
-
 double binomial_surprisal(double k, double n, double p, double cap) {
   if (!(k > 0) || !(n >= k) || !(k > n * p)) return 0;
   if (!(p > 0)) return cap;  // an event the population never shows
@@ -88,7 +89,7 @@ RiskScores first_pass_scores(const AccountFeatures& f, const TypologyResult& typ
   if (typologies.per_account.size() != n)
     throw std::invalid_argument("typology counts and features cover different accounts");
   if (!(options.flag_level > 0))
-    throw std::invalid_argument("flag_level must be positive");
+    throw OptionError("flag_level", "must be positive");
   RiskScores s;
   s.resolution = evidence.resolution;
   s.forward_window_seconds = evidence.forward_window_seconds;

@@ -6,6 +6,8 @@
 #include <limits>
 #include <stdexcept>
 
+#include "graph/option_error.h"
+
 namespace moneytrail {
 namespace {
 
@@ -53,7 +55,7 @@ VictimMoney trace_victim_money(const TransactionGraph& graph, const std::vector<
   if (base.size() != m || scam_weight.size() != m)
     throw std::invalid_argument("victim money: one base value and one weight per transaction");
   if (!(options.reach_share > 0 && options.reach_share <= 1))
-    throw std::invalid_argument("victim money: reach_share must be in (0, 1]");
+    throw OptionError("reach_share", "must be in (0, 1]");
   for (float w : scam_weight)
     if (!(w >= 0 && w <= 1)) throw std::invalid_argument("victim money: weights must be in [0, 1]");
   const TransactionTable& tx = graph.transactions();

@@ -375,7 +375,7 @@ class BackwardTracer {
 
 void validate_backward(const TraceOptions& options) {
   validate_trace_options(options);
-  if (options.window) throw TraceError("--window applies to forward traces only");
+  if (options.window) throw TraceError("window", "applies to forward traces only");
 }
 
 }  // namespace

@@ -459,9 +459,9 @@ class ForwardTracer {
 }  // namespace
 
 void validate_trace_options(const TraceOptions& options) {
-  if (options.max_hops == 0) throw TraceError("--max-hops must be at least 1");
-  if (options.window && *options.window <= 0) throw TraceError("--window must be positive");
-  if (!(options.min_amount >= 0)) throw TraceError("--min-amount must be at least 0");
+  if (options.max_hops == 0) throw TraceError("max_hops", "must be at least 1");
+  if (options.window && *options.window <= 0) throw TraceError("window", "must be positive");
+  if (!(options.min_amount >= 0)) throw TraceError("min_amount", "must be at least 0");
 }
 
 TraceResult trace_forward(const TraceContext& context, std::span<const TxIndex> seeds,

@@ -31,11 +31,20 @@ std::string_view to_string(TraceDirection direction);
 
 inline constexpr std::uint32_t kUnlimitedHops = std::numeric_limits<std::uint32_t>::max();
 
-/// Bad trace parameters or seeds (unknown id, no debits in the window, mixed currencies without
-/// rates): the CLI reports these as usage errors, exit 2.
+/// What a trace cannot do as asked (no seed, mixed currencies without rates), or an option out of
+/// range, then naming its field as OptionError does (graph/option_error.h): the CLI reports
+/// these as usage errors, exit 2, with the field's flag.
 class TraceError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+  TraceError(std::string field, std::string message)
+      : std::runtime_error(field + " " + message), field_(std::move(field)),
+        message_(std::move(message)) {}
+  const std::string& field() const { return field_; }  // empty: not about one option
+  const std::string& message() const { return message_; }
+
+ private:
+  std::string field_, message_;
 };
 
 struct TraceOptions {
