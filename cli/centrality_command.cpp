@@ -13,7 +13,7 @@
 #include "algorithms/centrality/spectral.h"
 #include "cli/commands.h"
 #include "io/util/text_safety.h"
-#include "cli/stats_report.h"
+#include "io/report/stats_report.h"
 #include "io/csv/csv_reader.h"
 #include "io/csv/field_parsers.h"
 #include "io/util/input_error.h"

@@ -126,15 +126,6 @@ void refuse_outputs_over_inputs(const po::variables_map& vm, const LoadRequest& 
                          input + " (give --rejects PATH)");
 }
 
-std::string with_thousands(std::uint64_t value) {
-  std::string digits = std::to_string(value);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
 
 LoadedCase load_inputs(const po::variables_map& vm, const std::string& default_rejects,
                        const std::string& command_line) {
@@ -200,29 +191,7 @@ LoadedCase load_inputs(const po::variables_map& vm, const std::string& default_r
   return loaded;
 }
 
-nlohmann::ordered_json provenance_json(const LoadReport& report) {
-  nlohmann::ordered_json j;
-  j["moneytrail"] = MONEYTRAIL_VERSION;
-  j["command_line"] = report.provenance.command_line;
-  j["inputs"] = nlohmann::ordered_json::array();
-  for (const CaseProvenance::Input& input : report.provenance.inputs) {
-    j["inputs"].push_back({{"path", input.path},
-                           {"format", input.format},
-                           {"bytes", input.bytes},
-                           {"rows", input.rows},
-                           {"rejected", input.rejected},
-                           {"sha256", input.sha256}});
-  }
-  return j;
-}
 
-std::string provenance_text(const LoadReport& report) {
-  std::string text =
-      std::string("moneytrail ") + MONEYTRAIL_VERSION + "; " + report.provenance.command_line;
-  for (const CaseProvenance::Input& input : report.provenance.inputs)
-    text += "; " + input.path + " sha256=" + input.sha256;
-  return text;
-}
 
 void add_csv_provenance_option(po::options_description& options) {
   options.add_options()("csv-provenance",
@@ -234,17 +203,7 @@ void add_csv_provenance_option(po::options_description& options) {
 }
 
 std::string csv_provenance(const po::variables_map& vm, const LoadReport& report) {
-  if (!vm.count("csv-provenance")) return "";
-  // Line breaks and other control characters in a file name or argument are written as \xNN:
-  // a name must not forge lines of its own.
-  std::string text = std::string("# moneytrail ") + MONEYTRAIL_VERSION +
-                     "\n# command: " + terminal_text(report.provenance.command_line) + "\n";
-  for (const CaseProvenance::Input& input : report.provenance.inputs) {
-    text += "# input: " + terminal_text(input.path) + " (" + terminal_text(input.format) + ", " +
-            std::to_string(input.rows) + " rows, " + std::to_string(input.rejected) +
-            " rejected) sha256 " + terminal_text(input.sha256) + "\n";
-  }
-  return text;
+  return vm.count("csv-provenance") ? provenance_csv_lines(report) : "";
 }
 
 bool stdout_is_terminal() { return isatty(STDOUT_FILENO); }

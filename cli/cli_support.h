@@ -11,6 +11,7 @@
 
 #include "algorithms/tracing/trace_context.h"
 #include "io/load_case.h"
+#include "io/report/report_text.h"
 
 namespace moneytrail::cli {
 
@@ -52,16 +53,8 @@ LoadedCase load_inputs(const po::variables_map& vm, const std::string& default_r
 /// What a result came from, for every JSON output: the moneytrail version, the command line with
 /// all options, and each input file's path, layout, rows and SHA-256 (inputs of a case file are
 /// those recorded when it was made).
-nlohmann::ordered_json provenance_json(const LoadReport& report);
 
-/// JSON text that is always valid UTF-8 whatever the input held (ill-formed bytes become
-/// U+FFFD instead of failing the whole output). indent -1: one line.
-inline std::string json_text(const nlohmann::ordered_json& j, int indent = 2) {
-  return j.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-}
 
-/// The same as one line of text, for graph files and HTML reports.
-std::string provenance_text(const LoadReport& report);
 
 /// --csv-provenance, for commands that write CSV.
 void add_csv_provenance_option(po::options_description& options);
@@ -72,8 +65,6 @@ void add_csv_provenance_option(po::options_description& options);
 /// header; moneytrail's own readers skip such lines.
 std::string csv_provenance(const po::variables_map& vm, const LoadReport& report);
 
-/// "1,234,567"
-std::string with_thousands(std::uint64_t value);
 
 /// True when stdout is a terminal (picks table over JSON by default).
 bool stdout_is_terminal();

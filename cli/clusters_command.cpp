@@ -8,7 +8,7 @@
 #include "algorithms/communities/evidence_clusters.h"
 #include "algorithms/communities/flow_blocks.h"
 #include "algorithms/export/subgraph_select.h"
-#include "cli/cluster_report_output.h"
+#include "io/report/cluster_report.h"
 #include "cli/commands.h"
 #include "io/util/atomic_file.h"
 #include "io/csv/csv_reader.h"

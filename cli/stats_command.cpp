@@ -4,7 +4,7 @@
 
 #include "algorithms/summary/graph_stats.h"
 #include "cli/commands.h"
-#include "cli/stats_report.h"
+#include "io/report/stats_report.h"
 
 namespace moneytrail::cli {
 

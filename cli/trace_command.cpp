@@ -14,7 +14,7 @@
 #include "algorithms/tracing/forward_trace.h"
 #include "cli/commands.h"
 #include "io/util/text_safety.h"
-#include "cli/trace_report.h"
+#include "io/report/trace_report.h"
 #include "io/util/atomic_file.h"
 #include "io/csv/field_parsers.h"
 #include "io/util/input_error.h"

@@ -1,11 +1,11 @@
-#include "cli/cluster_report_output.h"
+#include "io/report/cluster_report.h"
 #include "io/util/text_safety.h"
 
 #include <iomanip>
 
 #include "io/csv/csv_reader.h"
 
-namespace moneytrail::cli {
+namespace moneytrail {
 namespace {
 
 // Calls f(kind name, members of that kind) for each kind present, in the enum's order.
@@ -134,4 +134,4 @@ void write_cluster_csv(std::ostream& out, const ClusterReportContext& c) {
   }
 }
 
-}  // namespace moneytrail::cli
+}  // namespace moneytrail

@@ -10,7 +10,7 @@
 #include "algorithms/tracing/trace_types.h"
 #include "graph/transaction_graph.h"
 
-namespace moneytrail::cli {
+namespace moneytrail {
 
 nlohmann::ordered_json trace_to_json(const TransactionGraph& graph, const TraceResult& result);
 void print_trace_table(std::ostream& out, const TransactionGraph& graph, const TraceResult& result,
@@ -24,4 +24,4 @@ void write_trace_csv_rows(std::ostream& out, const TransactionGraph& graph,
 std::string trace_csv_rows(const TransactionGraph& graph, const TraceResult& result,
                            std::uint64_t set_line = 0);
 
-}  // namespace moneytrail::cli
+}  // namespace moneytrail

@@ -1,13 +1,13 @@
-#include "cli/stats_report.h"
+#include "io/report/stats_report.h"
 #include "io/util/text_safety.h"
 
 #include <iomanip>
 #include <sstream>
 
-#include "cli/cli_support.h"
+#include "io/report/report_text.h"
 #include "io/csv/field_parsers.h"
 
-namespace moneytrail::cli {
+namespace moneytrail {
 namespace {
 
 nlohmann::ordered_json degree_json(const TransactionGraph& graph, const DegreeSummary& d) {
@@ -147,4 +147,4 @@ void print_stats_table(std::ostream& out, const TransactionGraph& graph, const G
   out << "\n";
 }
 
-}  // namespace moneytrail::cli
+}  // namespace moneytrail

@@ -7,7 +7,7 @@
 #include "algorithms/summary/graph_stats.h"
 #include "io/load_case.h"
 
-namespace moneytrail::cli {
+namespace moneytrail {
 
 /// Top-level keys: accounts, transactions, rejected, components, degrees, inputs, moneytrail.
 nlohmann::ordered_json stats_to_json(const TransactionGraph& graph, const GraphStats& stats,
@@ -15,4 +15,4 @@ nlohmann::ordered_json stats_to_json(const TransactionGraph& graph, const GraphS
 void print_stats_table(std::ostream& out, const TransactionGraph& graph, const GraphStats& stats,
                        const LoadReport& report);
 
-}  // namespace moneytrail::cli
+}  // namespace moneytrail

@@ -11,7 +11,7 @@
 #include "algorithms/communities/flow_blocks.h"
 #include "graph/transaction_graph.h"
 
-namespace moneytrail::cli {
+namespace moneytrail {
 
 struct ClusterReportContext {
   const TransactionGraph& graph;
@@ -25,4 +25,4 @@ void print_cluster_table(std::ostream& out, const ClusterReportContext& c);
 /// rank,community,size,...,score,reasons,members (members joined by ';').
 void write_cluster_csv(std::ostream& out, const ClusterReportContext& c);
 
-}  // namespace moneytrail::cli
+}  // namespace moneytrail

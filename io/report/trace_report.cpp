@@ -1,15 +1,15 @@
-#include "cli/trace_report.h"
+#include "io/report/trace_report.h"
 #include "io/util/text_safety.h"
 
 #include <charconv>
 #include <cmath>
 #include <iomanip>
 
-#include "cli/cli_support.h"
+#include "io/report/report_text.h"
 #include "io/csv/csv_reader.h"
 #include "io/csv/field_parsers.h"
 
-namespace moneytrail::cli {
+namespace moneytrail {
 namespace {
 
 using json = nlohmann::ordered_json;
@@ -186,4 +186,4 @@ void write_trace_csv_rows(std::ostream& out, const TransactionGraph& graph,
   out << trace_csv_rows(graph, result, set_line);
 }
 
-}  // namespace moneytrail::cli
+}  // namespace moneytrail
