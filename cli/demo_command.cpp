@@ -117,7 +117,7 @@ int run_demo(const Args& args) {
     const TraceContext context(g);
     TraceOptions forward_options;
     forward_options.paths = 3;
-    const TraceResult forward =
+    const ForwardTraceResult forward =
         trace_forward(context, std::span<const TxIndex>(&*payment, 1), forward_options);
     print_trace_table(std::cout, g, forward, 8);
     victim_trace = subgraph_of_trace(g, forward);

@@ -81,8 +81,9 @@ TraceOptions trace_options(const po::variables_map& vm) {
   return o;
 }
 
+template <class Result>  // ForwardTraceResult or BackwardTraceResult
 void write_result(std::ostream& out, const std::string& format, const TransactionGraph& graph,
-                  const TraceResult& result, const LoadReport& report) {
+                  const Result& result, const LoadReport& report) {
   if (format == "json") {
     nlohmann::ordered_json j = trace_to_json(graph, result);
     j["provenance"] = provenance_json(report);
@@ -108,7 +109,7 @@ void write_batch(std::ostream& out, const std::string& format, const Transaction
   for (std::size_t begin = 0; begin < sets.sets.size(); begin += kChunk) {
     const std::size_t end = std::min(sets.sets.size(), begin + kChunk);
     std::vector<std::vector<TxIndex>> chunk(sets.sets.begin() + begin, sets.sets.begin() + end);
-    const std::vector<TraceResult> results = trace_forward_batch(context, chunk, options, threads);
+    const std::vector<ForwardTraceResult> results = trace_forward_batch(context, chunk, options, threads);
     if (format == "csv") {
       // Formatting gigabytes of rows is the slow part of a big batch: on every core.
       std::vector<std::string> rows(results.size());
@@ -122,7 +123,7 @@ void write_batch(std::ostream& out, const std::string& format, const Transaction
     }
     for (std::size_t i = 0; i < results.size(); ++i) {
       const std::uint64_t line = sets.lines[begin + i];
-      const TraceResult& r = results[i];
+      const ForwardTraceResult& r = results[i];
       if (format == "json") {
         nlohmann::ordered_json j;
         j["line"] = line;
@@ -231,12 +232,20 @@ int run_trace(const Args& args) {
     if (format == "csv") out << csv_provenance(vm, loaded.report);
     write_batch(out, format, graph, context, sets, trace, vm["threads"].as<int>());
   } else {
-    TraceResult result;
+    const auto emit = [&](const auto& result) {
+      if (format == "csv") out << csv_provenance(vm, loaded.report);
+      write_result(out, format, graph, result, loaded.report);
+      if (vm.count("export")) {
+        Subgraph sub = subgraph_of_trace(graph, result);
+        sub.provenance = provenance_text(loaded.report);
+        export_subgraph_file(vm["export"].as<std::string>(), graph, std::move(sub));
+      }
+    };
     if (backward && vm.count("to")) {
       const std::string id = vm["to"].as<std::string>();
       const auto account = graph.find_account(id);
       if (!account) throw UsageError("unknown account '" + id + "'");
-      result = trace_backward_balance(context, *account, at, trace);
+      emit(trace_backward_balance(context, *account, at, trace));
     } else if (vm.count("from")) {
       const std::string id = vm["from"].as<std::string>();
       const auto account = graph.find_account(id);
@@ -246,24 +255,17 @@ int run_trace(const Args& args) {
         throw UsageError("account '" + id + "' has no debits" +
                          (since != kNoTime || until != kNoTime ? " in the window" : ""));
       }
-      result = trace_forward(context, seeds, trace);
+      emit(trace_forward(context, seeds, trace));
     } else {
       const std::vector<TxIndex> seeds =
           resolve_ids(context, split_ids(vm["tx"].as<std::string>()));
       if (seeds.empty()) throw UsageError("--tx lists no transaction id");
       if (backward) {
         if (seeds.size() != 1) throw UsageError("a backward trace takes one target transaction");
-        result = trace_backward(context, seeds[0], trace);
+        emit(trace_backward(context, seeds[0], trace));
       } else {
-        result = trace_forward(context, seeds, trace);
+        emit(trace_forward(context, seeds, trace));
       }
-    }
-    if (format == "csv") out << csv_provenance(vm, loaded.report);
-    write_result(out, format, graph, result, loaded.report);
-    if (vm.count("export")) {
-      Subgraph sub = subgraph_of_trace(graph, result);
-      sub.provenance = provenance_text(loaded.report);
-      export_subgraph_file(vm["export"].as<std::string>(), graph, std::move(sub));
     }
   }
   if (file) file->commit();

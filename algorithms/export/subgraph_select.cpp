@@ -60,13 +60,10 @@ bool overlaps(const FlowView& flows, FlowEdgeIndex e, const EgoOptions& o) {
   return true;
 }
 
-}  // namespace
-
-Subgraph subgraph_of_trace(const TransactionGraph& graph, const TraceResult& trace) {
+Subgraph trace_subgraph(const TransactionGraph& graph, const TraceFlows& trace, std::string title,
+                        std::span<const TraceEndpoint> endpoints) {
   SubgraphBuilder b;
-  b.sub.title = std::string(to_string(trace.direction)) + " trace, " +
-                std::string(to_string(trace.policy)) + ", " + std::to_string(trace.seeds.size()) +
-                " seed transaction(s)";
+  b.sub.title = std::move(title);
   const TransactionTable& tx = graph.transactions();
   for (const TracedTransaction& t : trace.transactions) {
     const std::uint32_t s = b.node(tx.from[t.tx]);
@@ -85,7 +82,7 @@ Subgraph subgraph_of_trace(const TransactionGraph& graph, const TraceResult& tra
   }
   // What each endpoint holds or cashed out, as the trace says (not what it received: money
   // that passed through and moved on must not be claimed twice in a freeze request).
-  for (const TraceEndpoint& e : trace.endpoints) {
+  for (const TraceEndpoint& e : endpoints) {
     if (e.status == EndpointStatus::other || !b.has(e.account)) continue;
     SubgraphNode& n = b.sub.nodes[b.node(e.account)];
     n.endpoint = true;
@@ -97,6 +94,23 @@ Subgraph subgraph_of_trace(const TransactionGraph& graph, const TraceResult& tra
       n.status += ";" + status;
   }
   return std::move(b.sub);
+}
+
+}  // namespace
+
+Subgraph subgraph_of_trace(const TransactionGraph& graph, const ForwardTraceResult& trace) {
+  return trace_subgraph(graph, trace,
+                        "forward trace, " + std::string(to_string(trace.policy)) + ", " +
+                            std::to_string(trace.seeds.size()) + " seed transaction(s)",
+                        trace.endpoints);
+}
+
+Subgraph subgraph_of_trace(const TransactionGraph& graph, const BackwardTraceResult& trace) {
+  const std::string what = trace.target ? "transaction " + std::string(graph.transaction_id(*trace.target))
+                                        : "balance of " + std::string(graph.account_id(trace.target_account));
+  return trace_subgraph(graph, trace,
+                        "backward trace, " + std::string(to_string(trace.policy)) + ", " + what,
+                        trace.origins);
 }
 
 Subgraph subgraph_of_accounts(const FlowView& flows, std::span<const VertexId> accounts,

@@ -16,8 +16,10 @@
 namespace moneytrail {
 
 /// The traced transactions as edges (aggregated per account pair, `traced` summed), the accounts
-/// they touch as nodes with their first hop and traced received value; endpoints marked.
-Subgraph subgraph_of_trace(const TransactionGraph& graph, const TraceResult& trace);
+/// they touch as nodes with their first hop and traced received value; endpoints marked with
+/// what they hold (backward: the origins, with what each gave).
+Subgraph subgraph_of_trace(const TransactionGraph& graph, const ForwardTraceResult& trace);
+Subgraph subgraph_of_trace(const TransactionGraph& graph, const BackwardTraceResult& trace);
 
 /// Accounts and the flows among them; `group` is set from `groups` when it is not empty (one
 /// entry per account in `accounts`).

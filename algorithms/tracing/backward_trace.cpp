@@ -7,8 +7,8 @@
 #include <limits>
 #include <optional>
 
-#include "algorithms/tracing/forward_ledger.h"
 #include "algorithms/tracing/forward_trace.h"
+#include "algorithms/tracing/lot_ledger.h"
 
 namespace moneytrail {
 namespace {
@@ -16,112 +16,46 @@ namespace {
 constexpr std::uint32_t kOpeningLot = std::numeric_limits<std::uint32_t>::max();
 constexpr std::uint32_t kNoHop = std::numeric_limits<std::uint32_t>::max();
 
-struct OriginLot {
-  Amount amount = 0;
-  std::uint32_t source = kOpeningLot;  // the credit transaction that brought it, or the opening
+// What a backward lot carries: the credit transaction that brought it (or the opening balance).
+struct OriginCargo {
+  std::uint32_t source = kOpeningLot;
+
+  bool marked() const { return source != kOpeningLot; }
+  Amount marked_amount(Amount amount) const { return amount; }
+  OriginCargo split(double) const { return *this; }
+  bool merge(const OriginCargo&) const { return false; }  // each source stays its own lot
+  bool same_arrival(const OriginCargo&) const { return false; }
 };
+using OriginLedger = LotLedger<OriginCargo>;
 
 struct Piece {
   std::uint32_t source;
   Amount amount;
 };
 
-// An account's lots with their sources; a debit reports the pieces it took.
-class OriginLedger {
- public:
-  OriginLedger(TracePolicy policy, Amount opening) : policy_(policy) {
-    if (opening > 0) lots_.push_back({opening, kOpeningLot});
-  }
-  void credit(Amount amount, std::uint32_t source) {
-    if (amount > 0) lots_.push_back({amount, source});
-  }
-  // Takes `amount` (everything when `whole`), appending the pieces; returns the unfunded rest.
-  Amount debit(Amount amount, bool whole, std::vector<Piece>& pieces) {
-    Amount total = 0;
-    for (std::size_t i = head_; i < lots_.size(); ++i) total += lots_[i].amount;
-    const bool everything = whole || amount >= total * (1 - ForwardLedger::kRelativeEpsilon);
-    Amount remaining = everything ? std::numeric_limits<Amount>::infinity() : amount;
-    auto take = [&](OriginLot& lot) {
-      if (remaining <= 0 || lot.amount <= 0) return;
-      const bool all = remaining >= lot.amount * (1 - ForwardLedger::kRelativeEpsilon);
-      const Amount taken = all ? lot.amount : remaining;
-      pieces.push_back({lot.source, taken});
-      lot.amount = all ? 0 : lot.amount - taken;
-      remaining -= taken;
-    };
-    switch (policy_) {
-      case TracePolicy::haircut: {
-        const double share = everything || total <= 0 ? 1.0 : amount / total;
-        for (std::size_t i = head_; i < lots_.size(); ++i) {
-          OriginLot& lot = lots_[i];
-          if (lot.amount <= 0) continue;
-          const Amount taken = share >= 1 ? lot.amount : lot.amount * share;
-          pieces.push_back({lot.source, taken});
-          lot.amount -= share >= 1 ? lot.amount : taken;
-        }
-        remaining = 0;
-        break;
-      }
-      case TracePolicy::fifo:
-        for (std::size_t i = head_; i < lots_.size(); ++i) take(lots_[i]);
-        break;
-      case TracePolicy::lifo:
-        for (std::size_t i = lots_.size(); i > head_; --i) take(lots_[i - 1]);
-        break;
-      case TracePolicy::tainted_first:  // money that came by transfer before the opening balance
-      case TracePolicy::tainted_last:   // the opening balance first
-      case TracePolicy::poison: {
-        const bool opening_first = policy_ == TracePolicy::tainted_last;
-        for (int pass = 0; pass < 2; ++pass) {
-          const bool want_opening = (pass == 0) == opening_first;
-          for (std::size_t i = head_; i < lots_.size(); ++i) {
-            if ((lots_[i].source == kOpeningLot) == want_opening) take(lots_[i]);
-          }
-        }
-        break;
-      }
-    }
-    while (head_ < lots_.size() && lots_[head_].amount <= 0) ++head_;
-    while (lots_.size() > head_ && lots_.back().amount <= 0) lots_.pop_back();
-    if (head_ > 64 && head_ * 2 > lots_.size()) {
-      lots_.erase(lots_.begin(), lots_.begin() + static_cast<std::ptrdiff_t>(head_));
-      head_ = 0;
-    }
-    if (everything) {
-      lots_.clear();
-      head_ = 0;
-      return whole ? 0 : std::max<Amount>(amount - total, 0);
-    }
-    return 0;
-  }
-
- private:
-  TracePolicy policy_;
-  std::vector<OriginLot> lots_;
-  std::size_t head_ = 0;
-};
-
 class BackwardTracer {
  public:
   BackwardTracer(const TraceContext& context, VertexId account, TxIndex deadline,
-                 std::optional<TxIndex> target, const TraceOptions& options)
+                 std::optional<TxIndex> target, Timestamp at, const TraceOptions& options)
       : graph_(context.graph()),
         tx_(graph_.transactions()),
         options_(options),
         target_account_(account),
         target_deadline_(deadline),
         target_(target),
+        at_(at),
         valuation_(context, target ? tx_.currency[*target]
                             : context.currency(account) == TraceContext::kNoCurrency
                                 ? 0
                                 : context.currency(account)) {}
 
-  TraceResult run() {
+  BackwardTraceResult run() {
     find_reachable_set();
-    TraceResult result;
+    BackwardTraceResult result;
     result.policy = options_.policy;
-    result.direction = TraceDirection::backward;
-    if (target_) result.seeds = {*target_};
+    result.target = target_;
+    result.target_account = target_account_;
+    result.at = at_;
     result.currency = graph_.currencies().size() > 0
                           ? std::string(graph_.currencies()[valuation_.trace_currency()])
                           : std::string();
@@ -171,7 +105,7 @@ class BackwardTracer {
     return it != members_.end() && e < it->second.deadline;
   }
 
-  void replay_and_attribute(TraceResult& result) {
+  void replay_and_attribute(BackwardTraceResult& result) {
     // Every transaction of a member before its deadline, in processing order.
     std::vector<TxIndex> events;
     for (const auto& [a, m] : members_) {
@@ -199,6 +133,9 @@ class BackwardTracer {
     // pieces of event i: [piece_offsets[i], piece_offsets[i+1]); the target's come last.
     std::vector<Piece> pieces;
     std::vector<std::size_t> piece_offsets = {0};
+    auto record_piece = [&](const OriginCargo& lot, Amount amount) {
+      pieces.push_back({lot.source, amount});
+    };
     tsl::robin_map<TxIndex, std::uint32_t> event_of;  // credit tx -> event position
     event_of.reserve(events.size());
     for (std::uint32_t i = 0; i < events.size(); ++i) {
@@ -206,12 +143,12 @@ class BackwardTracer {
       event_of.emplace(e, i);
       if (!poison && debits_in_set(e)) {
         const VertexId from = tx_.from[e];
-        const Amount unfunded = ledger(from).debit(valuation_.paid_in_ledger(e), false, pieces);
+        const Amount unfunded = ledger(from).debit(valuation_.paid_in_ledger(e), record_piece);
         if (unfunded > 0) pieces.push_back({kOpeningLot, unfunded});
       }
       piece_offsets.push_back(pieces.size());
       if (!poison && credits_in_set(e))
-        ledger(tx_.to[e]).credit(valuation_.received_in_ledger(e), e);
+        ledger(tx_.to[e]).credit(valuation_.received_in_ledger(e), OriginCargo{e});
     }
     // The target: the transaction's debit, or the whole balance held at the time.
     Amount target_amount = 0;
@@ -219,11 +156,11 @@ class BackwardTracer {
       OriginLedger& own = ledger(target_account_);
       if (target_) {
         target_amount = valuation_.paid_in_ledger(*target_);
-        const Amount unfunded = own.debit(target_amount, false, pieces);
+        const Amount unfunded = own.debit(target_amount, record_piece);
         if (unfunded > 0) pieces.push_back({kOpeningLot, unfunded});
       } else {
         const std::size_t before = pieces.size();
-        own.debit(0, true, pieces);
+        own.debit_all(record_piece);
         for (std::size_t p = before; p < pieces.size(); ++p) target_amount += pieces[p].amount;
       }
       piece_offsets.push_back(pieces.size());
@@ -286,7 +223,7 @@ class BackwardTracer {
     collect(result, events, share, reach, hop, opening_origin, inflow_origin, target_value, poison);
   }
 
-  void collect(TraceResult& result, const std::vector<TxIndex>& events,
+  void collect(BackwardTraceResult& result, const std::vector<TxIndex>& events,
                const std::vector<double>& share, const std::vector<double>& reach,
                const std::vector<std::uint32_t>& hop,
                const tsl::robin_map<VertexId, std::pair<double, std::uint32_t>>& opening_origin,
@@ -360,7 +297,7 @@ class BackwardTracer {
       origins.resize(options_.max_origins);
       origins.push_back(other);
     }
-    result.endpoints = std::move(origins);
+    result.origins = std::move(origins);
   }
 
   const TransactionGraph& graph_;
@@ -369,6 +306,7 @@ class BackwardTracer {
   VertexId target_account_;
   TxIndex target_deadline_;
   std::optional<TxIndex> target_;
+  Timestamp at_;
   TraceValuation valuation_;
   tsl::robin_map<VertexId, Member> members_;
 };
@@ -380,22 +318,22 @@ void validate_backward(const TraceOptions& options) {
 
 }  // namespace
 
-TraceResult trace_backward(const TraceContext& context, TxIndex target,
+BackwardTraceResult trace_backward(const TraceContext& context, TxIndex target,
                            const TraceOptions& options) {
   validate_backward(options);
   if (target >= context.graph().num_transactions()) throw TraceError("target out of range");
   return BackwardTracer(context, context.graph().transactions().from[target], target, target,
-                        options)
+                        kNoTime, options)
       .run();
 }
 
-TraceResult trace_backward_balance(const TraceContext& context, VertexId account, Timestamp at,
+BackwardTraceResult trace_backward_balance(const TraceContext& context, VertexId account, Timestamp at,
                                    const TraceOptions& options) {
   validate_backward(options);
   const auto& times = context.graph().transactions().timestamp;
   const auto deadline =
       static_cast<TxIndex>(std::upper_bound(times.begin(), times.end(), at) - times.begin());
-  return BackwardTracer(context, account, deadline, std::nullopt, options).run();
+  return BackwardTracer(context, account, deadline, std::nullopt, at, options).run();
 }
 
 }  // namespace moneytrail

@@ -1,459 +1,190 @@
+// The ledger engine of forward tracing: every policy but poison. Events are transactions in
+// processing order; an account joins when traced money reaches it (or at its first seed), its
+// ledger brought up to that moment from the balance replay, and leaves when it holds no traced
+// lot. fifo skips ahead (fifo_skip.h); poison has its own engine (poison_trace.cpp).
 #include "algorithms/tracing/forward_trace.h"
 
 #include <omp.h>
-#include <tsl/robin_map.h>
 
-#include <algorithm>
-#include <cmath>
 #include <exception>
-#include <functional>
-#include <queue>
 
-#include "algorithms/tracing/forward_ledger.h"
-#include "algorithms/tracing/trace_paths.h"
+#include "algorithms/tracing/fifo_skip.h"
+#include "algorithms/tracing/forward_state.h"
 
 namespace moneytrail {
 namespace {
 
-constexpr TxIndex kEnd = std::numeric_limits<TxIndex>::max();
+using namespace forward_detail;
 
-// One account's part in a trace. Inactive accounts hold no traced lot; they are not replayed, and
-// their balance is brought up to date from their transaction lists when money reaches them again.
-struct AccountState {
-  explicit AccountState(VertexId v, TracePolicy policy, bool window_used)
-      : account(v), ledger(policy, 0, window_used) {}
-  VertexId account;
-  ForwardLedger ledger;
-  std::uint32_t out_pos = 0;  // next positions in the account's outgoing and incoming lists
-  std::uint32_t in_pos = 0;
-  TxIndex next = 0;  // the event it is scheduled for
-  // fifo: the first debit that can reach a traced lot; transactions before it are skipped.
-  TxIndex wake = 0;
-  bool wake_valid = false;
-  bool active = false;
-  bool opened = false;   // ledger holds the opening balance and flows up to the positions
-  bool reached = false;  // received traced money
-  Amount received = 0;   // trace currency
-  Amount sent = 0;
-  std::uint32_t first_hop = 0;
-  std::uint32_t order = 0;  // order of first reach
-  // poison only
-  bool tainted = false;
-  TxIndex tainted_at = 0;
-  Timestamp last_traced_credit = 0;
-  std::uint32_t hop = kUnlimitedHops;
-};
-
-class ForwardTracer {
+class LedgerTrace {
  public:
-  ForwardTracer(const TraceContext& context, std::span<const TxIndex> seeds,
-                const TraceOptions& options)
-      : context_(context),
-        graph_(context.graph()),
-        tx_(graph_.transactions()),
-        options_(options),
-        seeds_(seeds.begin(), seeds.end()),
-        valuation_(context, tx_.currency[*std::min_element(seeds.begin(), seeds.end())]),
-        rule_{options.max_hops, options.window},
-        fifo_(options.policy == TracePolicy::fifo) {
-    // The trace currency is the earliest seed's.
-    std::sort(seeds_.begin(), seeds_.end());
-    seeds_.erase(std::unique(seeds_.begin(), seeds_.end()), seeds_.end());
-  }
+  explicit LedgerTrace(ForwardTraceState& trace)
+      : trace_(trace),
+        tx_(trace.tx),
+        rule_{trace.options.max_hops, trace.options.window},
+        fifo_(trace.options.policy == TracePolicy::fifo) {}
 
-  TraceResult run() {
+  void run() {
     // A seed sender's ledger starts at its first seed, or earlier if traced money reaches it
     // first; each seed is an event that (re)activates its sender.
-    for (TxIndex seed : seeds_) {
-      AccountState& s = state(tx_.from[seed]);
-      if (options_.policy == TracePolicy::poison && !s.active) activate(s, seed);
-      if (options_.policy != TracePolicy::poison) events_.push({seed, s.account});
-    }
-    if (options_.policy == TracePolicy::poison) {
-      run_poison();
-    } else {
-      run_ledgers();
-    }
-    return finish();
-  }
-
- private:
-  AccountState& state(VertexId v) {
-    auto [it, added] = index_.try_emplace(v, static_cast<std::uint32_t>(states_.size()));
-    if (added) states_.emplace_back(v, options_.policy, options_.window.has_value());
-    return states_[it->second];
-  }
-
-  TxIndex next_event(AccountState& s) {
-    if (fifo_) return wake(s);
-    auto out = graph_.out_transactions(s.account);
-    TxIndex next = s.out_pos < out.size() ? out[s.out_pos] : kEnd;
-    if (options_.policy != TracePolicy::poison) {
-      auto in = graph_.in_transactions(s.account);
-      if (s.in_pos < in.size()) next = std::min(next, in[s.in_pos]);
-    }
-    return next;
-  }
-
-  void schedule(AccountState& s) {
-    s.next = next_event(s);
-    if (s.next != kEnd) events_.push({s.next, s.account});
-  }
-
-  // fifo takes the oldest money first, so an account's transactions cannot touch the traced
-  // lots it holds until its debits have used up the money queued ahead of them: credits queue
-  // behind, and debits before that point carry nothing traced. The trace skips them (catch_up
-  // applies them in one step when the account is next touched) and wakes the account at the
-  // first debit that may reach traced money (with a relative margin, so rounding wakes it early,
-  // never late).
-  TxIndex wake(AccountState& s) {
-    if (!s.ledger.holds_traced()) return kEnd;
-    if (s.wake_valid) return s.wake;
-    const Amount ahead = s.ledger.untraced_ahead();
-    const auto out = graph_.out_transactions(s.account);
-    std::size_t k = s.out_pos;
-    if (context_.running_balances_in(s.account, valuation_.trace_currency())) {
-      // Running totals: the first debit whose total since out_pos comes near `ahead`.
-      const Amount base = s.out_pos > 0 ? context_.debits_through(out[s.out_pos - 1]) : 0;
-      const Amount threshold = base + ahead * (1 - 1e-9) - 1e-12 * base;
-      k = static_cast<std::size_t>(
-          std::partition_point(out.begin() + s.out_pos, out.end(),
-                               [&](TxIndex d) { return context_.debits_through(d) < threshold; }) -
-          out.begin());
-    } else {
-      Amount debits = 0;
-      for (; k < out.size(); ++k) {
-        debits += valuation_.paid_in_ledger(out[k]);
-        if (debits >= ahead * (1 - 1e-9)) break;
-      }
-    }
-    s.wake = k < out.size() ? out[k] : kEnd;
-    s.wake_valid = true;
-    return s.wake;
-  }
-
-  // fifo: applies the account's skipped transactions before `t`.
-  void catch_up(AccountState& s, TxIndex t) {
-    const auto out = graph_.out_transactions(s.account);
-    const auto in = graph_.in_transactions(s.account);
-    Amount debits = 0, credits = 0;
-    if (context_.running_balances_in(s.account, valuation_.trace_currency())) {
-      const auto out_end = static_cast<std::uint32_t>(
-          std::lower_bound(out.begin() + s.out_pos, out.end(), t) - out.begin());
-      const auto in_end = static_cast<std::uint32_t>(
-          std::lower_bound(in.begin() + s.in_pos, in.end(), t) - in.begin());
-      if (out_end > s.out_pos) {
-        debits = context_.debits_through(out[out_end - 1]) -
-                 (s.out_pos > 0 ? context_.debits_through(out[s.out_pos - 1]) : 0);
-      }
-      if (in_end > s.in_pos) {
-        credits = context_.credits_through(in[in_end - 1]) -
-                  (s.in_pos > 0 ? context_.credits_through(in[s.in_pos - 1]) : 0);
-      }
-      s.out_pos = out_end;
-      s.in_pos = in_end;
-    } else {
-      while (s.out_pos < out.size() && out[s.out_pos] < t)
-        debits += valuation_.paid_in_ledger(out[s.out_pos++]);
-      while (s.in_pos < in.size() && in[s.in_pos] < t)
-        credits += valuation_.received_in_ledger(in[s.in_pos++]);
-    }
-    if (debits > 0 || credits > 0) s.ledger.skip_untraced(debits, credits, tx_.timestamp[t]);
-  }
-
-  // Brings the account's ledger up to transaction `t` (exclusive) and starts replaying it.
-  void activate(AccountState& s, TxIndex t) {
-    s.wake_valid = false;
-    auto out = graph_.out_transactions(s.account);
-    auto in = graph_.in_transactions(s.account);
-    if (options_.policy == TracePolicy::poison) {
-      s.out_pos =
-          static_cast<std::uint32_t>(std::lower_bound(out.begin(), out.end(), t) - out.begin());
-      s.active = true;
-      schedule(s);
-      return;
-    }
-    if (const auto known = context_.balance_before(s.account, t, valuation_.trace_currency())) {
-      s.out_pos =
-          static_cast<std::uint32_t>(std::lower_bound(out.begin(), out.end(), t) - out.begin());
-      s.in_pos = static_cast<std::uint32_t>(std::lower_bound(in.begin(), in.end(), t) - in.begin());
-      s.opened = true;
-      s.ledger.reset_untraced(*known);
-      s.active = true;
-      schedule(s);
-      return;
-    }
-    Amount balance = s.opened ? s.ledger.balance() : valuation_.opening_balance(s.account);
-    s.opened = true;
-    // In processing order, because a ledger never goes below zero: a debit beyond a stated
-    // opening balance is unfunded, not a debt later credits pay back.
-    while (true) {
-      const TxIndex next_out = s.out_pos < out.size() && out[s.out_pos] < t ? out[s.out_pos] : kEnd;
-      const TxIndex next_in = s.in_pos < in.size() && in[s.in_pos] < t ? in[s.in_pos] : kEnd;
-      if (next_out == kEnd && next_in == kEnd) break;
-      if (next_out <= next_in) {
-        balance -= valuation_.paid_in_ledger(next_out);
-        ++s.out_pos;
-        if (balance < 0) {
-          unfunded_ -= balance;
-          balance = 0;
-        }
-      } else {
-        balance += valuation_.received_in_ledger(next_in);
-        ++s.in_pos;
-      }
-    }
-    s.ledger.reset_untraced(balance);
-    s.active = true;
-    schedule(s);
-  }
-
-  void maybe_deactivate(AccountState& s) {
-    if (s.ledger.holds_traced()) return;
-    s.active = false;  // positions stay; activate() catches up from them
-  }
-
-  bool is_seed(TxIndex t) const { return std::binary_search(seeds_.begin(), seeds_.end(), t); }
-  bool past_until(TxIndex t) const {
-    return options_.until != kNoTime && tx_.timestamp[t] > options_.until;
-  }
-
-  void reach(AccountState& r, Amount value, std::uint32_t hop) {
-    if (!r.reached) {
-      r.reached = true;
-      r.first_hop = hop;
-      r.order = reached_count_++;
-    }
-    r.first_hop = std::min(r.first_hop, hop);
-    r.received += value;
-  }
-
-  void record(TxIndex t, Amount traced, Amount value, std::uint32_t hop) {
-    traced_.push_back({t, traced, hop, value});
-    max_hop_ = std::max(max_hop_, hop);
-  }
-
-  void run_ledgers() {
+    for (TxIndex seed : trace_.seeds) trace_.push_event(seed, trace_.state(tx_.from[seed]).account);
     TxIndex last = kEnd;
-    while (!events_.empty()) {
-      const auto [t, v] = events_.top();
-      events_.pop();
+    while (trace_.has_event()) {
+      const auto [t, v] = trace_.pop_event();
       if (t == last) continue;
-      if (past_until(t)) break;
-      AccountState& owner = states_[index_.at(v)];
+      if (trace_.past_until(t)) break;
+      const AccountState& owner = trace_.at(v);
       const bool live = owner.active && owner.next == t;
-      if (!live && !(is_seed(t) && tx_.from[t] == v)) continue;  // stale entry
+      if (!live && !(trace_.is_seed(t) && tx_.from[t] == v)) continue;  // stale entry
       last = t;
       process(t);
     }
   }
 
+ private:
+  TxIndex next_event(AccountState& s) const {
+    if (fifo_) return fifo_wake(trace_, s);
+    const auto out = trace_.graph.out_transactions(s.account);
+    const auto in = trace_.graph.in_transactions(s.account);
+    TxIndex next = s.out_pos < out.size() ? out[s.out_pos] : kEnd;
+    if (s.in_pos < in.size()) next = std::min(next, in[s.in_pos]);
+    return next;
+  }
+
+  void schedule(AccountState& s) {
+    s.next = next_event(s);
+    if (s.next != kEnd) trace_.push_event(s.next, s.account);
+  }
+
+  // Brings the account's ledger up to transaction `t` (exclusive) and starts replaying it.
+  void activate(AccountState& s, TxIndex t) {
+    s.wake_valid = false;
+    const auto out = trace_.graph.out_transactions(s.account);
+    const auto in = trace_.graph.in_transactions(s.account);
+    const TraceValuation& valuation = trace_.valuation;
+    if (const auto known =
+            trace_.context.balance_before(s.account, t, valuation.trace_currency())) {
+      s.out_pos =
+          static_cast<std::uint32_t>(std::lower_bound(out.begin(), out.end(), t) - out.begin());
+      s.in_pos = static_cast<std::uint32_t>(std::lower_bound(in.begin(), in.end(), t) - in.begin());
+      s.ledger.reset(*known);
+    } else {
+      // Accounts whose running balances the context does not keep (mixed currencies in a trace
+      // outside the rates' base) are replayed here, under the same balance rule.
+      LedgerBalance balance(s.opened ? s.ledger.balance()
+                                     : trace_.valuation.opening_balance(s.account));
+      replay_account(
+          trace_.graph, s.account, s.out_pos, s.in_pos, t,
+          [&](TxIndex d) { trace_.unfunded += balance.debit(valuation.paid_in_ledger(d)); },
+          [&](TxIndex c) { balance.credit(valuation.received_in_ledger(c)); });
+      s.ledger.reset(balance.value);
+    }
+    s.opened = true;
+    s.active = true;
+    schedule(s);
+  }
+
+  // What a debit carries on.
+  struct Carried {
+    Amount traced = 0;  // ledger units
+    Amount value = 0;
+    std::uint32_t min_hop = std::numeric_limits<std::uint32_t>::max();
+  };
+  Carried debit(AccountState& sender, TxIndex t, Amount paid) {
+    const Timestamp now = tx_.timestamp[t];
+    Carried carried;
+    trace_.unfunded += sender.ledger.debit(paid, [&](const TracedCargo& piece, Amount) {
+      if (!piece.marked()) return;
+      if (rule_.frozen(piece, now)) {
+        sender.frozen_value += piece.value;
+      } else if (piece.traced > 0) {
+        carried.traced += piece.traced;
+        carried.value += piece.value;
+        carried.min_hop = std::min(carried.min_hop, piece.hop);
+      }
+    });
+    return carried;
+  }
+
   void process(TxIndex t) {
     const VertexId from = tx_.from[t];
     const VertexId to = tx_.to[t];
-    const Timestamp now = tx_.timestamp[t];
-    if (is_seed(t)) {
-      AccountState& s = state(from);
+    const bool seed = trace_.is_seed(t);
+    if (seed) {
+      AccountState& s = trace_.state(from);
       if (!s.active) activate(s, t);
     }
     if (fifo_) {
       for (VertexId v : {from, to}) {
-        auto it = index_.find(v);
-        if (it != index_.end() && states_[it->second].active) catch_up(states_[it->second], t);
+        if (AccountState* s = trace_.active(v)) fifo_catch_up(trace_, *s, t);
       }
-    }
-    AccountState* sender = nullptr;
-    if (auto it = index_.find(from); it != index_.end() && states_[it->second].active) {
-      sender = &states_[it->second];
     }
     Amount traced_share = 0;  // of the paid amount
     Amount value = 0;
     std::uint32_t hop = 0;
-    if (sender) {
-      const Amount paid = valuation_.paid_in_ledger(t);
-      const DebitOutcome outcome = sender->ledger.debit(paid, now, rule_);
-      unfunded_ += outcome.unfunded;
+    if (AccountState* sender = trace_.active(from)) {
+      const Amount paid = trace_.valuation.paid_in_ledger(t);
+      const Carried carried = debit(*sender, t, paid);
       ++sender->out_pos;
-      if (t >= sender->wake || outcome.traced > 0) sender->wake_valid = false;
-      if (is_seed(t)) {
+      if (t >= sender->wake || carried.traced > 0) sender->wake_valid = false;
+      if (seed) {
         traced_share = 1;
-        value = valuation_.value_of_paid(t);
-        seed_amount_ += value - outcome.value;
+        value = trace_.valuation.value_of_paid(t);
+        trace_.seed_amount += value - carried.value;
         hop = 1;
-      } else if (outcome.traced > 0 && paid > 0) {
-        traced_share = std::min(1.0, outcome.traced / paid);
-        value = outcome.value;
-        hop = outcome.min_hop + 1;
+      } else if (carried.traced > 0 && paid > 0) {
+        traced_share = std::min(1.0, carried.traced / paid);
+        value = carried.value;
+        hop = carried.min_hop + 1;
+      }
+      if (traced_share > 0) {
+        sender->sent += value;
+        trace_.record(t, traced_share * tx_.amount[t], value, hop);
       }
     }
     AccountState* receiver = nullptr;
     if (traced_share > 0) {
-      sender->sent += value;
-      record(t, traced_share * tx_.amount[t], value, hop);
-      receiver = &state(to);  // may move states_: sender is not used below
+      receiver = &trace_.state(to);  // may move states: the sender is re-found below
       if (!receiver->active) activate(*receiver, t);
-    } else if (auto it = index_.find(to); it != index_.end() && states_[it->second].active) {
-      receiver = &states_[it->second];
+    } else {
+      receiver = trace_.active(to);
     }
-    if (receiver) {
-      const Amount received = valuation_.received_in_ledger(t);
-      TraceLot lot{received, 0, 0, now, 0};
-      if (traced_share > 0) {
-        lot.traced = traced_share * received;
-        lot.value = value * valuation_.value_ratio(t);
-        lot.hop = hop;
-        fees_ += value - lot.value;
-        reach(*receiver, lot.value, hop);
-        if (!receiver->ledger.holds_traced()) receiver->wake_valid = false;
-      }
-      receiver->ledger.credit(lot);
-      ++receiver->in_pos;
-    }
-    // Re-find both: state() may have grown states_.
+    if (receiver) credit(*receiver, t, traced_share, value, hop);
     for (VertexId v : {from, to}) {
-      auto it = index_.find(v);
-      if (it == index_.end()) continue;
-      AccountState& s = states_[it->second];
-      if (!s.active) continue;
-      maybe_deactivate(s);
-      if (s.active) schedule(s);
+      if (AccountState* s = trace_.active(v)) {
+        if (!s->ledger.holds_marked()) {
+          s->active = false;  // positions stay; activate() catches up from them
+        } else {
+          schedule(*s);
+        }
+      }
       if (from == to) break;
     }
   }
 
-  // Poison: no ledgers; an account is tainted from its first traced credit on.
-  void run_poison() {
-    TxIndex last = kEnd;
-    while (!events_.empty()) {
-      const auto [t, v] = events_.top();
-      events_.pop();
-      if (t == last) continue;
-      AccountState& owner = states_[index_.at(v)];
-      if (next_event(owner) != t) continue;
-      if (past_until(t)) break;
-      last = t;
-      ++owner.out_pos;
-      const Timestamp now = tx_.timestamp[t];
-      bool traced = false;
-      std::uint32_t hop = 1;
-      if (is_seed(t)) {
-        traced = true;
-        seed_amount_ += valuation_.value_of_paid(t);
-      } else if (owner.tainted && t > owner.tainted_at && owner.hop < options_.max_hops &&
-                 (!options_.window || now - owner.last_traced_credit <= *options_.window)) {
-        traced = true;
-        hop = owner.hop + 1;
-      }
-      const std::uint32_t owner_index = index_.at(v);
-      if (traced) {
-        const Amount value = poison_value(t);
-        states_[owner_index].sent += value;
-        record(t, tx_.amount[t], value, hop);
-        AccountState& r = state(tx_.to[t]);  // may move states_: owner is re-found below
-        reach(r, value * valuation_.value_ratio(t), hop);
-        r.hop = std::min(r.hop, hop);
-        r.last_traced_credit = now;
-        if (!r.tainted) {
-          r.tainted = true;
-          r.tainted_at = t;
-        }
-        // From now on every debit of r counts; a seed sender waiting for its first seed may
-        // have to start earlier.
-        auto out = graph_.out_transactions(r.account);
-        const auto after =
-            static_cast<std::uint32_t>(std::upper_bound(out.begin(), out.end(), t) - out.begin());
-        if (!r.active || after < r.out_pos) {
-          r.out_pos = after;
-          r.active = true;
-          schedule(r);
-        }
-      }
-      schedule(states_[owner_index]);
+  void credit(AccountState& receiver, TxIndex t, Amount traced_share, Amount value,
+              std::uint32_t hop) {
+    const Amount received = trace_.valuation.received_in_ledger(t);
+    TracedCargo cargo;
+    if (traced_share > 0) {
+      // Without a window no rule looks at arrival times: leaving them at 0 lets haircut merge
+      // the lots of one hop.
+      cargo.arrival = trace_.options.window ? tx_.timestamp[t] : 0;
+      cargo.traced = std::min(traced_share * received, received);
+      cargo.value = value * trace_.valuation.value_ratio(t);
+      cargo.hop = cargo.traced > 0 ? hop : 0;
+      trace_.fees += value - cargo.value;
+      trace_.reach(receiver, cargo.value, hop);
+      if (!receiver.ledger.holds_marked()) receiver.wake_valid = false;
     }
+    receiver.ledger.credit(received, cargo);
+    ++receiver.in_pos;
   }
 
-  // Poison reports amounts in the trace currency where rates allow, else NaN (reach only).
-  Amount poison_value(TxIndex t) const {
-    try {
-      return valuation_.value_of_paid(t);
-    } catch (const TraceError&) {
-      return std::numeric_limits<Amount>::quiet_NaN();
-    }
-  }
-
-  TraceResult finish() {
-    TraceResult result;
-    result.policy = options_.policy;
-    result.direction = TraceDirection::forward;
-    result.seeds = seeds_;
-    result.currency = std::string(graph_.currencies()[valuation_.trace_currency()]);
-    const bool poison = options_.policy == TracePolicy::poison;
-    TraceSummary& summary = result.summary;
-    summary.seed_amount = seed_amount_;
-    summary.fees = poison ? std::numeric_limits<Amount>::quiet_NaN() : fees_;
-    summary.unfunded = unfunded_;
-    summary.transactions_traced = traced_.size();
-    summary.max_hop = max_hop_;
-    Amount held_total = 0;
-    std::vector<const AccountState*> reached;
-    for (const AccountState& s : states_) {
-      if (!poison) held_total += s.ledger.held_value();
-      if (s.reached) reached.push_back(&s);
-    }
-    summary.held = poison ? std::numeric_limits<Amount>::quiet_NaN() : held_total;
-    summary.accounts_reached = reached.size();
-    std::sort(reached.begin(), reached.end(),
-              [](const AccountState* a, const AccountState* b) { return a->order < b->order; });
-    for (const AccountState* s : reached) {
-      const Amount held =
-          poison ? std::numeric_limits<Amount>::quiet_NaN() : s->ledger.held_value();
-      result.accounts.push_back({s->account, s->received, s->sent, held, s->first_hop});
-      const AccountKind kind = graph_.accounts().kind[s->account];
-      const bool cash_out = is_cash_out_kind(kind);
-      const bool sink = graph_.out_degree(s->account) == 0;
-      const EndpointStatus status = cash_out ? EndpointStatus::cashed_out
-                                    : sink   ? EndpointStatus::left_data
-                                             : EndpointStatus::held;
-      if (poison) {
-        if (status != EndpointStatus::held) {
-          result.endpoints.push_back({s->account, status, s->received, s->first_hop});
-        }
-      } else if (held > 0) {
-        result.endpoints.push_back({s->account, status, held, s->first_hop});
-      }
-    }
-    std::stable_sort(result.endpoints.begin(), result.endpoints.end(),
-                     [](const TraceEndpoint& a, const TraceEndpoint& b) {
-                       return a.amount > b.amount;  // NaN sorts nowhere in particular
-                     });
-    if (options_.paths > 0) {
-      result.paths = widest_trace_paths(graph_, traced_, seeds_, result.endpoints, options_.paths);
-    }
-    for (const TracedTransaction& t : traced_) {
-      if (t.traced >= options_.min_amount) result.transactions.push_back(t);
-    }
-    return result;
-  }
-
-  const TraceContext& context_;
-  const TransactionGraph& graph_;
+  ForwardTraceState& trace_;
   const TransactionTable& tx_;
-  const TraceOptions& options_;
-  std::vector<TxIndex> seeds_;
-  TraceValuation valuation_;
   FreezeRule rule_;
   bool fifo_;
-  std::vector<AccountState> states_;
-  tsl::robin_map<VertexId, std::uint32_t> index_;
-  std::priority_queue<std::pair<TxIndex, VertexId>, std::vector<std::pair<TxIndex, VertexId>>,
-                      std::greater<>>
-      events_;
-  std::vector<TracedTransaction> traced_;
-  Amount seed_amount_ = 0;
-  Amount fees_ = 0;
-  Amount unfunded_ = 0;
-  std::uint32_t max_hop_ = 0;
-  std::uint32_t reached_count_ = 0;
 };
 
 }  // namespace
@@ -464,21 +195,27 @@ void validate_trace_options(const TraceOptions& options) {
   if (!(options.min_amount >= 0)) throw TraceError("min_amount", "must be at least 0");
 }
 
-TraceResult trace_forward(const TraceContext& context, std::span<const TxIndex> seeds,
+ForwardTraceResult trace_forward(const TraceContext& context, std::span<const TxIndex> seeds,
                           const TraceOptions& options) {
   validate_trace_options(options);
   if (seeds.empty()) throw TraceError("a trace needs at least one seed transaction");
   for (TxIndex t : seeds) {
     if (t >= context.graph().num_transactions()) throw TraceError("seed transaction out of range");
   }
-  return ForwardTracer(context, seeds, options).run();
+  ForwardTraceState trace(context, seeds, options);
+  if (options.policy == TracePolicy::poison) {
+    run_poison(trace);
+  } else {
+    LedgerTrace(trace).run();
+  }
+  return trace.finish();
 }
 
-std::vector<TraceResult> trace_forward_batch(const TraceContext& context,
+std::vector<ForwardTraceResult> trace_forward_batch(const TraceContext& context,
                                              const std::vector<std::vector<TxIndex>>& seed_sets,
                                              const TraceOptions& options, int threads) {
   validate_trace_options(options);
-  std::vector<TraceResult> results(seed_sets.size());
+  std::vector<ForwardTraceResult> results(seed_sets.size());
   std::vector<std::exception_ptr> errors(seed_sets.size());
   const int n = static_cast<int>(seed_sets.size());
 #pragma omp parallel for schedule(dynamic, 1) \

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "algorithms/tracing/forward_ledger.h"
+#include "algorithms/tracing/ledger_balance.h"
 
 namespace moneytrail {
 
@@ -54,42 +54,42 @@ TraceContext::TraceContext(const TransactionGraph& graph)
                ? tx.received_amount[t] * *rate(tx.received_currency[t], tx.timestamp[t])
                : tx.received_amount[t];
   };
-  // Running balance and its lowest point, in processing order; mixed accounts without base
-  // units are redone per trace in the trace currency (TraceValuation::opening_balance).
-  std::vector<Amount> balance(graph.num_accounts(), 0);
-  std::vector<Amount> lowest(graph.num_accounts(), 0);
-  for (TxIndex t = 0; t < tx.size(); ++t) {
-    const VertexId from = tx.from[t];
-    balance[from] -= paid(t);
-    lowest[from] = std::min(lowest[from], balance[from]);
-    balance[tx.to[t]] += received(t);
+  // Opening balances: the stated ones, else the smallest that keeps the running balance from
+  // going negative (mixed accounts without base units are redone per trace in the trace
+  // currency, TraceValuation::opening_balance).
+  {
+    std::vector<LowestBalance> lowest(graph.num_accounts());
+    for (TxIndex t = 0; t < tx.size(); ++t) {
+      lowest[tx.from[t]].debit(paid(t));
+      lowest[tx.to[t]].credit(received(t));
+    }
+    const AccountTable& accounts = graph.accounts();
+    for (VertexId v = 0; v < graph.num_accounts(); ++v) {
+      opening_[v] =
+          accounts.has_opening_balance(v) ? accounts.opening_balance[v] : lowest[v].opening();
+    }
   }
-  const AccountTable& accounts = graph.accounts();
-  for (VertexId v = 0; v < graph.num_accounts(); ++v) {
-    opening_[v] = accounts.has_opening_balance(v) ? accounts.opening_balance[v] : -lowest[v];
-  }
-  // Running balances as a ledger keeps them: never below zero, and a debit of (about) the whole
-  // balance empties it (ForwardLedger's rules, applied in the same order).
+  // Running balances as a trace's ledger keeps them (LedgerBalance), and running totals.
   after_debit_.assign(tx.size(), 0);
   after_credit_.assign(tx.size(), 0);
   debits_through_.assign(tx.size(), 0);
   credits_through_.assign(tx.size(), 0);
   std::vector<Amount> debited(graph.num_accounts(), 0);  // running totals per account
   std::vector<Amount> credited(graph.num_accounts(), 0);
-  for (VertexId v = 0; v < graph.num_accounts(); ++v) balance[v] = std::max<Amount>(opening_[v], 0);
+  std::vector<LedgerBalance> balance;
+  balance.reserve(graph.num_accounts());
+  for (VertexId v = 0; v < graph.num_accounts(); ++v) balance.emplace_back(opening_[v]);
   for (TxIndex t = 0; t < tx.size(); ++t) {
     const Amount paid_units = paid(t);
     const Amount received_units = received(t);
     debits_through_[t] = debited[tx.from[t]] += paid_units;
     credits_through_[t] = credited[tx.to[t]] += received_units;
-    Amount& from = balance[tx.from[t]];
-    from = paid_units >= from * (1 - ForwardLedger::kRelativeEpsilon)
-               ? 0
-               : std::max<Amount>(from - paid_units, 0);
-    after_debit_[t] = from;
-    Amount& to = balance[tx.to[t]];
-    to += received_units;
-    after_credit_[t] = to;
+    LedgerBalance& from = balance[tx.from[t]];
+    from.debit(paid_units);
+    after_debit_[t] = from.value;
+    LedgerBalance& to = balance[tx.to[t]];
+    to.credit(received_units);
+    after_credit_[t] = to.value;
   }
 }
 
@@ -202,21 +202,13 @@ Amount TraceValuation::opening_balance(VertexId v) {
   if (accounts.has_opening_balance(v)) {
     opening = accounts.opening_balance[v];  // stated in the trace currency for mixed accounts
   } else {
-    // Merge the account's debits and credits in processing order.
-    auto out = graph_.out_transactions(v);
-    auto in = graph_.in_transactions(v);
-    Amount balance = 0;
-    Amount lowest = 0;
-    std::size_t i = 0, j = 0;
-    while (i < out.size() || j < in.size()) {
-      if (j == in.size() || (i < out.size() && out[i] <= in[j])) {
-        balance -= paid_in_ledger(out[i++]);
-        lowest = std::min(lowest, balance);
-      } else {
-        balance += received_in_ledger(in[j++]);
-      }
-    }
-    opening = -lowest;
+    LowestBalance lowest;
+    std::uint32_t out_pos = 0, in_pos = 0;
+    replay_account(
+        graph_, v, out_pos, in_pos, std::numeric_limits<TxIndex>::max(),
+        [&](TxIndex d) { lowest.debit(paid_in_ledger(d)); },
+        [&](TxIndex c) { lowest.credit(received_in_ledger(c)); });
+    opening = lowest.opening();
   }
   mixed_openings_.emplace(v, opening);
   return opening;

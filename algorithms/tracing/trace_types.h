@@ -116,16 +116,31 @@ struct TraceSummary {
   bool origins_truncated = false;  // backward: more origins than max_origins
 };
 
-struct TraceResult {
+/// What a trace in either direction reports: the transactions and accounts its money touched.
+struct TraceFlows {
   TracePolicy policy = TracePolicy::fifo;
-  TraceDirection direction = TraceDirection::forward;
-  std::vector<TxIndex> seeds;  // forward: seeds; backward: the target (none for --to --at)
-  std::string currency;        // the trace currency: the seeds' (target's) currency
+  std::string currency;  // the trace currency: the seeds' (target's) currency
   TraceSummary summary;
   std::vector<TracedTransaction> transactions;  // processing order; filtered by min_amount
   std::vector<TracedAccount> accounts;          // in order of first reach
-  std::vector<TraceEndpoint> endpoints;         // by amount, largest first
-  std::vector<TracePath> paths;                 // by value, largest first
+};
+
+/// Where the money of the seed transactions went.
+struct ForwardTraceResult : TraceFlows {
+  std::vector<TxIndex> seeds;            // sorted, distinct
+  std::vector<TraceEndpoint> endpoints;  // where the money is, by amount, largest first
+  std::vector<TracePath> paths;          // by value, largest first
+};
+
+/// Where the money that left in a target transaction, or that an account held at a time, came
+/// from.
+struct BackwardTraceResult : TraceFlows {
+  std::optional<TxIndex> target;  // the transaction traced back; none for a balance
+  VertexId target_account = 0;    // its sender, or the account whose balance is traced
+  Timestamp at = kNoTime;         // a balance: the time it is held at
+  /// Opening balances and inflows from outside the reachable set, by amount, largest first;
+  /// beyond max_origins summed as one `other` origin at the end.
+  std::vector<TraceEndpoint> origins;
 };
 
 }  // namespace moneytrail

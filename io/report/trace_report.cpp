@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <iomanip>
+#include <span>
 
 #include "io/report/report_text.h"
 #include "io/csv/csv_reader.h"
@@ -24,15 +25,33 @@ std::string money(double value) {
   return out.str();
 }
 
-}  // namespace
+// What the two directions' results share for printing: the seeds (backward: the target) and the
+// endpoints (backward: the origins).
+struct TraceView {
+  const TraceFlows& flows;
+  TraceDirection direction;
+  std::span<const TxIndex> seeds;
+  std::span<const TraceEndpoint> endpoints;
+  std::span<const TracePath> paths;
+};
 
-json trace_to_json(const TransactionGraph& graph, const TraceResult& result) {
+TraceView view(const ForwardTraceResult& r) {
+  return {r, TraceDirection::forward, r.seeds, r.endpoints, r.paths};
+}
+TraceView view(const BackwardTraceResult& r) {
+  return {r, TraceDirection::backward,
+          r.target ? std::span<const TxIndex>(&*r.target, 1) : std::span<const TxIndex>(),
+          r.origins, {}};
+}
+
+json to_json(const TransactionGraph& graph, const TraceView& trace) {
+  const TraceFlows& result = trace.flows;
   const TransactionTable& tx = graph.transactions();
   json j;
   j["policy"] = to_string(result.policy);
-  j["direction"] = to_string(result.direction);
+  j["direction"] = to_string(trace.direction);
   j["seeds"] = json::array();
-  for (TxIndex t : result.seeds) j["seeds"].push_back(graph.transaction_id(t));
+  for (TxIndex t : trace.seeds) j["seeds"].push_back(graph.transaction_id(t));
   const TraceSummary& s = result.summary;
   j["summary"] = {{"seed_amount", number(s.seed_amount)},
                   {"held", number(s.held)},
@@ -42,7 +61,7 @@ json trace_to_json(const TransactionGraph& graph, const TraceResult& result) {
                   {"max_hop", s.max_hop},
                   {"currency", result.currency},
                   {"unfunded", s.unfunded}};
-  if (result.direction == TraceDirection::backward) {
+  if (trace.direction == TraceDirection::backward) {
     j["summary"]["origins_truncated"] = s.origins_truncated;
   }
   j["transactions"] = json::array();
@@ -67,7 +86,7 @@ json trace_to_json(const TransactionGraph& graph, const TraceResult& result) {
                              {"first_hop", a.first_hop}});
   }
   j["endpoints"] = json::array();
-  for (const TraceEndpoint& e : result.endpoints) {
+  for (const TraceEndpoint& e : trace.endpoints) {
     const bool other = e.status == EndpointStatus::other;
     j["endpoints"].push_back(
         {{"account", other ? json(nullptr) : json(graph.account_id(e.account))},
@@ -76,9 +95,9 @@ json trace_to_json(const TransactionGraph& graph, const TraceResult& result) {
          {"amount", number(e.amount)},
          {"hop", e.hop}});
   }
-  if (!result.paths.empty()) {
+  if (!trace.paths.empty()) {
     j["paths"] = json::array();
-    for (const TracePath& p : result.paths) {
+    for (const TracePath& p : trace.paths) {
       json ids = json::array();
       json accounts = json::array();
       for (TxIndex t : p.transactions) {
@@ -92,12 +111,13 @@ json trace_to_json(const TransactionGraph& graph, const TraceResult& result) {
   return j;
 }
 
-void print_trace_table(std::ostream& out, const TransactionGraph& graph, const TraceResult& result,
-                       std::size_t rows) {
+void print_table(std::ostream& out, const TransactionGraph& graph, const TraceView& trace,
+                 std::size_t rows) {
+  const TraceFlows& result = trace.flows;
   const TraceSummary& s = result.summary;
-  const bool forward = result.direction == TraceDirection::forward;
-  out << to_string(result.direction) << " trace, policy " << to_string(result.policy) << ", "
-      << result.seeds.size() << (forward ? " seed(s)" : " target") << "\n";
+  const bool forward = trace.direction == TraceDirection::forward;
+  out << to_string(trace.direction) << " trace, policy " << to_string(result.policy) << ", "
+      << trace.seeds.size() << (forward ? " seed(s)" : " target") << "\n";
   out << "  " << (forward ? "seed amount   " : "target amount ") << money(s.seed_amount) << " "
       << result.currency << "\n";
   if (forward) {
@@ -107,9 +127,9 @@ void print_trace_table(std::ostream& out, const TransactionGraph& graph, const T
       << with_thousands(s.transactions_traced) << "\n  max hop       " << s.max_hop << "\n";
   if (s.unfunded > 0) out << "  unfunded      " << money(s.unfunded) << "\n";
   out << "\n" << (forward ? "where the money is" : "where the money came from") << "\n";
-  const std::size_t shown = std::min(rows, result.endpoints.size());
+  const std::size_t shown = std::min(rows, trace.endpoints.size());
   for (std::size_t i = 0; i < shown; ++i) {
-    const TraceEndpoint& e = result.endpoints[i];
+    const TraceEndpoint& e = trace.endpoints[i];
     const std::string id = e.status == EndpointStatus::other
                                ? "(other origins)"
                                : terminal_text(graph.account_id(e.account));
@@ -118,11 +138,11 @@ void print_trace_table(std::ostream& out, const TransactionGraph& graph, const T
         << std::setw(16) << to_string(e.status) << std::right << std::setw(16) << money(e.amount)
         << "  hop " << e.hop << "\n";
   }
-  if (result.endpoints.size() > shown) {
-    out << "  ... " << result.endpoints.size() - shown << " more\n";
+  if (trace.endpoints.size() > shown) {
+    out << "  ... " << trace.endpoints.size() - shown << " more\n";
   }
-  for (std::size_t i = 0; i < result.paths.size(); ++i) {
-    const TracePath& p = result.paths[i];
+  for (std::size_t i = 0; i < trace.paths.size(); ++i) {
+    const TracePath& p = trace.paths[i];
     out << (i == 0 ? "\npaths carrying the most value\n" : "") << "  " << money(p.value) << "  ";
     for (std::size_t k = 0; k < p.transactions.size(); ++k) {
       const TxIndex t = p.transactions[k];
@@ -133,11 +153,28 @@ void print_trace_table(std::ostream& out, const TransactionGraph& graph, const T
   }
 }
 
+}  // namespace
+
+json trace_to_json(const TransactionGraph& graph, const ForwardTraceResult& result) {
+  return to_json(graph, view(result));
+}
+json trace_to_json(const TransactionGraph& graph, const BackwardTraceResult& result) {
+  return to_json(graph, view(result));
+}
+void print_trace_table(std::ostream& out, const TransactionGraph& graph,
+                       const ForwardTraceResult& result, std::size_t rows) {
+  print_table(out, graph, view(result), rows);
+}
+void print_trace_table(std::ostream& out, const TransactionGraph& graph,
+                       const BackwardTraceResult& result, std::size_t rows) {
+  print_table(out, graph, view(result), rows);
+}
+
 void write_trace_csv_header(std::ostream& out, bool batch) {
   out << (batch ? "set," : "") << "id,from,to,timestamp,amount,currency,traced,value,hop\n";
 }
 
-std::string trace_csv_rows(const TransactionGraph& graph, const TraceResult& result,
+std::string trace_csv_rows(const TransactionGraph& graph, const TraceFlows& result,
                            std::uint64_t set_line) {
   // std::to_chars with 15 significant digits prints what `<< std::setprecision(15)` does, several
   // times faster; a batch of thousands of traces writes gigabytes of these rows.
@@ -182,7 +219,7 @@ std::string trace_csv_rows(const TransactionGraph& graph, const TraceResult& res
 }
 
 void write_trace_csv_rows(std::ostream& out, const TransactionGraph& graph,
-                          const TraceResult& result, std::uint64_t set_line) {
+                          const TraceFlows& result, std::uint64_t set_line) {
   out << trace_csv_rows(graph, result, set_line);
 }
 

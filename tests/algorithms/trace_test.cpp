@@ -53,7 +53,7 @@ TransactionGraph build(const std::vector<Row>& rows,
 }
 
 struct Trace {
-  TraceResult result;
+  ForwardTraceResult result;
   const TransactionGraph* graph;
   double traced(const std::string& id) const {
     for (const auto& t : result.transactions)
@@ -265,9 +265,9 @@ TEST(TraceBackward, DecomposesATargetByOrigin) {
         std::tuple{TracePolicy::lifo, 0.0, 60.0}}) {
     TraceOptions o;
     o.policy = policy;
-    const TraceResult r = trace_backward(context, target, o);
+    const BackwardTraceResult r = trace_backward(context, target, o);
     std::map<std::string, double> origin;
-    for (const auto& e : r.endpoints) origin[std::string(g.account_id(e.account))] += e.amount;
+    for (const auto& e : r.origins) origin[std::string(g.account_id(e.account))] += e.amount;
     EXPECT_NEAR(origin["U"], from_u, 1e-9) << to_string(policy);
     EXPECT_NEAR(origin["V"], from_v, 1e-9) << to_string(policy);
     EXPECT_DOUBLE_EQ(r.summary.seed_amount, 60);
@@ -281,18 +281,18 @@ TEST(TraceBackward, OpeningBalanceAndHopsAreOrigins) {
   TraceContext context(g);
   const TxIndex target = *g.find_transaction("t");
   TraceOptions o;
-  const TraceResult all = trace_backward(context, target, o);
+  const BackwardTraceResult all = trace_backward(context, target, o);
   std::map<std::string, double> origin;
-  for (const auto& e : all.endpoints) {
+  for (const auto& e : all.origins) {
     origin[std::string(g.account_id(e.account)) + ":" + std::string(to_string(e.status))] +=
         e.amount;
   }
   EXPECT_NEAR(origin["A:opening_balance"], 40, 1e-9);
   EXPECT_NEAR(origin["C:opening_balance"], 60, 1e-9);  // C paid what it had
   o.max_hops = 1;
-  const TraceResult near = trace_backward(context, target, o);
+  const BackwardTraceResult near = trace_backward(context, target, o);
   origin.clear();
-  for (const auto& e : near.endpoints) origin[std::string(g.account_id(e.account))] += e.amount;
+  for (const auto& e : near.origins) origin[std::string(g.account_id(e.account))] += e.amount;
   EXPECT_NEAR(origin["B"], 60, 1e-9);
 }
 
