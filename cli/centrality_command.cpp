@@ -16,7 +16,7 @@
 #include "io/report/stats_report.h"
 #include "io/csv/csv_reader.h"
 #include "io/csv/field_parsers.h"
-#include "io/util/input_error.h"
+#include "graph/input_error.h"
 
 namespace moneytrail::cli {
 namespace {

@@ -18,7 +18,7 @@
 #include "cli/commands.h"
 #include "io/side/account_labels.h"
 #include "io/csv/field_parsers.h"
-#include "io/util/input_error.h"
+#include "graph/input_error.h"
 #include "io/side/score_table.h"
 
 namespace moneytrail::cli {

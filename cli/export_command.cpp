@@ -14,11 +14,12 @@
 #include "algorithms/scoring/account_scoring.h"
 #include "algorithms/tracing/forward_trace.h"
 #include "cli/commands.h"
+#include "io/util/whole_file.h"
 #include "io/util/atomic_file.h"
 #include "io/util/subprocess.h"
 #include "io/export/graph_writers.h"
 #include "io/export/html_report.h"
-#include "io/util/input_error.h"
+#include "graph/input_error.h"
 #include "io/side/score_table.h"
 
 namespace moneytrail::cli {
@@ -145,8 +146,7 @@ std::string read_cytoscape_js() {
     throw std::runtime_error(
         "an HTML report needs cytoscape.js: run scripts/setup.sh (npm ci in web/) or set "
         "MONEYTRAIL_WEB_DIR to a directory holding node_modules/cytoscape");
-  std::ifstream in(*path, std::ios::binary);
-  std::string text(std::istreambuf_iterator<char>(in), {});
+  std::string text = read_whole_file(path->string());
   if (text.empty()) throw std::runtime_error("cannot read " + path->string());
   return text;
 }

@@ -8,7 +8,7 @@
 #include "algorithms/tracing/trace_types.h"
 #include "cli/commands.h"
 #include "graph/option_error.h"
-#include "io/util/input_error.h"
+#include "graph/input_error.h"
 
 namespace {
 

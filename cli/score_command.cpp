@@ -20,13 +20,25 @@
 #include "io/side/account_labels.h"
 #include "io/util/atomic_file.h"
 #include "io/csv/csv_reader.h"
-#include "io/util/input_error.h"
-#include "io/case/score_model_file.h"
+#include "graph/input_error.h"
+#include "algorithms/scoring/score_model_file.h"
+#include "io/util/whole_file.h"
 
 namespace moneytrail::cli {
 namespace {
 
 constexpr std::uint8_t kUnlabelled = 2;
+
+void write_model_file(const std::string& path, const LogisticModel& model,
+                      const ScoreModelInfo& info) {
+  AtomicOutputFile file(path);
+  write_score_model(file.stream(), model, info);
+  file.commit();
+}
+
+LogisticModel read_model_file(const std::string& path, ScoreModelInfo* info = nullptr) {
+  return read_score_model(read_whole_file(path), path, info);
+}
 
 // 0/1 per account from --labels, else from the accounts' own labels (mule or suspect: 1, clean:
 // 0); kUnlabelled elsewhere.
@@ -197,7 +209,7 @@ int score_transactions(const po::variables_map& vm, const LoadedCase& loaded,
       info.training_positives = positives;
       const std::string path =
           vm.count("model") ? vm["model"].as<std::string>() : "transaction-model.mtm";
-      write_score_model(path, fitted, info);
+      write_model_file(path, fitted, info);
       const double f1 = info.cv.precision + info.cv.recall > 0
                             ? 2 * info.cv.precision * info.cv.recall /
                                   (info.cv.precision + info.cv.recall)
@@ -223,7 +235,7 @@ int score_transactions(const po::variables_map& vm, const LoadedCase& loaded,
       }
       return kExitOk;
     }
-    const LogisticModel model = read_score_model(vm["model"].as<std::string>());
+    const LogisticModel model = read_model_file(vm["model"].as<std::string>());
     if (model.inputs != transaction_input_names())
       throw UsageError(vm["model"].as<std::string>() +
                        " is an account model; it scores --level accounts");
@@ -378,7 +390,7 @@ int run_score(const Args& args) {
   ScoreModelInfo model_info;
   if (vm.count("model") && !train && level == "accounts") {
     model = std::make_unique<LogisticModel>(
-        read_score_model(vm["model"].as<std::string>(), &model_info));
+        read_model_file(vm["model"].as<std::string>(), &model_info));
     if (model->inputs != model_input_names())
       throw UsageError(vm["model"].as<std::string>() +
                        " is a transaction model; it scores --level transactions");
@@ -433,7 +445,7 @@ int run_score(const Args& args) {
     model_info.training_accounts = labelled;
     model_info.training_positives = positives;
     const std::string path = vm.count("model") ? vm["model"].as<std::string>() : "mule-model.mtm";
-    write_score_model(path, fitted, model_info);
+    write_model_file(path, fitted, model_info);
     const CrossValidation& cv = model_info.cv;
     if (format == "json") {
       nlohmann::ordered_json j = {{"model", path},

@@ -17,7 +17,7 @@
 #include "io/report/trace_report.h"
 #include "io/util/atomic_file.h"
 #include "io/csv/field_parsers.h"
-#include "io/util/input_error.h"
+#include "graph/input_error.h"
 
 namespace moneytrail::cli {
 namespace {

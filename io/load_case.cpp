@@ -5,7 +5,7 @@
 
 #include "graph/graph_builder.h"
 #include "io/util/file_digest.h"
-#include "io/util/input_error.h"
+#include "graph/input_error.h"
 
 namespace moneytrail {
 namespace {

@@ -12,7 +12,7 @@
 
 #include "io/util/atomic_file.h"
 #include "io/csv/byte_source.h"
-#include "io/util/input_error.h"
+#include "graph/input_error.h"
 #include "io/moneytrail.pb.h"
 
 namespace moneytrail {

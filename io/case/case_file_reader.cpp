@@ -12,7 +12,7 @@
 #include "io/csv/bounded_queue.h"
 #include "io/csv/byte_source.h"
 #include "io/case/case_file.h"
-#include "io/util/input_error.h"
+#include "graph/input_error.h"
 #include "io/moneytrail.pb.h"
 #include "io/util/text_safety.h"
 

@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <string_view>
 
-#include "io/util/input_error.h"
+#include "graph/input_error.h"
 
 namespace moneytrail {
 

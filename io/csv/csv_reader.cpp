@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cstring>
 
-#include "io/util/input_error.h"
+#include "graph/input_error.h"
 
 namespace moneytrail {
 

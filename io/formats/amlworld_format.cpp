@@ -9,7 +9,7 @@
 #include <filesystem>
 
 #include "io/csv/field_parsers.h"
-#include "io/util/input_error.h"
+#include "graph/input_error.h"
 #include "io/formats/transaction_formats.h"
 
 namespace moneytrail {

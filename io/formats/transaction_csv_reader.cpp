@@ -10,7 +10,7 @@
 #include "io/side/csv_inputs.h"
 #include "io/csv/csv_reader.h"
 #include "io/csv/field_parsers.h"
-#include "io/util/input_error.h"
+#include "graph/input_error.h"
 #include "io/util/text_safety.h"
 #include "io/formats/transaction_formats.h"
 

@@ -4,7 +4,7 @@
 #include <cctype>
 
 #include "io/csv/field_parsers.h"
-#include "io/util/input_error.h"
+#include "graph/input_error.h"
 
 namespace moneytrail {
 namespace {

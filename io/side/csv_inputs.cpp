@@ -4,7 +4,7 @@
 
 #include "io/csv/csv_reader.h"
 #include "io/csv/field_parsers.h"
-#include "io/util/input_error.h"
+#include "graph/input_error.h"
 #include "io/util/text_safety.h"
 #include "io/formats/transaction_formats.h"
 

@@ -14,7 +14,7 @@
 
 #include "io/csv/csv_reader.h"
 #include "io/csv/field_parsers.h"
-#include "io/util/input_error.h"
+#include "graph/input_error.h"
 #include "io/util/text_safety.h"
 #include "graph/types.h"
 

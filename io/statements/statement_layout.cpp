@@ -4,7 +4,7 @@
 #include <fstream>
 
 #include "io/csv/field_parsers.h"
-#include "io/util/input_error.h"
+#include "graph/input_error.h"
 
 namespace moneytrail {
 namespace {

@@ -8,7 +8,8 @@
 #include <vector>
 
 #include "io/util/atomic_file.h"
-#include "io/util/input_error.h"
+#include "graph/input_error.h"
+#include "io/util/whole_file.h"
 #include "io/util/subprocess.h"
 
 namespace moneytrail {
@@ -44,8 +45,7 @@ std::string xlsx_as_csv(const std::string& path) {
                          " MiB of text (a shared-string bomb?); convert it by hand if it is real");
   if (r.timed_out) throw InputError(path, 0, "", "xlsx2csv took more than two minutes");
   if (r.exit_code != 0) throw InputError(path, 0, "", "xlsx2csv could not read the workbook");
-  std::ifstream in(out.path(), std::ios::binary);
-  return std::string{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  return read_whole_file(out.path().string(), limits.max_output_bytes);
 }
 
 }  // namespace moneytrail

@@ -6,7 +6,7 @@
 
 #include "io/util/atomic_file.h"
 #include "io/csv/csv_reader.h"
-#include "io/util/input_error.h"
+#include "graph/input_error.h"
 
 namespace moneytrail {
 

@@ -6,7 +6,7 @@
 
 #include "fuzz_input.h"
 #include "io/case/case_file.h"
-#include "io/util/input_error.h"
+#include "graph/input_error.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   moneytrail::fuzz::MemoryFile file(data, size);

@@ -9,7 +9,7 @@
 
 #include "fuzz_input.h"
 #include "io/case/case_file.h"
-#include "io/util/input_error.h"
+#include "graph/input_error.h"
 #include "io/moneytrail.pb.h"
 
 namespace {

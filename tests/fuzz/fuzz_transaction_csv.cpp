@@ -5,7 +5,7 @@
 #include <string>
 
 #include "fuzz_input.h"
-#include "io/util/input_error.h"
+#include "graph/input_error.h"
 #include "io/load_case.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "io/util/input_error.h"
+#include "graph/input_error.h"
 #include "io/side/score_table.h"
 #include "test_support.h"
 

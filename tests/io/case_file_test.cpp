@@ -8,7 +8,7 @@
 #include <random>
 
 #include "graph/graph_builder.h"
-#include "io/util/input_error.h"
+#include "graph/input_error.h"
 #include "io/moneytrail.pb.h"
 #include "test_support.h"
 

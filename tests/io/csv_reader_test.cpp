@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 #include <zlib.h>
 
-#include "io/util/input_error.h"
+#include "graph/input_error.h"
 #include "test_support.h"
 
 namespace moneytrail {

@@ -1,13 +1,25 @@
 // The model file: a fitted model survives the round trip exactly; bad files are refused clearly.
-#include "io/case/score_model_file.h"
+#include "algorithms/scoring/score_model_file.h"
 
 #include <gtest/gtest.h>
 
-#include "io/util/input_error.h"
+#include "graph/input_error.h"
+#include "io/util/atomic_file.h"
+#include "io/util/whole_file.h"
 #include "test_support.h"
 
 namespace moneytrail {
 namespace {
+
+void write_model_file(const std::string& path, const LogisticModel& m, const ScoreModelInfo& info) {
+  AtomicOutputFile file(path);
+  write_score_model(file.stream(), m, info);
+  file.commit();
+}
+
+LogisticModel read_model_file(const std::string& path, ScoreModelInfo* info = nullptr) {
+  return read_score_model(read_whole_file(path), path, info);
+}
 
 LogisticModel example_model() {
   const int d = static_cast<int>(model_input_names().size());
@@ -31,9 +43,9 @@ TEST(ScoreModelFile, RoundTripKeepsEveryNumber) {
   info.training_positives = 7;
   info.cv.folds = 5;
   info.cv.pr_auc = 0.93;
-  write_score_model(dir.file("m.mtm"), m, info);
+  write_model_file(dir.file("m.mtm"), m, info);
   ScoreModelInfo back_info;
-  const LogisticModel back = read_score_model(dir.file("m.mtm"), &back_info);
+  const LogisticModel back = read_model_file(dir.file("m.mtm"), &back_info);
   EXPECT_EQ(back.inputs, m.inputs);
   EXPECT_EQ(back.mean, m.mean);
   EXPECT_EQ(back.scale, m.scale);
@@ -52,7 +64,7 @@ TEST(ScoreModelFile, BadFilesAreRefusedWithTheirName) {
   testing::TempDir dir;
   auto message_of = [](const std::string& path) {
     try {
-      read_score_model(path);
+      read_model_file(path);
     } catch (const InputError& e) {
       return std::string(e.what());
     }
@@ -63,7 +75,7 @@ TEST(ScoreModelFile, BadFilesAreRefusedWithTheirName) {
   EXPECT_NE(message_of(text).find("not a moneytrail model file"), std::string::npos);
   LogisticModel m = example_model();
   m.inputs.back() = "renamed";
-  write_score_model(dir.file("other.mtm"), m, {});
+  write_model_file(dir.file("other.mtm"), m, {});
   EXPECT_NE(message_of(dir.file("other.mtm")).find("retrain"), std::string::npos);
 }
 

@@ -6,7 +6,7 @@
 
 #include "graph/graph_builder.h"
 #include "graph/ownership_links.h"
-#include "io/util/input_error.h"
+#include "graph/input_error.h"
 #include "io/load_case.h"
 #include "io/statements/statement_merge.h"
 #include "io/statements/statement_reader.h"

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "io/side/csv_inputs.h"
-#include "io/util/input_error.h"
+#include "graph/input_error.h"
 #include "io/load_case.h"
 #include "test_support.h"
 

@@ -1,14 +1,10 @@
-#include "io/case/score_model_file.h"
-
-#include "algorithms/scoring/transaction_scoring.h"
+#include "algorithms/scoring/score_model_file.h"
 
 #include <cmath>
-#include <fstream>
-#include <iterator>
 
-#include "io/util/atomic_file.h"
-#include "io/util/input_error.h"
-#include "io/moneytrail.pb.h"
+#include "algorithms/score_model.pb.h"
+#include "algorithms/scoring/transaction_scoring.h"
+#include "graph/input_error.h"
 
 namespace moneytrail {
 namespace {
@@ -19,8 +15,7 @@ constexpr std::string_view kKind = "logistic_regression";
 
 }  // namespace
 
-void write_score_model(const std::string& path, const LogisticModel& model,
-                       const ScoreModelInfo& info) {
+void write_score_model(std::ostream& out, const LogisticModel& model, const ScoreModelInfo& info) {
   pb::ScoreModel message;
   message.set_format_version(kFormatVersion);
   message.set_producer(info.producer);
@@ -40,19 +35,14 @@ void write_score_model(const std::string& path, const LogisticModel& model,
   message.set_cv_precision(info.cv.precision);
   message.set_cv_recall(info.cv.recall);
   message.set_cv_pr_auc(info.cv.pr_auc);
-  AtomicOutputFile out(path);
-  out.stream() << kMagic;
-  if (!message.SerializeToOstream(&out.stream()))
-    throw std::runtime_error(path + ": cannot write the model");
-  out.commit();
+  out << kMagic;
+  if (!message.SerializeToOstream(&out)) throw std::runtime_error("cannot write the model");
 }
 
-LogisticModel read_score_model(const std::string& path, ScoreModelInfo* info) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path, 0, "", "cannot open the model file");
-  const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+LogisticModel read_score_model(std::string_view bytes, const std::string& path,
+                               ScoreModelInfo* info) {
   pb::ScoreModel message;
-  if (bytes.compare(0, kMagic.size(), kMagic) != 0 ||
+  if (bytes.substr(0, kMagic.size()) != kMagic ||
       !message.ParseFromArray(bytes.data() + kMagic.size(),
                               static_cast<int>(bytes.size() - kMagic.size()))) {
     throw InputError(path, 0, "", "not a moneytrail model file (write one with score --train)");

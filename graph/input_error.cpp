@@ -1,4 +1,4 @@
-#include "io/util/input_error.h"
+#include "graph/input_error.h"
 
 namespace moneytrail {
 
