@@ -1,10 +1,9 @@
 #include "io/load_case.h"
 
 #include <filesystem>
-#include <future>
 
 #include "graph/graph_builder.h"
-#include "io/util/file_digest.h"
+#include "io/input_sniffer.h"
 #include "graph/input_error.h"
 
 namespace moneytrail {
@@ -20,28 +19,19 @@ void record_input(LoadReport& report, const FileReadReport& file) {
   report.files.push_back(file);
   report.rows += file.rows;
   report.provenance.inputs.push_back({file.path, file_bytes(file.path), file.format, file.rows,
-                                      file.rejected, sha256_file(file.path)});
+                                      file.rejected, file.sha256});
 }
 
-// A case file is hashed on the second core while it is read (SHA-256 of 0.5 GB takes about
-// 0.4 s, reading it 1.3 s): a result then names the exact case file it came from as well as the
+// A result names the exact case file it came from (hashed as it was read) as well as the
 // sources the case was made of.
-CaseFile read_case_hashed(const std::string& path, std::string& sha256) {
-  std::future<std::string> hashing = std::async(std::launch::async, sha256_file, path);
-  CaseFile loaded = read_case_file(path);
-  sha256 = hashing.get();
-  return loaded;
-}
-
-void record_case_input(LoadReport& report, const std::string& path, const CaseFile& loaded,
-                       const std::string& sha256) {
+void record_case_input(LoadReport& report, const std::string& path, const CaseFile& loaded) {
   FileReadReport file;
   file.path = path;
   file.format = "case";
   file.rows = file.loaded = loaded.graph.num_transactions();
   report.files.push_back(file);
   report.provenance.inputs.push_back(
-      {path, file_bytes(path), "case", loaded.graph.num_transactions(), 0, sha256});
+      {path, file_bytes(path), "case", loaded.graph.num_transactions(), 0, loaded.sha256});
   for (const CaseProvenance::Input& input : loaded.provenance.inputs) {
     report.rejected_at_ingest += input.rejected;
     report.provenance.inputs.push_back(input);  // keep the original sources' provenance
@@ -50,7 +40,12 @@ void record_case_input(LoadReport& report, const std::string& path, const CaseFi
 
 // Bank statements and platform exports are read together and then merged: the two sides of a
 // transfer may sit in two files.
-void load_statements(const LoadRequest& request, const std::vector<std::string>& paths,
+struct StatementInput {
+  std::string path;
+  std::string head;  // the bytes the sniffer read
+};
+
+void load_statements(const LoadRequest& request, std::vector<StatementInput> inputs,
                      GraphBuilder& builder, RejectLog& rejects, LoadReport& report) {
   StatementReadOptions read;
   if (!request.encoding.empty()) {
@@ -63,9 +58,13 @@ void load_statements(const LoadRequest& request, const std::vector<std::string>&
   read.strict = request.strict;
   read.platform = request.format == "payment-platform";
   StatementSet set;
-  for (const std::string& path : paths) {
+  std::vector<std::string> paths;
+  for (StatementInput& input : inputs) {
+    const std::string& path = input.path;
+    paths.push_back(path);
     const std::uint64_t before = set.rows.size();
-    const StatementFileReport file = read_statement_file(path, read, set, rejects);
+    const StatementFileReport file =
+        read_statement_file(path, read, set, rejects, std::move(input.head));
     FileReadReport record;
     record.path = path;
     record.format = file.encoding == TextEncoding::utf8 ? "cn-bank-statement (utf-8)"
@@ -73,6 +72,7 @@ void load_statements(const LoadRequest& request, const std::vector<std::string>&
     record.rows = file.rows;
     record.loaded = set.rows.size() - before;
     record.rejected = file.rejected;
+    record.sha256 = file.sha256;
     record_input(report, record);
   }
   report.statements = merge_statements(set, {}, builder);
@@ -87,44 +87,49 @@ LoadedCase load_case(const LoadRequest& request) {
   LoadReport& report = result.report;
   report.provenance.command_line = request.command_line;
 
+  std::vector<SniffedInput> sniffed;
+  for (const std::string& path : request.inputs) sniffed.push_back(sniff_input(path, request.format));
+
   // Fast path: one case file and nothing to add to it.
   if (request.inputs.size() == 1 && request.accounts_files.empty() && request.rates_files.empty() &&
-      is_case_file(request.inputs[0])) {
-    std::string sha256;
-    CaseFile loaded = read_case_hashed(request.inputs[0], sha256);
-    record_case_input(report, request.inputs[0], loaded, sha256);
+      sniffed[0].kind == InputKind::case_file) {
+    CaseFile loaded = read_case_file(request.inputs[0]);
+    record_case_input(report, request.inputs[0], loaded);
     result.graph = std::move(loaded.graph);
     return result;
   }
 
   Progress progress(request.show_progress);
   CsvReadOptions options;
-  options.format = request.format;
   options.strict = request.strict;
   options.progress = &progress;
   RejectLog rejects(request.rejects_path, request.max_rejects);
   GraphBuilder builder;
-  std::vector<std::string> statements;
-  for (const std::string& path : request.inputs) {
-    const bool case_file = is_case_file(path);
-    if (!case_file &&
-        (request.format == "cn-bank-statement" || request.format == "payment-platform" ||
-         (request.format == "auto" && is_statement_file(path)))) {
-      statements.push_back(path);  // merged together below: two sides may be in two files
-    } else if (case_file) {
-      std::string sha256;
-      CaseFile loaded = read_case_hashed(path, sha256);
-      record_case_input(report, path, loaded, sha256);
-      try {
-        builder.add_graph(loaded.graph);
-      } catch (const std::invalid_argument& e) {
-        throw InputError(path, 0, "", e.what());
+  std::vector<StatementInput> statements;
+  for (std::size_t i = 0; i < request.inputs.size(); ++i) {
+    const std::string& path = request.inputs[i];
+    switch (sniffed[i].kind) {
+      case InputKind::statement:  // merged together below: two sides may be in two files
+        statements.push_back({path, std::move(sniffed[i].head)});
+        break;
+      case InputKind::case_file: {
+        CaseFile loaded = read_case_file(path);
+        record_case_input(report, path, loaded);
+        try {
+          builder.add_graph(loaded.graph);
+        } catch (const std::invalid_argument& e) {
+          throw InputError(path, 0, "", e.what());
+        }
+        break;
       }
-    } else {
-      record_input(report, read_transactions_csv(path, options, builder, rejects));
+      case InputKind::transactions:
+        options.format = sniffed[i].layout;
+        record_input(report, read_transactions_csv(path, options, builder, rejects));
+        break;
     }
   }
-  if (!statements.empty()) load_statements(request, statements, builder, rejects, report);
+  if (!statements.empty())
+    load_statements(request, std::move(statements), builder, rejects, report);
   CsvReadOptions side_options = options;
   side_options.format = "auto";
   for (const std::string& path : request.accounts_files) {

@@ -32,6 +32,7 @@ struct CaseFile {
   CaseProvenance provenance;
   std::uint32_t format_version = 0;
   std::string producer;
+  std::string sha256;  // of the case file itself, hashed as it was read
 };
 
 /// Writes to `path` + ".partial" and renames, so a killed run never leaves a truncated case

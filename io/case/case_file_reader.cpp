@@ -70,6 +70,7 @@ class CaseReader {
           ++index;
           if (!queue.push(std::move(chunk))) return;
         }
+        sha256_ = source_.sha256();  // published to this thread by close()
         queue.close();
       } catch (...) {
         queue.close(std::current_exception());
@@ -135,6 +136,7 @@ class CaseReader {
     } catch (const std::invalid_argument& e) {
       fail(e.what());
     }
+    result.sha256 = sha256_;
     return result;
   }
 
@@ -395,6 +397,7 @@ class CaseReader {
   // (first row, frame) of each account and transaction chunk, for naming where a duplicate is.
   std::vector<std::pair<std::uint32_t, std::uint64_t>> account_chunks_, transaction_chunks_;  // frame being decoded (0: the header); both threads read it
   ByteSource source_;
+  std::string sha256_;
   std::string payload_;
   TransactionGraph::Parts parts_;
 };

@@ -1,12 +1,12 @@
 #include "io/csv/byte_source.h"
 
-#include <unistd.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <cstring>
 #include <filesystem>
-#include <string_view>
 
 #include "graph/input_error.h"
 
@@ -21,6 +21,19 @@ bool file_starts_with(const std::string& path, std::string_view magic) {
   return got == magic.size() && head == magic;
 }
 
+// zlib's inflate over the raw bytes we read ourselves (gzread would read the file behind our
+// back, and the hash must see the bytes on disk). Concatenated members are read as one stream,
+// as gzip -d does.
+struct ByteSource::Inflater {
+  z_stream stream{};
+  std::vector<char> input = std::vector<char>(1 << 20);
+  bool in_member = true;  // false between members: the next bytes must start one, or end
+  Inflater() {
+    if (inflateInit2(&stream, 16 + MAX_WBITS) != Z_OK) throw std::bad_alloc();
+  }
+  ~Inflater() { inflateEnd(&stream); }
+};
+
 ByteSource::ByteSource(std::string path) : path_(std::move(path)) {
   std::error_code ec;
   if (std::filesystem::is_directory(path_, ec)) {
@@ -33,43 +46,66 @@ ByteSource::ByteSource(std::string path) : path_(std::move(path)) {
   unsigned char magic[2] = {0, 0};
   const std::size_t got = std::fread(magic, 1, 2, file_);
   std::rewind(file_);
-  if (got == 2 && magic[0] == 0x1f && magic[1] == 0x8b) {
-    // gzdopen takes over a duplicate descriptor; our FILE* stays for position queries.
-    int fd = dup(fileno(file_));
-    gz_ = gzdopen(fd, "rb");
-    if (!gz_) throw InputError(path_, 0, "", "cannot start gzip decompression");
-    gzbuffer(static_cast<gzFile>(gz_), 1 << 20);
-  }
+  if (got == 2 && magic[0] == 0x1f && magic[1] == 0x8b) inflater_ = std::make_unique<Inflater>();
 }
 
 ByteSource::~ByteSource() {
-  if (gz_) gzclose(static_cast<gzFile>(gz_));
   if (file_) std::fclose(file_);
 }
 
-std::size_t ByteSource::read(char* buffer, std::size_t size) {
-  if (gz_) {
-    const int chunk = static_cast<int>(std::min<std::size_t>(size, 1u << 30));
-    const int got = gzread(static_cast<gzFile>(gz_), buffer, static_cast<unsigned>(chunk));
-    int code = Z_OK;
-    const char* message = gzerror(static_cast<gzFile>(gz_), &code);
-    // A truncated stream reads as a short end with Z_BUF_ERROR, not as got < 0.
-    if (got < 0 || (code != Z_OK && code != Z_STREAM_END)) {
-      throw InputError(path_, 0, "", std::string("corrupt or truncated gzip stream: ") + message);
-    }
-    return static_cast<std::size_t>(got);
-  }
+std::size_t ByteSource::read_raw(char* buffer, std::size_t size) {
   const std::size_t got = std::fread(buffer, 1, size, file_);
   if (got == 0 && std::ferror(file_)) {
     throw InputError(path_, 0, "", std::string("read failed: ") + std::strerror(errno));
   }
-  plain_position_ += got;
+  digest_.update(buffer, got);
+  raw_position_ += got;
   return got;
 }
 
-std::uint64_t ByteSource::file_position() const {
-  if (gz_) return static_cast<std::uint64_t>(gzoffset(static_cast<gzFile>(gz_)));
-  return plain_position_;
+std::size_t ByteSource::read(char* buffer, std::size_t size) {
+  return inflater_ ? inflate_into(buffer, size) : read_raw(buffer, size);
+}
+
+std::size_t ByteSource::inflate_into(char* buffer, std::size_t size) {
+  z_stream& z = inflater_->stream;
+  z.next_out = reinterpret_cast<Bytef*>(buffer);
+  z.avail_out = static_cast<uInt>(std::min<std::size_t>(size, UINT_MAX));
+  const uInt wanted = z.avail_out;
+  while (z.avail_out == wanted) {
+    if (z.avail_in == 0) {
+      const std::size_t got = read_raw(inflater_->input.data(), inflater_->input.size());
+      if (got == 0) {
+        if (inflater_->in_member)
+          throw InputError(path_, 0, "", "truncated gzip stream (the file ends mid-member)");
+        break;  // the end, between members
+      }
+      z.next_in = reinterpret_cast<Bytef*>(inflater_->input.data());
+      z.avail_in = static_cast<uInt>(got);
+    }
+    if (!inflater_->in_member) {
+      // Another member follows, or something that is not gzip: refuse it rather than drop it.
+      if (z.avail_in >= 1 && z.next_in[0] != 0x1f)
+        throw InputError(path_, 0, "", "data after the end of the gzip stream");
+      inflater_->in_member = true;
+    }
+    const int code = inflate(&z, Z_NO_FLUSH);
+    if (code == Z_STREAM_END) {
+      inflateReset(&z);
+      inflater_->in_member = false;
+    } else if (code != Z_OK && !(code == Z_BUF_ERROR && z.avail_in == 0)) {
+      throw InputError(path_, 0, "",
+                       std::string("corrupt gzip stream: ") + (z.msg ? z.msg : "inflate failed"));
+    }
+  }
+  return wanted - z.avail_out;
+}
+
+std::string ByteSource::sha256() {
+  std::vector<char> rest(1 << 20);
+  while (read_raw(rest.data(), rest.size()) > 0) {
+  }
+  return digest_.hex();
 }
 
 }  // namespace moneytrail

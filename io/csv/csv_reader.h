@@ -44,6 +44,8 @@ class CsvReader {
   /// Bytes of the file parsed so far; exact for plain files (gzip: use file_position()).
   std::uint64_t consumed_bytes() const { return source_.file_position() - (end_ - pos_); }
   bool compressed() const { return source_.compressed(); }
+  /// SHA-256 of the whole file on disk (reads what is left); call after the last record.
+  std::string sha256() { return source_.sha256(); }
 
  private:
   struct FieldSpan {

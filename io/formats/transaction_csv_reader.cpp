@@ -165,6 +165,7 @@ FileReadReport read_transactions_csv(const std::string& path, const CsvReadOptio
   std::thread producer([&] {
     try {
       produce(reader, *parser, options, queue, rows_seen);
+      report.sha256 = reader.sha256();  // the consumer reads report only after join()
       queue.close();
     } catch (...) {
       queue.close(std::current_exception());

@@ -124,22 +124,28 @@ std::unique_ptr<TransactionRowParser> make_transaction_row_parser(
             " (expected auto, native, amlworld, amlsim, paysim, trc20, cn-bank-statement or "
             "payment-platform)");
   }
+  const auto layout = detect_transaction_layout(header, path);
+  if (!layout)
+    throw InputError(path, 1, "",
+                     "header matches no known transaction layout (native needs "
+                     "id,timestamp,from,to,amount,currency; see docs/formats.md)");
+  return make_transaction_row_parser(*layout, header, path);
+}
+
+std::optional<std::string_view> detect_transaction_layout(
+    const std::vector<std::string_view>& header, const std::string& path) {
   HeaderIndex index(header, path);
-  if (index.has("id") && index.has("from") && index.has("to"))
-    return make_native_parser(header, path);
-  if (index.has("from bank") && index.has("to bank")) return make_amlworld_parser(header, path);
+  if (index.has("id") && index.has("from") && index.has("to")) return "native";
+  if (index.has("from bank") && index.has("to bank")) return "amlworld";
   if (index.has("sourcenodeid") || index.has("orig_acct") ||
-      index.has("counter_party_account_num")) {
-    return make_amlsim_parser(header, path);
-  }
-  if (index.has("nameorig") && index.has("namedest")) return make_paysim_parser(header, path);
+      index.has("counter_party_account_num"))
+    return "amlsim";
+  if (index.has("nameorig") && index.has("namedest")) return "paysim";
   if (index.has("from") && index.has("to") &&
       (index.has("transaction_id") || index.has("hash") || index.has("txn hash")) &&
       (index.has("token_symbol") || index.has("symbol") || index.has("token")))
-    return make_trc20_parser(header, path);
-  throw InputError(path, 1, "",
-                   "header matches no known transaction layout (native needs "
-                   "id,timestamp,from,to,amount,currency; see docs/formats.md)");
+    return "trc20";
+  return std::nullopt;
 }
 
 }  // namespace moneytrail

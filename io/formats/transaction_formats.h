@@ -33,6 +33,11 @@ const std::vector<std::string_view>& transaction_format_names();
 std::unique_ptr<TransactionRowParser> make_transaction_row_parser(
     std::string_view format, const std::vector<std::string_view>& header, const std::string& path);
 
+/// The layout a transaction CSV header belongs to (native, amlworld, amlsim, paysim, trc20), or
+/// nullopt when it matches none.
+std::optional<std::string_view> detect_transaction_layout(
+    const std::vector<std::string_view>& header, const std::string& path);
+
 // Per-format factories, used by make_transaction_row_parser.
 std::unique_ptr<TransactionRowParser> make_native_parser(
     const std::vector<std::string_view>& header, const std::string& path);

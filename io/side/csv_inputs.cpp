@@ -69,6 +69,7 @@ FileReadReport read_rows(const std::string& path, const CsvReadOptions& options,
   }
   if (options.progress) options.progress->finish(reader.file_position(), report.rows);
   if (!any_row) throw InputError(path, 0, "", "the file has a header but no data rows");
+  report.sha256 = reader.sha256();
   return report;
 }
 

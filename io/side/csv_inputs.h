@@ -27,6 +27,7 @@ struct FileReadReport {
   std::uint64_t rejected = 0;  // rows rejected into the RejectLog
   std::uint64_t repaired = 0;  // rows loaded with ill-formed UTF-8 replaced by U+FFFD
   std::vector<std::string> repair_examples;  // the first few, as file:line: column: what
+  std::string sha256;  // of the file's bytes on disk, hashed as they were read
 };
 
 /// Throws InputError for an empty file, a header-only problem (missing columns), or, under

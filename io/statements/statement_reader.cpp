@@ -10,6 +10,7 @@
 #include "io/csv/csv_reader.h"
 #include "io/csv/field_parsers.h"
 #include "graph/input_error.h"
+#include "io/csv/byte_source.h"
 #include "io/util/text_safety.h"
 #include "io/statements/xlsx_sheet.h"
 
@@ -97,14 +98,9 @@ class LineCursor {
 
 }  // namespace
 
-bool is_statement_file(const std::string& path) {
-  if (is_xlsx(path)) return true;  // workbooks reach moneytrail only as statements
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::string bytes(65536, '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  bytes.resize(static_cast<std::size_t>(in.gcount()));
-  if (bytes.size() == 65536)
+bool has_statement_header(std::string_view head, bool whole_file) {
+  std::string bytes(head);
+  if (!whole_file)  // judge complete lines only
     bytes.resize(bytes.rfind('\n') == std::string::npos ? 0 : bytes.rfind('\n'));
   std::string text;
   try {
@@ -133,6 +129,16 @@ bool is_statement_file(const std::string& path) {
   return false;
 }
 
+bool is_statement_file(const std::string& path) {
+  if (is_xlsx(path)) return true;  // workbooks reach moneytrail only as statements
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::string bytes(kStatementSniffBytes, '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  return has_statement_header(bytes, bytes.size() < kStatementSniffBytes);
+}
+
 std::optional<bool> parse_direction(std::string_view text) {
   text = trim(text);
   static constexpr std::array<std::string_view, 9> kOut = {"借",   "出", "支出", "付",   "支",
@@ -148,18 +154,25 @@ std::optional<bool> parse_direction(std::string_view text) {
 
 StatementFileReport read_statement_file(const std::string& path,
                                         const StatementReadOptions& options, StatementSet& set,
-                                        RejectLog& rejects) {
+                                        RejectLog& rejects, std::string head) {
   std::string bytes;
+  StatementFileReport report;
   if (is_xlsx(path)) {
     bytes = xlsx_as_csv(path);
+    report.sha256 = sha256_file(path);  // the workbook, which xlsx2csv read
   } else {
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
-    if (!in) throw InputError(path, 0, "", "cannot open the statement file");
-    bytes.resize(static_cast<std::size_t>(in.tellg()));
-    in.seekg(0);
-    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    // The rest of the file after the bytes the sniffer already read, hashed together.
+    ByteSource source(path);
+    bytes = std::move(head);
+    bytes.reserve(source.file_size());
+    std::vector<char> skip(bytes.size());
+    if (source.read(skip.data(), skip.size()) != skip.size() ||
+        !std::equal(skip.begin(), skip.end(), bytes.begin()))
+      throw InputError(path, 0, "", "the file changed while it was read");
+    char buffer[1 << 16];
+    while (const std::size_t n = source.read(buffer, sizeof buffer)) bytes.append(buffer, n);
+    report.sha256 = source.sha256();
   }
-  StatementFileReport report;
   std::uint32_t file = 0;
   try {
     DecodedText decoded = decode_text(

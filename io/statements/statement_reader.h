@@ -31,17 +31,25 @@ struct StatementFileReport {
   std::uint64_t rows = 0;      // data rows seen
   std::uint64_t rejected = 0;  // into the RejectLog
   TextEncoding encoding = TextEncoding::utf8;
+  std::string sha256;  // of the file on disk (the workbook for .xlsx)
 };
 
-/// Adds `path` to `set` and appends its rows. Throws InputError for an unreadable file, a header
-/// naming no account, time or amount column, or under strict the first bad row; bad rows
+/// How many bytes of a file the sniffer looks at for a statement header.
+inline constexpr std::size_t kStatementSniffBytes = 65536;
+
+/// Adds `path` to `set` and appends its rows. `head`: the file's first bytes as the sniffer read
+/// them (sniff_input), so only the rest is read. Throws InputError for an unreadable file, a
+/// header naming no account, time or amount column, or under strict the first bad row; bad rows
 /// otherwise go to `rejects` with file, line and column.
 StatementFileReport read_statement_file(const std::string& path,
                                         const StatementReadOptions& options, StatementSet& set,
-                                        RejectLog& rejects);
+                                        RejectLog& rejects, std::string head = {});
 
+/// True when one of the first lines of `head` (UTF-8 or GBK; the start of a file, or all of it
+/// when `whole_file`) is a statement header.
+bool has_statement_header(std::string_view head, bool whole_file);
 /// True for an .xlsx workbook (read through xlsx2csv, first sheet) or when one of the first lines
-/// of `path` (UTF-8 or GBK) is a statement header.
+/// of `path` is a statement header.
 bool is_statement_file(const std::string& path);
 
 /// "借"/"出"/"支出"/"D"... true for money leaving the account, false for arriving; nullopt unknown.

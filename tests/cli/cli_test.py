@@ -135,6 +135,37 @@ class CliTest(unittest.TestCase):
         both = json.loads(run("stats", out, more, "--format", "json").stdout)
         self.assertEqual(both["transactions"]["total"], 4)
 
+    def test_inputs_are_hashed_as_read(self):
+        # The SHA-256 in the provenance is the file's on disk (for gzip, the compressed bytes),
+        # computed while reading: checked against hashlib.
+        plain = write(os.path.join(self.dir, "h.csv"), GOOD)
+        gz_path = os.path.join(self.dir, "h.csv.gz")
+        # Two gzip members in one file read as one stream, as gzip -d reads them.
+        half = GOOD.index("\n", len(GOOD) // 2) + 1
+        with open(gz_path, "wb") as f:
+            f.write(gzip.compress(GOOD[:half].encode()) + gzip.compress(GOOD[half:].encode()))
+        accounts = write(os.path.join(self.dir, "h_accounts.csv"), "id,kind\nA,bank_card\n")
+        result = run("stats", gz_path, "--accounts", accounts, "--format", "json", "--quiet")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        inputs = json.loads(result.stdout)["provenance"]["inputs"]
+        digest = lambda p: hashlib.sha256(open(p, "rb").read()).hexdigest()
+        self.assertEqual([i["sha256"] for i in inputs], [digest(gz_path), digest(accounts)])
+        a = json.loads(run("stats", plain, "--format", "json").stdout)
+        b = json.loads(result.stdout)
+        self.assertEqual(a["transactions"], b["transactions"])
+        self.assertEqual(a["provenance"]["inputs"][0]["sha256"], digest(plain))
+        case = os.path.join(self.dir, "h.mtc")
+        self.assertEqual(run("ingest", plain, "-o", case, "--quiet").returncode, 0)
+        c = json.loads(run("stats", case, "--format", "json").stdout)["provenance"]["inputs"]
+        self.assertEqual(c[0]["sha256"], digest(case))
+        self.assertEqual(c[1]["sha256"], digest(plain))
+        # Bytes after the last gzip member are refused, not dropped.
+        with open(gz_path, "ab") as f:
+            f.write(b"trailing,bytes\n")
+        bad = run("stats", gz_path, "--format", "json")
+        self.assertEqual(bad.returncode, 2)
+        self.assertIn("after the end of the gzip stream", bad.stderr)
+
     def test_generate_is_deterministic(self):
         digests = []
         for name in ["a", "b"]:

@@ -142,6 +142,40 @@ TEST(CsvReader, TruncatedGzipIsAnError) {
       InputError);
 }
 
+TEST(ByteSource, HashesTheBytesOnDiskAsItReads) {
+  TempDir dir;
+  // FIPS 180-2's example: SHA-256("abc").
+  ByteSource plain(dir.write("abc.txt", "abc"));
+  char buffer[8];
+  EXPECT_EQ(plain.read(buffer, 2), 2u);  // the rest is read by sha256()
+  EXPECT_EQ(plain.sha256(), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  // A gzip file: the digest of its compressed bytes, as sha256sum gives it.
+  const std::string path = dir.file("m.csv.gz");
+  std::string members;
+  for (const std::string text : {"a,b\n1,2\n", "3,4\n"}) {
+    const std::string one = dir.file("one.gz");
+    gzFile gz = gzopen(one.c_str(), "wb");
+    gzwrite(gz, text.data(), static_cast<unsigned>(text.size()));
+    gzclose(gz);
+    members += testing::read_file(one);
+  }
+  dir.write("m.csv.gz", members);
+  ByteSource gz(path);
+  std::string text;
+  for (std::size_t n; (n = gz.read(buffer, sizeof buffer)) > 0;) text.append(buffer, n);
+  EXPECT_EQ(text, "a,b\n1,2\n3,4\n");  // both members, as gzip -d reads them
+  EXPECT_EQ(gz.sha256(), sha256_file(path));
+  // Bytes after the last member are an error, not silently dropped.
+  dir.write("t.csv.gz", members + "junk");
+  ByteSource trailing(dir.file("t.csv.gz"));
+  EXPECT_THROW(
+      {
+        while (trailing.read(buffer, sizeof buffer) > 0) {
+        }
+      },
+      InputError);
+}
+
 TEST(CsvReader, MissingFileAndDirectoryAreErrors) {
   TempDir dir;
   EXPECT_THROW(CsvReader(dir.file("nope.csv")), InputError);
