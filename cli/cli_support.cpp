@@ -239,7 +239,7 @@ Timestamp timestamp_option(const po::variables_map& vm, const char* name) {
 }
 
 std::vector<TxIndex> resolve_ids(const TraceContext& context, const std::vector<std::string>& ids) {
-  const auto found = context.find_transactions(ids);
+  const auto found = context.graph().find_transactions(ids);
   std::vector<TxIndex> seeds;
   for (std::size_t i = 0; i < ids.size(); ++i) {
     if (!found[i]) throw UsageError("unknown transaction id '" + ids[i] + "'");

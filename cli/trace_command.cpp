@@ -44,7 +44,7 @@ SeedSets read_tx_file(const TraceContext& context, const std::string& path) {
     all.insert(all.end(), lines.back().begin(), lines.back().end());
   }
   if (lines.empty()) throw InputError(path, 0, "", "the file lists no transaction");
-  const auto found = context.find_transactions(all);
+  const auto found = context.graph().find_transactions(all);
   SeedSets result;
   std::size_t k = 0;
   for (std::size_t i = 0; i < lines.size(); ++i) {

@@ -1,5 +1,7 @@
 #include "graph/transaction_graph.h"
 
+#include <tsl/robin_map.h>
+
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -73,6 +75,24 @@ std::optional<TxIndex> TransactionGraph::find_transaction(std::string_view exter
     if (ids[t] == external_id) return t;
   }
   return std::nullopt;
+}
+
+std::vector<std::optional<TxIndex>> TransactionGraph::find_transactions(
+    std::span<const std::string> ids) const {
+  tsl::robin_map<std::string_view, std::uint32_t> wanted;
+  wanted.reserve(ids.size());
+  for (std::uint32_t i = 0; i < ids.size(); ++i) wanted.emplace(ids[i], i);
+  std::vector<std::optional<TxIndex>> found(ids.size());
+  std::size_t missing = wanted.size();
+  const StringPool& pool = parts_.transactions.ids;
+  for (TxIndex t = 0; t < pool.size() && missing > 0; ++t) {
+    auto it = wanted.find(pool[t]);
+    if (it == wanted.end() || found[it->second]) continue;
+    found[it->second] = t;
+    --missing;
+  }
+  for (std::uint32_t i = 0; i < ids.size(); ++i) found[i] = found[wanted.at(ids[i])];
+  return found;
 }
 
 std::size_t TransactionGraph::memory_bytes() const {

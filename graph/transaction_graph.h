@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -84,6 +85,10 @@ class TransactionGraph {
   }
   /// Linear scan: fine for a handful of ids; build an index for batches.
   std::optional<TxIndex> find_transaction(std::string_view external_id) const;
+  /// Looks up many transaction ids in one pass over the ids (no index is kept: transaction ids
+  /// are looked up rarely and an index at 10M would cost more memory than the lookups time);
+  /// nullopt for unknown ids, repeated ids share the first one's answer.
+  std::vector<std::optional<TxIndex>> find_transactions(std::span<const std::string> ids) const;
   /// The name behind a symbol, or "" for kNoSymbol.
   std::string_view name(std::uint32_t symbol) const {
     return symbol == kNoSymbol ? std::string_view{} : parts_.names[symbol];

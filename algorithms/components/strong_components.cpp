@@ -5,22 +5,15 @@
 #include <boost/property_map/property_map.hpp>
 #include <limits>
 
-#include "algorithms/communities/boost_csr.h"
+#include "graph/bgl_flow_view.h"
 
 namespace moneytrail {
 
 std::vector<std::uint32_t> topological_strong_components(const FlowView& flows) {
-  const std::uint32_t n = flows.num_vertices();
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> arcs;
-  arcs.reserve(flows.num_edges());
-  for (VertexId v = 0; v < n; ++v) {
-    const auto [first, last] = flows.out_edges(v);
-    for (FlowEdgeIndex e = first; e < last; ++e) arcs.emplace_back(v, flows.target(e));
-  }
-  const auto csr = community_detail::boost_csr_from_sorted_arcs(std::move(arcs), n);
-  std::vector<std::uint32_t> component(n, 0);
+  // On the flow view itself through its BGL adapter: no copy of the edges.
+  std::vector<std::uint32_t> component(flows.num_vertices(), 0);
   const std::uint32_t count = boost::strong_components(
-      csr, boost::make_iterator_property_map(component.begin(), get(boost::vertex_index, csr)));
+      flows, boost::make_iterator_property_map(component.begin(), get(boost::vertex_index, flows)));
   // Tarjan's algorithm completes sink components first; reverse to put sources first.
   for (std::uint32_t& c : component) c = count - 1 - c;
   return component;

@@ -119,24 +119,6 @@ std::optional<double> TraceContext::rate(std::uint16_t currency, Timestamp t) co
   return after == points.begin() ? points.front().rate_to_base : std::prev(after)->rate_to_base;
 }
 
-std::vector<std::optional<TxIndex>> TraceContext::find_transactions(
-    const std::vector<std::string>& ids) const {
-  tsl::robin_map<std::string_view, std::uint32_t> wanted;
-  wanted.reserve(ids.size());
-  for (std::uint32_t i = 0; i < ids.size(); ++i) wanted.emplace(ids[i], i);
-  std::vector<std::optional<TxIndex>> found(ids.size());
-  std::size_t missing = wanted.size();
-  for (TxIndex t = 0; t < graph_.num_transactions() && missing > 0; ++t) {
-    auto it = wanted.find(graph_.transaction_id(t));
-    if (it == wanted.end() || found[it->second]) continue;
-    found[it->second] = t;
-    --missing;
-  }
-  // Repeated ids in the request share the first one's answer.
-  for (std::uint32_t i = 0; i < ids.size(); ++i) found[i] = found[wanted.at(ids[i])];
-  return found;
-}
-
 std::vector<TxIndex> TraceContext::account_debits(VertexId account, Timestamp since,
                                                   Timestamp until) const {
   std::vector<TxIndex> debits;

@@ -50,8 +50,6 @@ class TraceContext {
   /// Rate of one unit of `currency` in the rates' base at time t, or nullopt without a series.
   std::optional<double> rate(std::uint16_t currency, Timestamp t) const;
 
-  /// Looks up transaction ids in one pass over the graph; nullopt for unknown ids.
-  std::vector<std::optional<TxIndex>> find_transactions(const std::vector<std::string>& ids) const;
   /// Every debit of `account` with since <= timestamp <= until (kNoTime: unbounded).
   std::vector<TxIndex> account_debits(VertexId account, Timestamp since, Timestamp until) const;
 

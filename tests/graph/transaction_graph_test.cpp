@@ -44,6 +44,14 @@ TEST(TransactionGraph, NumbersTransactionsInProcessingOrderAndKeepsInputPosition
   EXPECT_EQ(*g.find_account("C"), 2u);
   EXPECT_FALSE(g.find_account("Z"));
   EXPECT_EQ(*g.find_transaction("t4"), 2u);
+  // Many ids in one pass: unknown ones empty, repeats answered like the first.
+  const std::vector<std::string> ids = {"t1", "nope", "t2", "t1"};
+  const auto found = g.find_transactions(ids);
+  ASSERT_EQ(found.size(), 4u);
+  EXPECT_EQ(found[0], std::optional<TxIndex>(3));
+  EXPECT_FALSE(found[1]);
+  EXPECT_EQ(found[2], std::optional<TxIndex>(0));
+  EXPECT_EQ(found[3], std::optional<TxIndex>(3));
 }
 
 TEST(TransactionGraph, RejectsDuplicateIds) {
