@@ -1,138 +1,107 @@
-// moneytrail clusters INPUT [--top N] [--format json|table|csv] [--blocks K] [--seed S]
-//   [--members FILE] [-o FILE]
-#include <filesystem>
-#include <iostream>
-#include <memory>
-
+// moneytrail clusters INPUT...: ranked mule clusters with reasons.
 #include "algorithms/communities/cluster_report.h"
 #include "algorithms/communities/evidence_clusters.h"
 #include "algorithms/communities/flow_blocks.h"
 #include "algorithms/export/subgraph_select.h"
-#include "io/report/cluster_report.h"
+#include "algorithms/scoring/account_scoring.h"
+#include "cli/call.h"
+#include "cli/cli_support.h"
 #include "cli/commands.h"
-#include "io/util/atomic_file.h"
-#include "io/csv/csv_reader.h"
+#include "cli/export_support.h"
+#include "io/report/cluster_report.h"
 
 namespace moneytrail::cli {
+namespace {
 
-int run_clusters(const Args& args) {
-  po::options_description options("clusters options");
-  add_input_options(options, LayoutOption::input_format);
-  add_csv_provenance_option(options);
-  auto add = options.add_options();
-  add("top", po::value<std::size_t>(), "only the N highest-ranked clusters");
-  add("format", po::value<std::string>(),
-      "json, table or csv (default: table on a terminal, else json)");
-  add("method", po::value<std::string>()->default_value("evidence"),
-      "evidence (groups of accounts the score flags, tied by their flows) or flow-blocks "
-      "(FlowScope-style layering blocks partitioned by Leiden; the options below)");
-  add("max-size", po::value<std::uint32_t>()->default_value(50),
+void clusters_options(OptionGroups& groups) {
+  po::options_description group("clusters options");
+  auto add = group.add_options();
+  add("method", choice_value("method", {"evidence", "flow-blocks"}),
+      "evidence: groups of the accounts the score flags, tied by their flows; flow-blocks: "
+      "FlowScope-style layering blocks partitioned by Leiden (the options marked flow-blocks)");
+  add("top", count_value("top"), "only the N highest-ranked clusters");
+  add("max-size", count_value("max-size", 50, 2, 1u << 31),
       "evidence: groups above this size are split with Leiden");
-  add("blocks", po::value<std::uint32_t>()->default_value(20),
+  add("blocks", count_value("blocks", 20, 1, 100000),
       "flow-blocks: flow blocks (source -> middle -> sink layers) to look for");
-  add("alpha", po::value<double>()->default_value(1.0),
-      "flow blocks: penalty on a middle account's imbalance of in and out");
-  add("attach-share", po::value<double>()->default_value(0.5),
-      "an account joins the layering core when this share of its money came from it, or went "
-      "into it while passing through");
-  add("resolution", po::value<double>()->default_value(0.5),
-      "Leiden resolution when partitioning the core (> 0; larger gives smaller clusters)");
-  add("seed", po::value<std::uint64_t>()->default_value(1), "Leiden random seed");
-  add("members", po::value<std::string>(), "also write account,rank,community rows here (CSV)");
-  add("output,o", po::value<std::string>(), "write the report here (default: standard output)");
-  add("export", po::value<std::string>(),
+  add("alpha", number_value("alpha", 0, 1e9)->default_value(1.0),
+      "flow-blocks: penalty on a middle account's imbalance of in and out");
+  add("attach-share", number_value("attach-share", 0, 1, true)->default_value(0.5),
+      "flow-blocks: an account joins the layering core when this share of its money came from "
+      "it, or went into it while passing through");
+  add("resolution", number_value("resolution", 0, 1e9, true)->default_value(0.5),
+      "Leiden resolution when partitioning (larger gives smaller clusters)");
+  add("seed", count_value("seed", 1, 0, UINT64_MAX), "Leiden random seed");
+  add("members", text_value("FILE"), "also write account,rank,community rows here (CSV)");
+  add("export", text_value("FILE"),
       "also write the listed clusters as a graph (.graphml, .gexf, .dot, .json, .csv, .html)");
-  po::variables_map vm;
-  if (!parse_arguments(args, options,
-                       "moneytrail clusters INPUT [--top N] [--format json|table|csv] "
-                       "[--blocks K] [--resolution R] [--seed S] [--members FILE] [-o FILE]",
-                       vm)) {
-    return kExitOk;
-  }
-  const std::string format = vm.count("format")
-                                 ? vm["format"].as<std::string>()
-                                 : (stdout_is_terminal() && !vm.count("output") ? "table" : "json");
-  if (format != "csv" && format != "json" && format != "table")
-    throw UsageError("unknown --format '" + format + "' (expected json, table or csv)");
-  FlowBlockOptions block_options;
-  block_options.blocks = vm["blocks"].as<std::uint32_t>();
-  block_options.alpha = vm["alpha"].as<double>();
-  if (!(block_options.alpha >= 0)) throw UsageError("--alpha must be 0 or more");
-  ClusterReportOptions report_options;
-  report_options.attach_share = vm["attach-share"].as<double>();
-  if (!(report_options.attach_share > 0 && report_options.attach_share <= 1))
-    throw UsageError("--attach-share must be in (0, 1]");
-  report_options.resolution = vm["resolution"].as<double>();
-  if (!(report_options.resolution > 0)) throw UsageError("--resolution must be above 0");
-  report_options.seed = vm["seed"].as<std::uint64_t>();
+  groups.push_back({"clusters options", group});
+  add_input_options(groups);
+  add_output_options(groups, {"json", "table", "csv"},
+                     "json, table or csv (default: table on a terminal, else json)");
+}
 
-  const std::string first = vm.count("input") ? vm["input"].as<std::vector<std::string>>()[0] : "";
-  LoadedCase loaded =
-      load_inputs(vm, std::filesystem::path(first).filename().string() + ".rejects.csv",
-                  join_command_line("clusters", args));
+int run_clusters(const Call& call) {
+  const OutputFormat format = output_format(call, "json, table or csv", OutputFormat::json);
+  const LoadedCase loaded = load_inputs(call);
   const TransactionGraph& graph = loaded.graph;
   const FlowView flows = FlowView::build(graph);
-  const std::string method = vm["method"].as<std::string>();
   std::vector<FlowBlock> blocks;
   ClusterReport report;
-  if (method == "evidence") {
-    EvidenceClusterOptions evidence_options;
-    evidence_options.max_size = vm["max-size"].as<std::uint32_t>();
-    if (evidence_options.max_size < 2) throw UsageError("--max-size must be at least 2");
-    evidence_options.seed = report_options.seed;
-    report = evidence_clusters(graph, flows, score_accounts(graph, flows), evidence_options);
-  } else if (method == "flow-blocks") {
+  if (call.text("method") == "evidence") {
+    EvidenceClusterOptions options;
+    options.max_size = static_cast<std::uint32_t>(call.count("max-size"));
+    options.seed = call.count("seed");
+    report = evidence_clusters(graph, flows, score_accounts(graph, flows), options);
+  } else {
+    FlowBlockOptions block_options;
+    block_options.blocks = static_cast<std::uint32_t>(call.count("blocks"));
+    block_options.alpha = call.get<double>("alpha");
+    ClusterReportOptions options;
+    options.attach_share = call.get<double>("attach-share");
+    options.resolution = call.get<double>("resolution");
+    options.seed = call.count("seed");
     blocks = find_flow_blocks(flows, block_options);
-    report = mule_cluster_report(graph, flows, blocks, report_options);
-  } else {
-    throw UsageError("unknown --method '" + method + "' (expected evidence or flow-blocks)");
+    report = mule_cluster_report(graph, flows, blocks, options);
   }
-  const std::size_t top = vm.count("top")
-                              ? std::min(report.clusters.size(), vm["top"].as<std::size_t>())
-                              : report.clusters.size();
+  const std::size_t top = call.has("top") ? std::min<std::size_t>(report.clusters.size(),
+                                                                  call.count("top"))
+                                          : report.clusters.size();
   const ClusterReportContext context{graph, blocks, report, top};
-
-  std::unique_ptr<AtomicOutputFile> file;
-  if (vm.count("output")) file = std::make_unique<AtomicOutputFile>(vm["output"].as<std::string>());
-  std::ostream& out = file ? file->stream() : std::cout;
-  if (format == "json") {
-    nlohmann::ordered_json j = cluster_report_to_json(context);
-    j["provenance"] = provenance_json(loaded.report);
-    out << json_text(j) << "\n";
-  } else if (format == "csv") {
-    out << csv_provenance(vm, loaded.report);
-    write_cluster_csv(out, context);
-  } else {
-    print_cluster_table(out, context);
-  }
-  if (file) file->commit();
-  if (vm.count("export")) {
-    std::vector<VertexId> accounts;
-    std::vector<std::int64_t> groups;
-    for (std::size_t i = 0; i < top; ++i) {
-      for (VertexId v : report.clusters[i].members) {
-        accounts.push_back(v);
-        groups.push_back(static_cast<std::int64_t>(i + 1));
-      }
-    }
-    Subgraph sub = subgraph_of_accounts(flows, accounts, groups);
+  ResultOutput out(call);
+  write_clusters(out.stream(), format, context, loaded.report, csv_provenance(call, loaded.report));
+  out.commit(std::to_string(top) + " clusters");
+  if (call.has("export")) {
+    Subgraph sub = subgraph_of_clusters(flows, report, top);
     sub.provenance = provenance_text(loaded.report);
-    sub.title = std::to_string(top) + " mule clusters";
-    for (std::size_t k = 0, i = 0; i < top; ++i)
-      for (std::size_t m = 0; m < report.clusters[i].members.size(); ++m, ++k)
-        sub.nodes[k].score = report.clusters[i].score;
-    export_subgraph_file(vm["export"].as<std::string>(), graph, std::move(sub));
+    export_subgraph(call, call.text("export"), graph, std::move(sub));
   }
-  if (vm.count("members")) {
-    AtomicOutputFile members(vm["members"].as<std::string>());
-    members.stream() << csv_provenance(vm, loaded.report) << "account,rank,community\n";
-    for (std::size_t i = 0; i < top; ++i)
-      for (VertexId v : report.clusters[i].members)
-        members.stream() << csv_escape(graph.account_id(v)) << "," << i + 1 << ","
-                         << report.clusters[i].community << "\n";
-    members.commit();
+  if (call.has("members")) {
+    ResultOutput members(call, "members");
+    members.stream() << csv_provenance(call, loaded.report);
+    write_cluster_members(members.stream(), context);
+    members.commit("cluster members");
   }
   return kExitOk;
 }
+
+}  // namespace
+
+const CommandSpec kClustersCommand = {
+    "clusters",
+    "rank mule clusters: the accounts the evidence flags, grouped by their flows, with reasons",
+    "INPUT... [OPTIONS]",
+    "Groups the accounts the mule-risk score flags (and the accounts their unusual or victims' "
+    "money went to) into clusters tied by their flows, splits large groups with Leiden, and "
+    "ranks them by evidence, with the reasons. Each cluster lists its members, its kinds of "
+    "account, the value inside it and through it. On IBM's AMLSim runs the top clusters are 98 "
+    "to 100% labelled laundering accounts (docs/communities.md).",
+    {{"clusters case.mtc --top 10", "the ten strongest clusters as a table"},
+     {"clusters case.mtc --members members.csv -o clusters.json",
+      "every cluster as JSON and one row per member"},
+     {"clusters case.mtc --top 3 --export clusters.html", "the top three drawn in an HTML report"}},
+    clusters_options,
+    true,
+    run_clusters};
 
 }  // namespace moneytrail::cli

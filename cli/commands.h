@@ -1,34 +1,24 @@
-// The subcommands of the moneytrail executable. Each parses its arguments, calls the library and
-// formats the result; none computes anything itself.
+// The subcommands of the moneytrail executable. Each file defines its command's table (name,
+// summary, operands, description, examples, options) and its run function, which parses, calls
+// the library and hands the result to a writer under io/report/; none computes anything itself.
 #pragma once
 
-#include "algorithms/communities/community_methods.h"
-#include "cli/cli_support.h"
-#include "graph/subgraph.h"
+#include "cli/command.h"
 
 namespace moneytrail::cli {
 
-int run_ingest(const Args& args);
-int run_stats(const Args& args);
-int run_generate(const Args& args);
-int run_demo(const Args& args);
-int run_centrality(const Args& args);
-int run_trace(const Args& args);
-int run_communities(const Args& args);
-int run_clusters(const Args& args);
-int run_export(const Args& args);
-int run_score(const Args& args);
-int run_evaluate(const Args& args);
-
-/// `--export FILE` on trace and clusters: the format from FILE's extension (.graphml, .gexf,
-/// .dot, .json for Cytoscape, .csv, .html), folded to max_nodes.
-void export_subgraph_file(const std::string& path, const TransactionGraph& graph, Subgraph sub,
-                          std::size_t max_nodes = 1000);
-
-// Shared by `communities` and `clusters`: the partitioning options and the detection call.
-void add_community_options(po::options_description& options);
-CommunityDetectionOptions community_options_from(const po::variables_map& vm);
-CommunityDetection run_community_detection(const TransactionGraph& graph, const FlowView& flows,
-                                           const CommunityDetectionOptions& options);
+extern const CommandSpec kStatsCommand;
+extern const CommandSpec kIngestCommand;
+extern const CommandSpec kTraceCommand;
+extern const CommandSpec kScoreCommand;
+extern const CommandSpec kClustersCommand;
+extern const CommandSpec kCommunitiesCommand;
+extern const CommandSpec kCentralityCommand;
+extern const CommandSpec kExportCommand;
+extern const CommandSpec kEvaluateCommand;
+extern const CommandSpec kGenerateCommand;
+extern const CommandSpec kDemoCommand;
+extern const CommandSpec kHelpCommand;
+extern const CommandSpec kCompletionCommand;
 
 }  // namespace moneytrail::cli

@@ -1,125 +1,87 @@
-// moneytrail communities INPUT --method wcc|scc|kcore|lpa|louvain|leiden [--resolution R]
-//   [--objective modularity|cpm] [--weight value|count|log|none] [--links] [--seed S] [-o FILE]
-#include <filesystem>
-#include <iomanip>
+// moneytrail communities INPUT... --method M: partition the accounts.
 #include <iostream>
-#include <memory>
 
 #include "algorithms/communities/community_methods.h"
+#include "cli/call.h"
+#include "cli/cli_support.h"
 #include "cli/commands.h"
-#include "io/util/atomic_file.h"
-#include "io/csv/csv_reader.h"
+#include "io/report/community_report.h"
 
 namespace moneytrail::cli {
+namespace {
 
-void add_community_options(po::options_description& options) {
-  auto add = options.add_options();
-  add("method", po::value<std::string>()->default_value("leiden"),
-      "wcc, scc, kcore, lpa, louvain or leiden");
-  add("resolution", po::value<double>()->default_value(1.0),
-      "louvain, leiden: resolution (> 0; larger gives smaller communities)");
-  add("objective", po::value<std::string>()->default_value("modularity"),
-      "louvain, leiden: modularity or cpm (constant Potts model)");
-  add("weight", po::value<std::string>()->default_value("value"),
-      "edge weight of the undirected flow view: value, count, log (log of 1 + value) or none");
-  add("links", po::bool_switch(), "add ownership links (shared holder, phone, device) as edges");
-  add("link-weight", po::value<double>()->default_value(1.0),
+void communities_options(OptionGroups& groups) {
+  po::options_description group("communities options");
+  auto add = group.add_options();
+  add("method", choice_value("method", {"leiden", "louvain", "lpa", "wcc", "scc", "kcore"}),
+      "leiden or louvain (modularity or CPM), lpa (label propagation), wcc or scc (weakly or "
+      "strongly connected components), kcore (core numbers)");
+  add("resolution", number_value("resolution", 0, 1e9, true)->default_value(1.0),
+      "louvain, leiden: resolution (larger gives smaller communities)");
+  add("objective", choice_value("objective", {"modularity", "cpm"}),
+      "louvain, leiden: modularity, or cpm (the constant Potts model)");
+  add("weight", choice_value("weight", {"value", "count", "log", "none"}),
+      "edge weight of the undirected flow view (log: log of 1 + value)");
+  add("links", "add ownership links (shared holder, phone, device) as edges");
+  add("link-weight", number_value("link-weight", 0, 1e12)->default_value(1.0),
       "with --links: a link weighs this many mean flow edges");
-  add("seed", po::value<std::uint64_t>()->default_value(1), "lpa, louvain, leiden: random seed");
-  add("iterations", po::value<std::uint32_t>()->default_value(2),
-      "leiden: runs, each from the last result (0 = until nothing changes)");
+  add("seed", count_value("seed", 1, 0, UINT64_MAX), "lpa, louvain, leiden: random seed");
+  add("iterations", count_value("iterations", 2, 0, 1000),
+      "leiden: runs, each from the last result (0: until nothing changes)");
+  groups.push_back({"communities options", group});
+  add_input_options(groups);
+  add_output_options(groups, {"csv", "json"}, "csv (account,community) or json (the summary too)");
 }
 
-CommunityDetectionOptions community_options_from(const po::variables_map& vm) {
+CommunityDetectionOptions detection_options(const Call& call) {
   CommunityDetectionOptions o;
-  const std::string method = vm["method"].as<std::string>();
-  const auto parsed_method = parse_community_method(method);
-  if (!parsed_method)
-    throw UsageError("unknown --method '" + method +
-                     "' (expected wcc, scc, kcore, lpa, louvain or leiden)");
-  o.method = *parsed_method;
-  const std::string objective = vm["objective"].as<std::string>();
-  if (objective == "modularity") {
-    o.objective = CommunityObjective::modularity;
-  } else if (objective == "cpm") {
-    o.objective = CommunityObjective::cpm;
-  } else {
-    throw UsageError("unknown --objective '" + objective + "' (expected modularity or cpm)");
-  }
-  o.resolution = vm["resolution"].as<double>();
-  if (!(o.resolution > 0))
-    throw UsageError("--resolution must be above 0 (got " + std::to_string(o.resolution) + ")");
-  const std::string weight = vm["weight"].as<std::string>();
-  const auto parsed_weight = parse_community_weight(weight);
-  if (!parsed_weight)
-    throw UsageError("unknown --weight '" + weight + "' (expected value, count, log or none)");
-  o.weight = *parsed_weight;
-  o.links = vm["links"].as<bool>();
-  o.link_weight = vm["link-weight"].as<double>();
-  if (!(o.link_weight >= 0)) throw UsageError("--link-weight must be 0 or more");
-  o.seed = vm["seed"].as<std::uint64_t>();
-  o.iterations = vm["iterations"].as<std::uint32_t>();
+  o.method = *parse_community_method(call.text("method"));
+  o.objective = call.text("objective") == "cpm" ? CommunityObjective::cpm
+                                                : CommunityObjective::modularity;
+  o.resolution = call.get<double>("resolution");
+  o.weight = *parse_community_weight(call.text("weight"));
+  o.links = call.has("links");
+  o.link_weight = call.get<double>("link-weight");
+  o.seed = call.count("seed");
+  o.iterations = static_cast<std::uint32_t>(call.count("iterations"));
   return o;
 }
 
-CommunityDetection run_community_detection(const TransactionGraph& graph, const FlowView& flows,
-                                           const CommunityDetectionOptions& options) {
-  return detect_communities(graph, flows, options);
-}
-
-int run_communities(const Args& args) {
-  po::options_description options("communities options");
-  add_input_options(options, LayoutOption::input_format);
-  add_csv_provenance_option(options);
-  add_community_options(options);
-  options.add_options()("output,o", po::value<std::string>(),
-                        "write the account,community CSV here (default: standard output)");
-  po::variables_map vm;
-  if (!parse_arguments(args, options,
-                       "moneytrail communities INPUT --method wcc|scc|kcore|lpa|louvain|leiden "
-                       "[--resolution R] [--objective modularity|cpm] [--weight "
-                       "value|count|log|none] [--links] [--seed S] [-o FILE]",
-                       vm)) {
-    return kExitOk;
-  }
-  const CommunityDetectionOptions detection_options = community_options_from(vm);
-  const std::string first = vm.count("input") ? vm["input"].as<std::vector<std::string>>()[0] : "";
-  LoadedCase loaded =
-      load_inputs(vm, std::filesystem::path(first).filename().string() + ".rejects.csv",
-                  join_command_line("communities", args));
-  const TransactionGraph& graph = loaded.graph;
-  const FlowView flows = FlowView::build(graph);
-  const CommunityDetection detection = run_community_detection(graph, flows, detection_options);
-  const CommunityResult& r = detection.result;
-
-  std::unique_ptr<AtomicOutputFile> file;
-  if (vm.count("output")) file = std::make_unique<AtomicOutputFile>(vm["output"].as<std::string>());
-  std::ostream& out = file ? file->stream() : std::cout;
-  out << csv_provenance(vm, loaded.report) << "account,community\n";
-  for (VertexId v = 0; v < graph.num_accounts(); ++v)
-    out << csv_escape(graph.account_id(v)) << "," << r.membership[v] << "\n";
-  if (file) file->commit();
-
-  // The summary goes beside the CSV, never into it.
-  std::ostream& summary = file ? std::cout : std::cerr;
-  const CommunityMethod method = detection_options.method;
-  summary << std::setprecision(6) << std::fixed;
-  if (method == CommunityMethod::kcore) {
-    summary << "max core: " << r.count - 1 << " (the community column holds core numbers)\n";
-  } else {
-    summary << "communities: " << r.count << "\n";
-  }
-  if (method == CommunityMethod::louvain || method == CommunityMethod::leiden) {
-    summary << "modularity: " << detection.modularity << " (weighted undirected flow view, "
-            << to_string(detection_options.weight) << " weights)\n";
-    if (detection_options.objective == CommunityObjective::cpm)
-      summary << "cpm quality: " << r.quality << " (resolution " << detection_options.resolution
-              << ")\n";
-    summary << "levels: " << r.levels << "\n";
-  }
-  if (detection_options.links)
-    summary << "ownership links added: " << detection.links_added << "\n";
+int run_communities(const Call& call) {
+  const OutputFormat format =
+      call.has("format") ? parse_output_format(call.text("format"), "csv or json")
+                         : OutputFormat::csv;
+  const CommunityDetectionOptions options = detection_options(call);
+  const LoadedCase loaded = load_inputs(call);
+  const FlowView flows = FlowView::build(loaded.graph);
+  const CommunityDetection detection = detect_communities(loaded.graph, flows, options);
+  ResultOutput out(call);
+  write_communities(out.stream(), format, loaded.graph, detection, options, loaded.report,
+                    csv_provenance(call, loaded.report));
+  // The summary is a result too: on standard output when the rows went to a file, else beside
+  // them on standard error, never into the CSV.
+  (out.to_stdout() ? std::cerr : std::cout) << community_summary(detection, options);
+  out.commit();
   return kExitOk;
 }
+
+}  // namespace
+
+const CommandSpec kCommunitiesCommand = {
+    "communities",
+    "partition accounts: Leiden, Louvain, label propagation, components, k-core",
+    "INPUT... [--method M] [OPTIONS]",
+    "Partitions the accounts of the undirected flow view (one edge per pair of accounts that "
+    "dealt with each other, weighted by value, count or neither) and writes each account's "
+    "community. Leiden and Louvain optimise modularity (or CPM) as leidenalg and igraph do and "
+    "run several times faster (docs/communities.md). For ranked mule clusters with reasons, use "
+    "`moneytrail clusters`.",
+    {{"communities case.mtc -o communities.csv", "Leiden communities, one row per account"},
+     {"communities case.mtc --method louvain --resolution 2 --format json",
+      "smaller Louvain communities, with the modularity"},
+     {"communities case.mtc --method kcore", "every account's core number"}},
+    communities_options,
+    true,
+    run_communities};
 
 }  // namespace moneytrail::cli

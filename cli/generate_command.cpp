@@ -1,74 +1,92 @@
-// moneytrail generate [--accounts N] [--transactions N] [--groups N] [--victims N] [--seed S] -o
-// DIR
-#include <iostream>
-
+// moneytrail generate -o DIR: a deterministic laundering scenario with ground truth.
+#include "cli/call.h"
+#include "cli/cli_support.h"
 #include "cli/commands.h"
-#include "scenario/scenario.h"
 #include "io/csv/field_parsers.h"
+#include "io/report/report_text.h"
+#include "scenario/scenario.h"
 
 namespace moneytrail::cli {
+namespace {
 
-int run_generate(const Args& args) {
-  scenario::ScenarioOptions defaults;
-  po::options_description options("generate options");
-  options.add_options()("output,o", po::value<std::string>()->required(),
-                        "directory to write the scenario into")(
-      "accounts", po::value<std::uint64_t>()->default_value(defaults.accounts),
-      "accounts in total")("transactions",
-                           po::value<std::uint64_t>()->default_value(defaults.transactions),
-                           "transactions in total (laundering chains plus background)")(
-      "groups", po::value<std::uint32_t>()->default_value(defaults.groups), "fraud groups")(
-      "victims", po::value<std::uint32_t>()->default_value(defaults.victims), "victims in total")(
-      "seed", po::value<std::uint64_t>()->default_value(defaults.seed), "random seed")(
-      "days", po::value<std::uint32_t>()->default_value(defaults.days), "days covered")(
-      "start", po::value<std::string>()->default_value("2026-01-01"), "first day (UTC)")(
-      "mule-tiers", po::value<std::uint32_t>()->default_value(defaults.mule_tiers),
-      "tiers of mule cards between victims and running-points accounts")(
-      "camouflage",
+void generate_options(OptionGroups& groups) {
+  const scenario::ScenarioOptions d;
+  po::options_description group("generate options");
+  auto add = group.add_options();
+  add("output,o", text_value("DIR"), "the directory to write the scenario into");
+  add("accounts", count_value("accounts", d.accounts, 100, 1u << 31), "accounts in total");
+  add("transactions", count_value("transactions", d.transactions, 100, 4000000000u),
+      "transactions in total (laundering chains plus background)");
+  add("groups", count_value("groups", d.groups, 1, 100000), "fraud groups");
+  add("victims", count_value("victims", d.victims, 1, 100000000), "victims in total");
+  add("seed", count_value("seed", d.seed, 0, UINT64_MAX), "random seed");
+  add("days", count_value("days", d.days, 1, 3650), "days covered");
+  add("start", text_value("DATE")->default_value("2026-01-01"), "first day (UTC)");
+  add("mule-tiers", count_value("mule-tiers", d.mule_tiers, 1, 20),
+      "tiers of mule cards between victims and running-points accounts");
+  add("camouflage",
       "add legitimate fast movers (payroll cards, topped-up wallets, traders, employers, honest "
-      "OTC desks) and give mule cards an ordinary life")(
-      "statements",
-      "also write the scenario as bank statements, one file per bank, in "
-      "DIR/statements/");
-  po::variables_map vm;
-  if (!parse_arguments(args, options,
-                       "moneytrail generate [--accounts N] [--transactions N] "
-                       "[--groups N] [--victims N] [--seed S] -o DIR",
-                       vm, nullptr)) {
-    return kExitOk;
-  }
+      "OTC desks) and give mule cards an ordinary life");
+  add("statements",
+      "also write the scenario as bank statements, one file per bank, in DIR/statements/");
+  groups.push_back({"generate options", group});
+}
+
+int run_generate(const Call& call) {
+  if (!call.has("output")) throw UsageError("give the directory to write: -o DIR");
+  const std::string dir = call.text("output");
+  if (dir == "-") throw UsageError("-o: a scenario is several files; give a directory");
   scenario::ScenarioOptions o;
-  o.accounts = vm["accounts"].as<std::uint64_t>();
-  o.transactions = vm["transactions"].as<std::uint64_t>();
-  o.groups = vm["groups"].as<std::uint32_t>();
-  o.victims = vm["victims"].as<std::uint32_t>();
-  o.seed = vm["seed"].as<std::uint64_t>();
-  o.days = vm["days"].as<std::uint32_t>();
-  o.mule_tiers = vm["mule-tiers"].as<std::uint32_t>();
-  o.camouflage = vm.count("camouflage") > 0;
-  auto start = parse_timestamp(vm["start"].as<std::string>());
-  if (!start) throw UsageError("--start: unparseable date '" + vm["start"].as<std::string>() + "'");
+  o.accounts = call.count("accounts");
+  o.transactions = call.count("transactions");
+  o.groups = static_cast<std::uint32_t>(call.count("groups"));
+  o.victims = static_cast<std::uint32_t>(call.count("victims"));
+  o.seed = call.count("seed");
+  o.days = static_cast<std::uint32_t>(call.count("days"));
+  o.mule_tiers = static_cast<std::uint32_t>(call.count("mule-tiers"));
+  o.camouflage = call.has("camouflage");
+  const auto start = parse_timestamp(call.text("start"));
+  if (!start) throw UsageError("--start '" + call.text("start") + "' is not a date");
   o.start_time = *start;
-  const std::string dir = vm["output"].as<std::string>();
-  scenario::ScenarioSummary summary;
-  scenario::StatementSummary statements;
   const scenario::Scenario s = scenario::generate_scenario(o);
   scenario::write_scenario_files(s, dir);
-  if (vm.count("statements")) statements = scenario::write_statements(s, dir);
-  summary = scenario::summarize(s);
-  std::cout << "wrote " << dir << ": " << with_thousands(summary.accounts) << " accounts, "
-            << with_thousands(summary.transactions) << " transactions ("
-            << with_thousands(summary.laundering_transactions) << " laundering, "
-            << with_thousands(summary.victims) << " victims in " << o.groups << " groups)\n"
-            << "files: transactions.csv accounts.csv rates.csv truth_accounts.csv "
-               "truth_transactions.csv\n";
-  if (vm.count("statements")) {
-    std::cout << "bank statements: " << with_thousands(statements.rows - statements.missing_rows)
-              << " rows in " << statements.files.size() - 1 << " files under " << dir
-              << "/statements/ (" << with_thousands(statements.missing_rows)
-              << " rows left out on purpose; truth_statement_rows.csv maps rows to transactions)\n";
+  const scenario::ScenarioSummary summary = scenario::summarize(s);
+  report_written(call, dir,
+                 with_thousands(summary.accounts) + " accounts, " +
+                     with_thousands(summary.transactions) + " transactions, " +
+                     with_thousands(summary.laundering_transactions) + " laundering, " +
+                     with_thousands(summary.victims) + " victims in " + std::to_string(o.groups) +
+                     " groups: transactions.csv accounts.csv rates.csv truth_accounts.csv "
+                     "truth_transactions.csv");
+  if (call.has("statements")) {
+    const scenario::StatementSummary statements = scenario::write_statements(s, dir);
+    report_written(call, dir + "/statements/",
+                   with_thousands(statements.rows - statements.missing_rows) + " rows in " +
+                       std::to_string(statements.files.size() - 1) + " bank files; " +
+                       with_thousands(statements.missing_rows) +
+                       " rows left out on purpose; truth_statement_rows.csv maps rows to "
+                       "transactions");
   }
   return kExitOk;
 }
+
+}  // namespace
+
+const CommandSpec kGenerateCommand = {
+    "generate",
+    "write a deterministic synthetic laundering scenario with ground truth",
+    "-o DIR [OPTIONS]",
+    "Writes a telecom-fraud scenario: victims paying first-tier mule cards, split and forwarded "
+    "through further tiers and running-points collection accounts into cash-outs and USDT, over "
+    "a background of ordinary payments; with the truth of which accounts and transactions are "
+    "laundering. The same seed gives the same files, byte for byte. For testing and learning "
+    "the tool: judge detection on data you did not generate (docs/scoring.md).",
+    {{"generate -o case", "the default scenario (about 20,000 accounts)"},
+     {"generate --accounts 1000000 --transactions 10000000 -o big", "the 10M benchmark case"},
+     {"generate --camouflage --statements --seed 7 -o hard",
+      "mule cards with ordinary lives, and the same data as bank statements"}},
+    generate_options,
+    false,
+    run_generate};
 
 }  // namespace moneytrail::cli

@@ -1,40 +1,42 @@
-// moneytrail stats INPUT [--format json|table] [--strict]
-#include <filesystem>
-#include <iostream>
-
+// moneytrail stats INPUT...: what a case holds.
 #include "algorithms/summary/graph_stats.h"
+#include "cli/call.h"
+#include "cli/cli_support.h"
 #include "cli/commands.h"
 #include "io/report/stats_report.h"
 
 namespace moneytrail::cli {
+namespace {
 
-int run_stats(const Args& args) {
-  po::options_description options("stats options");
-  add_input_options(options, LayoutOption::input_format);
-  options.add_options()("format", po::value<std::string>(),
-                        "json or table (default: table on a terminal, json otherwise)");
-  po::variables_map vm;
-  if (!parse_arguments(args, options, "moneytrail stats INPUT... [--format json|table] [--strict]",
-                       vm)) {
-    return kExitOk;
-  }
-  std::string format = vm.count("format") ? vm["format"].as<std::string>()
-                                          : (stdout_is_terminal() ? "table" : "json");
-  if (format != "json" && format != "table") {
-    throw UsageError("unknown --format '" + format + "' for stats (expected json or table)");
-  }
-  const std::string first = vm.count("input") ? vm["input"].as<std::vector<std::string>>()[0] : "";
-  const std::string rejects = std::filesystem::path(first).filename().string() + ".rejects.csv";
-  LoadedCase loaded = load_inputs(vm, rejects, join_command_line("stats", args));
+void stats_options(OptionGroups& groups) {
+  add_input_options(groups);
+  add_output_options(groups, {"json", "table"}, "json or table (default: table on a terminal, else json)");
+}
+
+int run_stats(const Call& call) {
+  const OutputFormat format = output_format(call, "json or table", OutputFormat::json);
+  ResultOutput out(call);
+  const LoadedCase loaded = load_inputs(call);
   const GraphStats stats = compute_graph_stats(loaded.graph);
-  if (format == "json") {
-    nlohmann::ordered_json j = stats_to_json(loaded.graph, stats, loaded.report);
-    j["provenance"] = provenance_json(loaded.report);
-    std::cout << json_text(j) << "\n";
-  } else {
-    print_stats_table(std::cout, loaded.graph, stats, loaded.report);
-  }
+  write_stats(out.stream(), format, loaded.graph, stats, loaded.report);
+  out.commit();
   return kExitOk;
 }
+
+}  // namespace
+
+const CommandSpec kStatsCommand = {
+    "stats",
+    "summarize a case: counts, currencies, time span, components, degrees",
+    "INPUT... [OPTIONS]",
+    "Counts accounts and transactions by kind and currency, the time span, connected components "
+    "and degrees, and what the load rejected. A first look at any input before tracing or "
+    "scoring it.",
+    {{"stats transactions.csv", "a table on the terminal"},
+     {"stats case.mtc --format json -o stats.json", "the same as JSON, for a script"},
+     {"stats - < export.csv", "read standard input"}},
+    stats_options,
+    true,
+    run_stats};
 
 }  // namespace moneytrail::cli

@@ -1,275 +1,203 @@
-// moneytrail trace INPUT (--tx ID[,ID...] | --tx-file FILE | --from ACCOUNT [--since T] [--until T]
-//   | --direction backward (--tx ID | --to ACCOUNT --at T)) [--policy P] [--max-hops N]
-//   [--window DURATION] [--min-amount X] [--paths K] [--format json|table|csv] [-o FILE]
-#include <omp.h>
-
-#include <filesystem>
-#include <fstream>
-#include <iostream>
-#include <memory>
-#include <sstream>
-
+// moneytrail trace INPUT... (--tx ID | --tx-file FILE | --from ACCOUNT | --to ACCOUNT --at T):
+// where money went, or where it came from.
 #include "algorithms/export/subgraph_select.h"
 #include "algorithms/tracing/backward_trace.h"
 #include "algorithms/tracing/forward_trace.h"
+#include "cli/call.h"
+#include "cli/cli_support.h"
 #include "cli/commands.h"
-#include "io/util/text_safety.h"
-#include "io/report/trace_report.h"
-#include "io/util/atomic_file.h"
-#include "io/csv/field_parsers.h"
+#include "cli/export_support.h"
 #include "graph/input_error.h"
+#include "io/csv/field_parsers.h"
+#include "io/report/trace_report.h"
+#include "io/side/seed_sets.h"
 
 namespace moneytrail::cli {
 namespace {
 
-struct SeedSets {
-  std::vector<std::vector<TxIndex>> sets;
-  std::vector<std::uint64_t> lines;
-};
-
-// One seed set per line: transaction ids separated by commas or spaces; '#' comments.
-SeedSets read_tx_file(const TraceContext& context, const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw InputError(path, 0, "", "cannot open the transaction file");
-  std::vector<std::vector<std::string>> lines;
-  std::vector<std::uint64_t> numbers;
-  std::vector<std::string> all;
-  std::string line;
-  for (std::uint64_t number = 1; std::getline(in, line); ++number) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    const std::string_view text = trim(line);
-    if (text.empty() || text.front() == '#') continue;
-    lines.push_back(split_ids(text));
-    numbers.push_back(number);
-    all.insert(all.end(), lines.back().begin(), lines.back().end());
-  }
-  if (lines.empty()) throw InputError(path, 0, "", "the file lists no transaction");
-  const auto found = context.graph().find_transactions(all);
-  SeedSets result;
-  std::size_t k = 0;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    std::vector<TxIndex> set;
-    for (const std::string& id : lines[i]) {
-      if (!found[k]) throw InputError(path, numbers[i], "", "unknown transaction id '" + id + "'");
-      set.push_back(*found[k++]);
-    }
-    result.sets.push_back(std::move(set));
-    result.lines.push_back(numbers[i]);
-  }
-  return result;
+void trace_options(OptionGroups& groups) {
+  po::options_description group("trace options");
+  auto add = group.add_options();
+  add("tx", text_value("ID[,ID...]"), "seed transaction ids, comma-separated (backward: the target)");
+  add("tx-file", text_value("FILE"),
+      "batch: one seed set per line (ids separated by commas or spaces), each traced alone");
+  add("from", text_value("ACCOUNT"), "seed every debit of this account (see --since, --until)");
+  add("since", text_value("TIME"), "with --from: debits at or after this time");
+  add("until", text_value("TIME"),
+      "with --from: debits at or before this time; otherwise: follow money only up to this time");
+  add("direction", choice_value("direction", {"forward", "backward"}),
+      "forward: where the money went; backward: where it came from");
+  add("to", text_value("ACCOUNT"), "backward: decompose what this account held --at a time");
+  add("at", text_value("TIME"), "backward with --to: the time");
+  add("policy",
+      choice_value("policy", {"fifo", "haircut", "lifo", "tainted-first", "tainted-last", "poison"}),
+      "which money a debit takes (docs/tracing.md)");
+  add("max-hops", count_value("max-hops", 1, 1u << 31),
+      "stop following traced money after N hops");
+  add("window", text_value("DURATION"),
+      "forward: money that sat longer than this (e.g. 72h, 3d) before leaving is not followed on");
+  add("min-amount", number_value("min-amount", 0, 1e18)->default_value(0),
+      "leave traced transactions below this out of the listing (still counted)");
+  add("paths", count_value("paths", 0, 0, 10000),
+      "forward: the N seed-to-endpoint paths carrying the most value");
+  add("max-origins", count_value("max-origins", 64, 1, 1u << 31),
+      "backward: origins listed (the rest summed as other)");
+  add("dust", number_value("dust", 0, 1e18),
+      "forward: endpoints holding less than this are counted as dust, not listed (default: "
+      "half the trace currency's smallest unit; 0 lists every endpoint)");
+  add("threads", count_value("threads", 0, 0, 4096), "batch: threads (0: all cores)");
+  add("export", text_value("FILE"),
+      "also write the trace as a graph: .graphml, .gexf, .dot, .json (Cytoscape), .csv or .html");
+  groups.push_back({"trace options", group});
+  add_input_options(groups);
+  add_output_options(groups, {"json", "table", "csv"},
+                     "json, table or csv (default: table on a terminal, else json)");
 }
 
-TraceOptions trace_options(const po::variables_map& vm) {
+TraceOptions trace_options_of(const Call& call) {
   TraceOptions o;
-  const std::string policy = vm["policy"].as<std::string>();
-  const auto parsed = parse_trace_policy(policy);
-  if (!parsed) {
-    throw UsageError("unknown --policy '" + policy +
-                     "' (expected haircut, fifo, lifo, tainted-first, tainted-last or poison)");
-  }
-  o.policy = *parsed;
-  if (vm.count("max-hops")) o.max_hops = vm["max-hops"].as<std::uint32_t>();
-  if (vm.count("window")) {
-    const std::string text = vm["window"].as<std::string>();
-    const auto seconds = parse_duration(text);
-    if (!seconds) throw UsageError("--window '" + text + "' is not a duration (e.g. 6h, 2d, 90m)");
+  o.policy = *parse_trace_policy(call.text("policy"));
+  if (call.has("max-hops")) o.max_hops = static_cast<std::uint32_t>(call.count("max-hops"));
+  if (call.has("window")) {
+    const auto seconds = parse_duration(call.text("window"));
+    if (!seconds || *seconds <= 0)
+      throw UsageError("--window '" + call.text("window") + "' is not a duration (e.g. 6h, 2d, 90m)");
     o.window = *seconds;
   }
-  o.min_amount = vm["min-amount"].as<double>();
-  o.paths = vm["paths"].as<std::uint32_t>();
-  o.max_origins = vm["max-origins"].as<std::uint32_t>();
+  o.min_amount = call.get<double>("min-amount");
+  o.paths = static_cast<std::uint32_t>(call.count("paths"));
+  o.max_origins = static_cast<std::uint32_t>(call.count("max-origins"));
+  if (call.has("dust")) o.dust_below = call.get<double>("dust");
+  if (!call.has("from")) o.until = timestamp_option(call, "until");
   return o;
 }
 
-template <class Result>  // ForwardTraceResult or BackwardTraceResult
-void write_result(std::ostream& out, const std::string& format, const TransactionGraph& graph,
-                  const Result& result, const LoadReport& report) {
-  if (format == "json") {
-    nlohmann::ordered_json j = trace_to_json(graph, result);
-    j["provenance"] = provenance_json(report);
-    out << json_text(j) << "\n";
-  } else if (format == "csv") {
-    write_trace_csv_header(out, false);
-    write_trace_csv_rows(out, graph, result);
-  } else {
-    print_trace_table(out, graph, result);
+void check_seed_options(const Call& call, bool backward) {
+  const int kinds = static_cast<int>(call.has("tx")) + static_cast<int>(call.has("tx-file")) +
+                    static_cast<int>(call.has("from")) + static_cast<int>(call.has("to"));
+  if (kinds != 1)
+    throw UsageError(backward ? "give the target: --tx ID, or --to ACCOUNT --at TIME"
+                              : "give the seeds: one of --tx, --tx-file or --from");
+  if (call.has("export") && call.has("tx-file"))
+    throw UsageError("--export writes one trace; a --tx-file batch has many (export them one by one)");
+  if (backward && (call.has("tx-file") || call.has("from")))
+    throw UsageError("--direction backward takes --tx ID or --to ACCOUNT --at TIME");
+  if (!backward && call.has("to")) throw UsageError("--to needs --direction backward");
+  if (call.has("to") && !call.has("at")) throw UsageError("--to needs --at TIME");
+  if (call.has("since") && !call.has("from")) throw UsageError("--since needs --from ACCOUNT");
+}
+
+// The seed sets of a --tx-file, each resolved to transactions; an unknown id names its line.
+std::pair<std::vector<std::vector<TxIndex>>, std::vector<std::uint64_t>> seed_sets(
+    const TransactionGraph& graph, const std::string& path) {
+  const SeedSetLines file = read_seed_sets(path);
+  std::vector<std::string> all;
+  for (const auto& ids : file.ids) all.insert(all.end(), ids.begin(), ids.end());
+  const auto found = graph.find_transactions(all);
+  std::vector<std::vector<TxIndex>> sets;
+  for (std::size_t i = 0, k = 0; i < file.ids.size(); ++i) {
+    std::vector<TxIndex>& set = sets.emplace_back();
+    for (const std::string& id : file.ids[i]) {
+      if (!found[k]) throw InputError(path, file.lines[i], "", "unknown transaction id '" + id + "'");
+      set.push_back(*found[k++]);
+    }
+  }
+  return {std::move(sets), file.lines};
+}
+
+void run_batch(const Call& call, OutputFormat format, const LoadedCase& loaded,
+               const TraceContext& context, const TraceOptions& options) {
+  const auto [sets, lines] = seed_sets(loaded.graph, call.text("tx-file"));
+  const int threads = static_cast<int>(call.count("threads"));
+  constexpr std::size_t kChunk = 256;  // bounds the results held in memory at once
+  ResultOutput out(call);
+  if (format == OutputFormat::csv) out.stream() << csv_provenance(call, loaded.report);
+  write_trace_batch_header(out.stream(), format);
+  for (std::size_t begin = 0; begin < sets.size(); begin += kChunk) {
+    const std::size_t end = std::min(sets.size(), begin + kChunk);
+    const std::vector<std::vector<TxIndex>> chunk(sets.begin() + begin, sets.begin() + end);
+    write_trace_batch(out.stream(), format, loaded.graph,
+                      trace_forward_batch(context, chunk, options, threads),
+                      std::span(lines).subspan(begin, end - begin), threads);
+  }
+  out.commit(std::to_string(sets.size()) + " traces");
+}
+
+template <class Result>
+void write_one(const Call& call, OutputFormat format, const LoadedCase& loaded,
+               const Result& result) {
+  ResultOutput out(call);
+  write_trace(out.stream(), format, loaded.graph, result, loaded.report,
+              csv_provenance(call, loaded.report));
+  out.commit();
+  if (call.has("export")) {
+    Subgraph sub = subgraph_of_trace(loaded.graph, result);
+    sub.provenance = provenance_text(loaded.report);
+    export_subgraph(call, call.text("export"), loaded.graph, std::move(sub));
   }
 }
 
-// Batch: JSON Lines (one object per seed set, with its line number), CSV rows with a set column,
-// or one summary line per set.
-void write_batch(std::ostream& out, const std::string& format, const TransactionGraph& graph,
-                 const TraceContext& context, const SeedSets& sets, const TraceOptions& options,
-                 int threads) {
-  constexpr std::size_t kChunk = 256;  // bounds the results held in memory at once
-  if (format == "csv") write_trace_csv_header(out, true);
-  if (format == "table") {
-    out << "line  seeds  seed_amount  held  accounts  transactions  max_hop  top endpoint\n";
+int run_trace(const Call& call) {
+  const OutputFormat format = output_format(call, "json, table or csv", OutputFormat::json);
+  const bool backward = call.text("direction") == "backward";
+  check_seed_options(call, backward);
+  const TraceOptions options = trace_options_of(call);
+  validate_trace_options(options);
+  const Timestamp at = timestamp_option(call, "at");
+  const Timestamp since = timestamp_option(call, "since");
+  const Timestamp until = timestamp_option(call, "until");
+  const LoadedCase loaded = load_inputs(call);
+  const TransactionGraph& graph = loaded.graph;
+  const TraceContext context(graph);
+  if (call.has("tx-file")) {
+    run_batch(call, format, loaded, context, options);
+  } else if (call.has("to")) {
+    write_one(call, format, loaded,
+              trace_backward_balance(context, resolve_account(graph, call.text("to")), at, options));
+  } else if (call.has("from")) {
+    const std::string id = call.text("from");
+    const std::vector<TxIndex> seeds =
+        context.account_debits(resolve_account(graph, id), since, until);
+    if (seeds.empty())
+      throw UsageError("account '" + id + "' has no debits" +
+                       (since != kNoTime || until != kNoTime ? " in the window" : ""));
+    write_one(call, format, loaded, trace_forward(context, seeds, options));
+  } else {
+    const std::vector<TxIndex> seeds = resolve_ids(graph, split_ids(call.text("tx")));
+    if (seeds.empty()) throw UsageError("--tx lists no transaction id");
+    if (backward && seeds.size() != 1)
+      throw UsageError("a backward trace takes one target transaction");
+    if (backward)
+      write_one(call, format, loaded, trace_backward(context, seeds[0], options));
+    else
+      write_one(call, format, loaded, trace_forward(context, seeds, options));
   }
-  for (std::size_t begin = 0; begin < sets.sets.size(); begin += kChunk) {
-    const std::size_t end = std::min(sets.sets.size(), begin + kChunk);
-    std::vector<std::vector<TxIndex>> chunk(sets.sets.begin() + begin, sets.sets.begin() + end);
-    const std::vector<ForwardTraceResult> results = trace_forward_batch(context, chunk, options, threads);
-    if (format == "csv") {
-      // Formatting gigabytes of rows is the slow part of a big batch: on every core.
-      std::vector<std::string> rows(results.size());
-      const int count = static_cast<int>(results.size());
-#pragma omp parallel for schedule(dynamic, 1) \
-    num_threads(threads > 0 ? threads : omp_get_max_threads())
-      for (int i = 0; i < count; ++i)
-        rows[i] = trace_csv_rows(graph, results[i], sets.lines[begin + i]);
-      for (const std::string& r : rows) out << r;
-      continue;
-    }
-    for (std::size_t i = 0; i < results.size(); ++i) {
-      const std::uint64_t line = sets.lines[begin + i];
-      const ForwardTraceResult& r = results[i];
-      if (format == "json") {
-        nlohmann::ordered_json j;
-        j["line"] = line;
-        const nlohmann::ordered_json body = trace_to_json(graph, r);
-        for (const auto& [key, value] : body.items()) j[key] = value;
-        out << json_text(j, -1) << "\n";
-      } else if (format == "csv") {
-        write_trace_csv_rows(out, graph, r, line);
-      } else {
-        out << line << "  " << r.seeds.size() << "  " << r.summary.seed_amount << "  "
-            << r.summary.held << "  " << r.summary.accounts_reached << "  "
-            << r.summary.transactions_traced << "  " << r.summary.max_hop << "  "
-            << (r.endpoints.empty() ? "-" : terminal_text(graph.account_id(r.endpoints.front().account))) << "\n";
-      }
-    }
-  }
+  return kExitOk;
 }
 
 }  // namespace
 
-int run_trace(const Args& args) {
-  po::options_description options("trace options");
-  add_input_options(options, LayoutOption::input_format);
-  add_csv_provenance_option(options);
-  auto add = options.add_options();
-  add("tx", po::value<std::string>(),
-      "seed transaction ids, comma-separated (backward: the target)");
-  add("tx-file", po::value<std::string>(),
-      "batch: one seed set per line (ids separated by commas or spaces), each traced alone");
-  add("from", po::value<std::string>(), "seed every debit of this account (see --since/--until)");
-  add("since", po::value<std::string>(), "with --from: debits at or after this time");
-  add("until", po::value<std::string>(),
-      "with --from: debits at or before this time; otherwise: follow money only up to this time");
-  add("direction", po::value<std::string>()->default_value("forward"), "forward or backward");
-  add("to", po::value<std::string>(), "backward: decompose what this account held --at a time");
-  add("at", po::value<std::string>(), "backward with --to: the time");
-  add("policy", po::value<std::string>()->default_value("fifo"),
-      "haircut, fifo, lifo, tainted-first, tainted-last or poison");
-  add("max-hops", po::value<std::uint32_t>(), "stop following traced money after N hops (N >= 1)");
-  add("window", po::value<std::string>(),
-      "forward: money that sat longer than this (e.g. 72h) before leaving is not followed on");
-  add("min-amount", po::value<double>()->default_value(0),
-      "leave traced transactions below this out of the listing (still counted)");
-  add("paths", po::value<std::uint32_t>()->default_value(0),
-      "forward: the K seed-to-endpoint paths carrying the most value");
-  add("max-origins", po::value<std::uint32_t>()->default_value(64),
-      "backward: origins listed (the rest summed as other)");
-  add("threads", po::value<int>()->default_value(0), "batch: threads (0 = all cores)");
-  add("export", po::value<std::string>(),
-      "also write the trace as a graph: .graphml, .gexf, .dot, .json (Cytoscape), .csv or .html");
-  add("format", po::value<std::string>(),
-      "json, table or csv (default: table on a terminal, json otherwise)");
-  add("output,o", po::value<std::string>(), "write to this file instead of stdout");
-  po::variables_map vm;
-  if (!parse_arguments(args, options,
-                       "moneytrail trace INPUT (--tx ID[,ID] | --tx-file FILE | --from ACCOUNT) "
-                       "[--direction forward|backward] [--policy P] [--format json|table|csv]",
-                       vm)) {
-    return kExitOk;
-  }
-  const std::string format = vm.count("format") ? vm["format"].as<std::string>()
-                             : (stdout_is_terminal() && !vm.count("output")) ? "table"
-                                                                             : "json";
-  if (format != "json" && format != "table" && format != "csv") {
-    throw UsageError("unknown --format '" + format + "' (expected json, table or csv)");
-  }
-  const std::string direction = vm["direction"].as<std::string>();
-  if (direction != "forward" && direction != "backward") {
-    throw UsageError("unknown --direction '" + direction + "' (expected forward or backward)");
-  }
-  const bool backward = direction == "backward";
-  const int seed_kinds = static_cast<int>(vm.count("tx")) + static_cast<int>(vm.count("tx-file")) +
-                         static_cast<int>(vm.count("from")) + static_cast<int>(vm.count("to"));
-  if (seed_kinds != 1) {
-    throw UsageError(backward ? "give the target: --tx ID, or --to ACCOUNT --at TIME"
-                              : "give the seeds: one of --tx, --tx-file or --from");
-  }
-  if (vm.count("export") && vm.count("tx-file"))
-    throw UsageError(
-        "--export writes one trace; a --tx-file batch has many (export them one by one)");
-  if (backward && (vm.count("tx-file") || vm.count("from"))) {
-    throw UsageError("--direction backward takes --tx ID or --to ACCOUNT --at TIME");
-  }
-  if (!backward && vm.count("to")) throw UsageError("--to needs --direction backward");
-  if (vm.count("to") && !vm.count("at")) throw UsageError("--to needs --at TIME");
-  if (vm.count("since") && !vm.count("from")) throw UsageError("--since needs --from ACCOUNT");
-  TraceOptions trace = trace_options(vm);
-  validate_trace_options(trace);
-  const Timestamp since = timestamp_option(vm, "since");
-  const Timestamp until = timestamp_option(vm, "until");
-  const Timestamp at = timestamp_option(vm, "at");
-  if (!vm.count("from")) trace.until = until;
-
-  const std::string first = vm.count("input") ? vm["input"].as<std::vector<std::string>>()[0] : "";
-  LoadedCase loaded =
-      load_inputs(vm, std::filesystem::path(first).filename().string() + ".rejects.csv",
-                  join_command_line("trace", args));
-  const TransactionGraph& graph = loaded.graph;
-  const TraceContext context(graph);
-
-  std::unique_ptr<AtomicOutputFile> file;
-  if (vm.count("output")) file = std::make_unique<AtomicOutputFile>(vm["output"].as<std::string>());
-  std::ostream& out = file ? file->stream() : std::cout;
-  if (vm.count("tx-file")) {
-    const SeedSets sets = read_tx_file(context, vm["tx-file"].as<std::string>());
-    if (format == "csv") out << csv_provenance(vm, loaded.report);
-    write_batch(out, format, graph, context, sets, trace, vm["threads"].as<int>());
-  } else {
-    const auto emit = [&](const auto& result) {
-      if (format == "csv") out << csv_provenance(vm, loaded.report);
-      write_result(out, format, graph, result, loaded.report);
-      if (vm.count("export")) {
-        Subgraph sub = subgraph_of_trace(graph, result);
-        sub.provenance = provenance_text(loaded.report);
-        export_subgraph_file(vm["export"].as<std::string>(), graph, std::move(sub));
-      }
-    };
-    if (backward && vm.count("to")) {
-      const std::string id = vm["to"].as<std::string>();
-      const auto account = graph.find_account(id);
-      if (!account) throw UsageError("unknown account '" + id + "'");
-      emit(trace_backward_balance(context, *account, at, trace));
-    } else if (vm.count("from")) {
-      const std::string id = vm["from"].as<std::string>();
-      const auto account = graph.find_account(id);
-      if (!account) throw UsageError("unknown account '" + id + "'");
-      const std::vector<TxIndex> seeds = context.account_debits(*account, since, until);
-      if (seeds.empty()) {
-        throw UsageError("account '" + id + "' has no debits" +
-                         (since != kNoTime || until != kNoTime ? " in the window" : ""));
-      }
-      emit(trace_forward(context, seeds, trace));
-    } else {
-      const std::vector<TxIndex> seeds =
-          resolve_ids(context, split_ids(vm["tx"].as<std::string>()));
-      if (seeds.empty()) throw UsageError("--tx lists no transaction id");
-      if (backward) {
-        if (seeds.size() != 1) throw UsageError("a backward trace takes one target transaction");
-        emit(trace_backward(context, seeds[0], trace));
-      } else {
-        emit(trace_forward(context, seeds, trace));
-      }
-    }
-  }
-  if (file) file->commit();
-  return kExitOk;
-}
+const CommandSpec kTraceCommand = {
+    "trace",
+    "follow money forward from seed transactions, or back to where it came from",
+    "INPUT... (--tx ID[,ID...] | --tx-file FILE | --from ACCOUNT | --direction backward --to "
+    "ACCOUNT --at TIME) [OPTIONS]",
+    "Forward: follows the money of the seed transactions through every account it reaches, "
+    "under an attribution policy (fifo, haircut, lifo, tainted-first, tainted-last, poison), to "
+    "where it is now: held in an account, cashed out, or gone out of the data. Backward: splits "
+    "what left in a transaction, or what an account held at a time, onto its origins: opening "
+    "balances and money that came in from outside. Amounts are exact under each policy; "
+    "'unfunded' counts debits beyond what an account could have held (its opening balance was "
+    "too small in the data). docs/tracing.md has the rules.",
+    {{"trace case.mtc --tx T1001", "where one victim's payment went, under fifo"},
+     {"trace case.mtc --tx T1001 --policy haircut --paths 3 --export trace.html",
+      "the same under haircut, with the three widest paths, drawn in an HTML report"},
+     {"trace case.mtc --direction backward --to 6222000012345678 --at 2026-02-01",
+      "where the money an account held on 1 February came from"},
+     {"trace case.mtc --tx-file victims.txt --format csv -o traces.csv",
+      "one trace per line of victims.txt, on every core"}},
+    trace_options,
+    true,
+    run_trace};
 
 }  // namespace moneytrail::cli

@@ -35,4 +35,13 @@ std::optional<double> ExchangeRates::rate(std::string_view currency, Timestamp t
   return std::prev(after)->rate_to_base;
 }
 
+std::string_view ExchangeRates::base() const {
+  for (const auto& [currency, points] : series_) {
+    bool all_one = !points.empty();
+    for (const RateObservation& p : points) all_one = all_one && p.rate_to_base == 1.0;
+    if (all_one) return currency;
+  }
+  return {};
+}
+
 }  // namespace moneytrail

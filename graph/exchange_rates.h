@@ -25,6 +25,8 @@ class ExchangeRates {
   void finalize();
   std::optional<double> rate(std::string_view currency, Timestamp time) const;
   bool empty() const { return series_.empty(); }
+  /// The base: a currency whose every rate is 1 (empty when none is).
+  std::string_view base() const;
   const std::vector<std::pair<std::string, std::vector<RateObservation>>>& series() const {
     return series_;
   }

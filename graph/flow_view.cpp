@@ -29,6 +29,10 @@ FlowView FlowView::build(const TransactionGraph& graph, const FlowViewOptions& o
   FlowView view;
   view.converted_ = convert;
   view.mixes_currencies_ = !convert && graph.currencies().size() > 1;
+  if (convert)
+    view.value_currency_ = graph.rates().base();
+  else if (graph.currencies().size() == 1)
+    view.value_currency_ = graph.currencies()[0];
   view.out_offsets_.assign(static_cast<std::size_t>(n) + 1, 0);
 
   // Aggregate each account's out-list by target through a slot table reset after every account.

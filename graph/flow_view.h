@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "graph/transaction_graph.h"
@@ -53,6 +54,9 @@ class FlowView {
   bool converted() const { return converted_; }
   /// True when values add up more than one currency without conversion (no rates given).
   bool mixes_currencies() const { return mixes_currencies_; }
+  /// The currency values are in: the rates' base when converted, else the graph's one currency;
+  /// empty when they mix currencies or the base is not known.
+  const std::string& value_currency() const { return value_currency_; }
   std::size_t memory_bytes() const;
 
  private:
@@ -67,6 +71,7 @@ class FlowView {
   std::vector<FlowEdgeIndex> in_edges_;
   bool converted_ = false;
   bool mixes_currencies_ = false;
+  std::string value_currency_;
 };
 
 }  // namespace moneytrail

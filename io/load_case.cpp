@@ -1,9 +1,13 @@
 #include "io/load_case.h"
 
+#include <cstdio>
 #include <filesystem>
+#include <memory>
+#include <optional>
 
 #include "graph/graph_builder.h"
 #include "io/input_sniffer.h"
+#include "io/util/atomic_file.h"
 #include "graph/input_error.h"
 
 namespace moneytrail {
@@ -79,10 +83,19 @@ void load_statements(const LoadRequest& request, std::vector<StatementInput> inp
   report.statement_files = paths;
 }
 
-}  // namespace
+void copy_standard_input(const std::filesystem::path& to) {
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> out(std::fopen(to.c_str(), "wb"), std::fclose);
+  if (!out) throw InputError(kStandardInput, 0, "", "cannot copy standard input");
+  char buffer[1 << 16];
+  while (const std::size_t n = std::fread(buffer, 1, sizeof buffer, stdin))
+    if (std::fwrite(buffer, 1, n, out.get()) != n)
+      throw InputError(kStandardInput, 0, "", "cannot copy standard input (disk full?)");
+  if (std::ferror(stdin)) throw InputError(kStandardInput, 0, "", "cannot read standard input");
+  if (std::fflush(out.get()) != 0)
+    throw InputError(kStandardInput, 0, "", "cannot copy standard input (disk full?)");
+}
 
-LoadedCase load_case(const LoadRequest& request) {
-  if (request.inputs.empty()) throw InputError("", 0, "", "no input files given");
+LoadedCase load_files(const LoadRequest& request, const std::string& stdin_copy) {
   LoadedCase result;
   LoadReport& report = result.report;
   report.provenance.command_line = request.command_line;
@@ -104,6 +117,7 @@ LoadedCase load_case(const LoadRequest& request) {
   options.strict = request.strict;
   options.progress = &progress;
   RejectLog rejects(request.rejects_path, request.max_rejects);
+  if (!stdin_copy.empty()) rejects.name_file(stdin_copy, kStandardInput);
   GraphBuilder builder;
   std::vector<StatementInput> statements;
   for (std::size_t i = 0; i < request.inputs.size(); ++i) {
@@ -154,6 +168,43 @@ LoadedCase load_case(const LoadRequest& request) {
   }
   result.graph = std::move(builder).build();
   return result;
+}
+
+}  // namespace
+
+// Standard input is copied to a private temporary file first: readers look at a file's first
+// bytes and then read it whole, and a pipe can be read only once. Reports, rejected rows and
+// errors name it "-", with the SHA-256 of what arrived.
+LoadedCase load_case(const LoadRequest& request) {
+  if (request.inputs.empty()) throw InputError("", 0, "", "no input files given");
+  LoadRequest local = request;
+  std::optional<TemporaryFile> copy;
+  for (std::string& path : local.inputs) {
+    if (path != kStandardInput) continue;
+    if (copy) throw InputError(kStandardInput, 0, "", "standard input can be read only once");
+    copy.emplace(".stdin");
+    copy_standard_input(copy->path());
+    path = copy->path().string();
+  }
+  const std::string copy_path = copy ? copy->path().string() : std::string();
+  auto shown = [&](const std::string& path) { return path == copy_path ? kStandardInput : path; };
+  LoadedCase loaded;
+  try {
+    loaded = load_files(local, copy_path);
+  } catch (const InputError& e) {
+    if (copy && e.file() == copy_path) throw InputError(kStandardInput, e.line(), e.column(), e.reason());
+    throw;
+  }
+  if (copy) {
+    LoadReport& r = loaded.report;
+    for (FileReadReport& f : r.files) f.path = shown(f.path);
+    for (CaseProvenance::Input& input : r.provenance.inputs) input.path = shown(input.path);
+    for (std::vector<std::string>* examples : {&r.reject_examples, &r.repair_examples})
+      for (std::string& example : *examples)
+        if (example.rfind(copy_path, 0) == 0) example = kStandardInput + example.substr(copy_path.size());
+    for (std::string& f : r.statement_files) f = shown(f);
+  }
+  return loaded;
 }
 
 }  // namespace moneytrail

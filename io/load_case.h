@@ -13,8 +13,11 @@
 
 namespace moneytrail {
 
+/// An input named "-" is standard input: a CSV or a case file, told apart by its first bytes.
+inline const std::string kStandardInput = "-";
+
 struct LoadRequest {
-  std::vector<std::string> inputs;          // transaction CSVs or .mtc case files
+  std::vector<std::string> inputs;          // transaction CSVs or .mtc case files ("-": stdin)
   std::vector<std::string> accounts_files;  // id,kind,institution,...
   std::vector<std::string> rates_files;     // currency,timestamp,rate_to_base
   std::string format = "auto";              // layout of the transaction CSVs

@@ -306,6 +306,7 @@ ClusterReport mule_cluster_report(const TransactionGraph& graph, const FlowView&
   const CommunityResult partition = leiden(sub, leiden_options);
 
   ClusterReport report;
+  report.currency = flows.value_currency();
   report.core_accounts = static_cast<std::uint32_t>(accounts.size());
   report.core_communities = partition.count;
   report.core_modularity = partition.quality;

@@ -75,6 +75,7 @@ struct ClusterReport {
   std::uint32_t core_communities = 0;  // communities Leiden found in it (before min_size)
   double core_modularity = 0;          // modularity of that partition on the core
   std::string method = "flow-blocks";  // or "evidence" (evidence_clusters.h)
+  std::string currency;  // of the values: the flow view's (empty when it mixes currencies)
   /// Evidence method: groups left out because even Leiden could not bring them below the size
   /// limit, and the accounts in them.
   std::uint32_t left_out_groups = 0;

@@ -117,6 +117,7 @@ ClusterReport evidence_clusters(const TransactionGraph& graph, const FlowView& f
     }
   }
   ClusterReport report;
+  report.currency = flows.value_currency();
   report.method = "evidence";
   for (const auto& g : pending) report.core_accounts += static_cast<std::uint32_t>(g.size());
   const double largest = options.max_share * scores.active_accounts;

@@ -135,6 +135,24 @@ Subgraph subgraph_of_accounts(const FlowView& flows, std::span<const VertexId> a
   return std::move(b.sub);
 }
 
+Subgraph subgraph_of_clusters(const FlowView& flows, const ClusterReport& report, std::size_t top) {
+  top = std::min(top, report.clusters.size());
+  std::vector<VertexId> accounts;
+  std::vector<std::int64_t> groups;
+  for (std::size_t i = 0; i < top; ++i) {
+    for (VertexId v : report.clusters[i].members) {
+      accounts.push_back(v);
+      groups.push_back(static_cast<std::int64_t>(i + 1));
+    }
+  }
+  Subgraph sub = subgraph_of_accounts(flows, accounts, groups);
+  sub.title = std::to_string(top) + " mule clusters";
+  for (std::size_t k = 0, i = 0; i < top; ++i)
+    for (std::size_t m = 0; m < report.clusters[i].members.size(); ++m, ++k)
+      sub.nodes[k].score = report.clusters[i].score;
+  return sub;
+}
+
 Subgraph subgraph_of_cluster(const FlowView& flows, const MuleCluster& cluster,
                              std::uint32_t rank) {
   const std::vector<std::int64_t> groups(cluster.members.size(), rank);

@@ -28,6 +28,9 @@ Subgraph subgraph_of_accounts(const FlowView& flows, std::span<const VertexId> a
 
 /// The members of a cluster (its rank in the report is its group).
 Subgraph subgraph_of_cluster(const FlowView& flows, const MuleCluster& cluster, std::uint32_t rank);
+/// The members of the report's first `top` clusters, each cluster's rank its group and its score
+/// the members' score.
+Subgraph subgraph_of_clusters(const FlowView& flows, const ClusterReport& report, std::size_t top);
 
 /// The `count` accounts of highest score (ties: smaller index first) as group 1, their one-hop
 /// counterparties as group 0, and every flow touching a top account; each node's score is its own.

@@ -66,4 +66,18 @@ RankingEvaluation evaluate_ranking(std::span<const double> scores,
   return result;
 }
 
+double f1_at_threshold(std::span<const double> scores, std::span<const std::uint8_t> is_positive,
+                       double threshold) {
+  std::size_t flagged = 0, right = 0, positives = 0;
+  for (std::size_t i = 0; i < scores.size(); ++i) {
+    const bool flag = scores[i] >= threshold;
+    flagged += flag;
+    right += flag && is_positive[i];
+    positives += is_positive[i] != 0;
+  }
+  return flagged + positives > 0
+             ? 2.0 * static_cast<double>(right) / static_cast<double>(flagged + positives)
+             : 0.0;
+}
+
 }  // namespace moneytrail

@@ -52,4 +52,9 @@ RankingEvaluation evaluate_ranking(std::span<const double> scores,
                                    std::span<const std::uint8_t> is_positive,
                                    std::span<const std::size_t> ks);
 
+/// F1 of flagging every item scoring at least `threshold` (0.5: a model's probability read as a
+/// decision, the minority-class F1 the AMLworld literature reports).
+double f1_at_threshold(std::span<const double> scores, std::span<const std::uint8_t> is_positive,
+                       double threshold);
+
 }  // namespace moneytrail

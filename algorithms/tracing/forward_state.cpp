@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "algorithms/tracing/trace_paths.h"
+#include "graph/currency_units.h"
 
 namespace moneytrail::forward_detail {
 
@@ -86,17 +87,24 @@ ForwardTraceResult ForwardTraceState::finish() {
   summary.accounts_reached = reached.size();
   std::sort(reached.begin(), reached.end(),
             [](const AccountState* a, const AccountState* b) { return a->order < b->order; });
+  const Amount dust = options.dust_below.value_or(currency_dust(result.currency));
+  auto endpoint = [&](const AccountState& s, EndpointStatus status, Amount amount) {
+    if (amount < dust) {  // NaN is never dust
+      summary.dust += amount;
+      ++summary.dust_endpoints;
+      return;
+    }
+    result.endpoints.push_back({s.account, status, amount, s.first_hop});
+  };
   for (const AccountState* s : reached) {
     const Amount held = poison ? nan : s->held_value();
     result.accounts.push_back({s->account, s->received, s->sent, held, s->first_hop});
     const EndpointStatus status = endpoint_status(graph, s->account);
     if (poison) {
       // Reach only: the accounts it reached that hold nothing further on.
-      if (status != EndpointStatus::held) {
-        result.endpoints.push_back({s->account, status, s->received, s->first_hop});
-      }
+      if (status != EndpointStatus::held) endpoint(*s, status, s->received);
     } else if (held > 0) {
-      result.endpoints.push_back({s->account, status, held, s->first_hop});
+      endpoint(*s, status, held);
     }
   }
   std::stable_sort(result.endpoints.begin(), result.endpoints.end(),

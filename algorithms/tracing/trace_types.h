@@ -63,6 +63,10 @@ struct TraceOptions {
   std::uint32_t paths = 0;
   /// Backward: the origins listed (the rest summed as `other`).
   std::uint32_t max_origins = 64;
+  /// Forward: an endpoint holding less than this (trace currency) is dust, counted in the
+  /// summary and not listed: a fraction of a cent left by haircut splits is no lead to freeze.
+  /// Empty: half the trace currency's smallest unit (graph/currency_units.h); 0 lists all.
+  std::optional<Amount> dust_below;
 };
 
 /// A transaction that carried traced money. `traced` is in the paid currency.
@@ -114,6 +118,8 @@ struct TraceSummary {
   std::uint64_t transactions_traced = 0;
   std::uint32_t max_hop = 0;
   bool origins_truncated = false;  // backward: more origins than max_origins
+  Amount dust = 0;                 // forward: held by endpoints below dust_below (in `held`)
+  std::uint64_t dust_endpoints = 0;
 };
 
 /// What a trace in either direction reports: the transactions and accounts its money touched.

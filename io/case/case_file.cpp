@@ -26,10 +26,10 @@ void put_u32(std::string& out, std::uint32_t v) {
   for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
 }
 
-// Length- and CRC-prefixed frames into the case file's temporary file.
+// Length- and CRC-prefixed frames.
 class FrameWriter {
  public:
-  explicit FrameWriter(AtomicOutputFile& out) : out_(out) { out_.write(kCaseMagic); }
+  explicit FrameWriter(std::ostream& out) : out_(out) { out_ << kCaseMagic; }
   void write(const google::protobuf::MessageLite& message) {
     message.SerializeToString(&payload_);
     if (payload_.size() > kMaxCaseFrameBytes) throw std::runtime_error("case file chunk too large");
@@ -37,14 +37,15 @@ class FrameWriter {
     put_u32(frame_, static_cast<std::uint32_t>(payload_.size()));
     put_u32(frame_, static_cast<std::uint32_t>(crc32(
                         0L, reinterpret_cast<const Bytef*>(payload_.data()), payload_.size())));
-    out_.write(frame_);
-    out_.write(payload_);
+    out_.write(frame_.data(), static_cast<std::streamsize>(frame_.size()));
+    out_.write(payload_.data(), static_cast<std::streamsize>(payload_.size()));
+    if (!out_) throw std::runtime_error("cannot write the case file (disk full?)");
     ++frames_;
   }
   std::uint64_t frames() const { return frames_; }
 
  private:
-  AtomicOutputFile& out_;
+  std::ostream& out_;
   std::string payload_;
   std::string frame_;
   std::uint64_t frames_ = 0;
@@ -160,11 +161,10 @@ void write_links_and_rates(FrameWriter& out, const TransactionGraph& graph) {
 
 bool is_case_file(const std::string& path) { return file_starts_with(path, kCaseMagic); }
 
-void write_case_file(const std::string& path, const TransactionGraph& graph,
-                     const CaseProvenance& provenance) {
-  AtomicOutputFile file(path);
+void write_case(std::ostream& stream, const TransactionGraph& graph,
+                const CaseProvenance& provenance) {
   {
-    FrameWriter out(file);
+    FrameWriter out(stream);
     pb::CaseHeader header;
     header.set_format_version(kCaseFormatVersion);
     header.set_producer(std::string("moneytrail ") + MONEYTRAIL_VERSION);
@@ -193,6 +193,12 @@ void write_case_file(const std::string& path, const TransactionGraph& graph,
     end.mutable_end()->set_chunks(out.frames() - 1);
     out.write(end);
   }
+}
+
+void write_case_file(const std::string& path, const TransactionGraph& graph,
+                     const CaseProvenance& provenance) {
+  AtomicOutputFile file(path);
+  write_case(file.stream(), graph, provenance);
   file.commit();
 }
 

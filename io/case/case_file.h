@@ -1,6 +1,7 @@
 // Writing and reading the binary case file (.mtc); schema and framing in moneytrail.proto.
 #pragma once
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,8 @@ struct CaseFile {
 /// file under the final name. Throws std::runtime_error on I/O failure.
 void write_case_file(const std::string& path, const TransactionGraph& graph,
                      const CaseProvenance& provenance);
+/// The same bytes to a stream (standard output for `ingest -o -`).
+void write_case(std::ostream& out, const TransactionGraph& graph, const CaseProvenance& provenance);
 
 /// Throws InputError for a file that is not a case file, is newer than this version, is truncated
 /// or fails a checksum.

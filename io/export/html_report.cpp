@@ -114,13 +114,23 @@ document.getElementById('status').textContent=cy.nodes().length+' nodes, '+cy.ed
 }  // namespace
 
 std::optional<std::filesystem::path> find_cytoscape_js() {
-  const std::filesystem::path relative = "node_modules/cytoscape/dist/cytoscape.min.js";
   if (const char* dir = std::getenv("MONEYTRAIL_WEB_DIR")) {
-    const std::filesystem::path p = std::filesystem::path(dir) / relative;
-    return std::filesystem::exists(p) ? std::optional(p) : std::nullopt;
+    for (const char* relative : {"node_modules/cytoscape/dist/cytoscape.min.js", "cytoscape.min.js"}) {
+      const std::filesystem::path p = std::filesystem::path(dir) / relative;
+      if (std::filesystem::exists(p)) return p;
+    }
+    return std::nullopt;
   }
-  const std::filesystem::path p = std::filesystem::path(MONEYTRAIL_WEB_DIR) / relative;
-  if (std::filesystem::exists(p)) return p;
+  // Beside the program: PREFIX/bin/moneytrail finds PREFIX/share/moneytrail/, and the build
+  // tree's build/moneytrail finds build/share/moneytrail/ (copied there by the build). No path
+  // into the source tree is compiled in, so an installed or moved tree works on its own.
+  std::error_code ec;
+  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) return std::nullopt;
+  for (const char* relative : {"../share/moneytrail/cytoscape.min.js", "share/moneytrail/cytoscape.min.js"}) {
+    const std::filesystem::path p = exe.parent_path() / relative;
+    if (std::filesystem::exists(p, ec)) return p.lexically_normal();
+  }
   return std::nullopt;
 }
 

@@ -15,8 +15,10 @@
 
 namespace moneytrail {
 
-/// cytoscape.min.js: under $MONEYTRAIL_WEB_DIR/node_modules when that is set, else under the
-/// source tree's web/node_modules (where scripts/setup.sh runs npm ci); nullopt when absent.
+/// cytoscape.min.js: in $MONEYTRAIL_WEB_DIR (or its node_modules/cytoscape/dist) when that is
+/// set, else in share/moneytrail/ beside the program (PREFIX/bin/../share/moneytrail when
+/// installed; the build tree's share/moneytrail, which the build fills from web/node_modules
+/// after scripts/setup.sh ran npm ci); nullopt when absent.
 std::optional<std::filesystem::path> find_cytoscape_js();
 
 /// Writes the page; `cytoscape_js` is the library's source, inlined as it is.

@@ -1,4 +1,6 @@
 #include "io/report/cluster_report.h"
+
+#include "graph/currency_units.h"
 #include "io/util/text_safety.h"
 
 #include <iomanip>
@@ -36,8 +38,9 @@ nlohmann::ordered_json cluster_report_to_json(const ClusterReportContext& c) {
   nlohmann::ordered_json j;
   j["core_accounts"] = c.report.core_accounts;
   j["core_communities"] = c.report.core_communities;
-  j["core_modularity"] = c.report.core_modularity;
+  j["core_modularity"] = round_score(c.report.core_modularity);
   j["method"] = c.report.method;
+  j["currency"] = c.report.currency;
   j["left_out_groups"] = c.report.left_out_groups;
   j["left_out_accounts"] = c.report.left_out_accounts;
   j["flow_blocks"] = nlohmann::ordered_json::array();
@@ -49,6 +52,7 @@ nlohmann::ordered_json cluster_report_to_json(const ClusterReportContext& c) {
                                 {"sinks", b.sinks.size()}});
   }
   j["clusters"] = nlohmann::ordered_json::array();
+  const int unit = c.report.currency.empty() ? 2 : currency_decimals(c.report.currency);
   for (std::size_t i = 0; i < c.top; ++i) {
     const MuleCluster& m = c.report.clusters[i];
     nlohmann::ordered_json kinds = nlohmann::ordered_json::object();
@@ -60,21 +64,21 @@ nlohmann::ordered_json cluster_report_to_json(const ClusterReportContext& c) {
         {"community", m.community},
         {"size", m.members.size()},
         {"kinds", kinds},
-        {"internal_value", m.internal_value},
-        {"through_value", m.through_value},
-        {"in_value", m.in_value},
-        {"out_value", m.out_value},
-        {"pass_through", m.pass_through},
+        {"internal_value", round_amount(m.internal_value, unit)},
+        {"through_value", round_amount(m.through_value, unit)},
+        {"in_value", round_amount(m.in_value, unit)},
+        {"out_value", round_amount(m.out_value, unit)},
+        {"pass_through", round_score(m.pass_through)},
         {"median_dwell_seconds", m.median_dwell_seconds
                                      ? nlohmann::ordered_json(*m.median_dwell_seconds)
                                      : nlohmann::ordered_json()},
         {"victim_sources", m.victim_sources},
-        {"victim_value", m.victim_value},
+        {"victim_value", round_amount(m.victim_value, unit)},
         {"cash_out_links", m.cash_out_links},
-        {"cash_out_value", m.cash_out_value},
-        {"platform_share", m.platform_share},
-        {"crypto_share", m.crypto_share},
-        {"score", m.score},
+        {"cash_out_value", round_amount(m.cash_out_value, unit)},
+        {"platform_share", round_score(m.platform_share)},
+        {"crypto_share", round_score(m.crypto_share)},
+        {"score", round_score(m.score)},
         {"reasons", m.reasons},
         {"flow_blocks", m.blocks},
         {"members", members},
@@ -102,9 +106,11 @@ void print_cluster_table(std::ostream& out, const ClusterReportContext& c) {
     out << "\n#" << i + 1 << "  score " << std::fixed << std::setprecision(2) << m.score
         << "  community " << m.community << "  " << m.members.size()
         << " accounts: " << kinds_text(m) << "\n";
-    out << "    through " << std::setprecision(0) << m.through_value << ", in " << m.in_value
-        << ", out " << m.out_value << ", pass-through " << std::setprecision(2) << m.pass_through
-        << "\n";
+    const std::string unit =
+        c.report.currency.empty() ? " (mixed currencies)" : " " + terminal_text(c.report.currency);
+    out << "    value through " << amount_text(m.through_value, 0) << unit << ", in "
+        << amount_text(m.in_value, 0) << ", out " << amount_text(m.out_value, 0)
+        << ", pass-through " << std::setprecision(2) << m.pass_through << "\n";
     for (const std::string& reason : m.reasons) out << "    - " << reason << "\n";
     out << "    members:";
     const std::size_t shown = std::min<std::size_t>(m.members.size(), 6);
@@ -132,6 +138,28 @@ void write_cluster_csv(std::ostream& out, const ClusterReportContext& c) {
         << "," << csv_escape(joined(m.reasons, "; ")) << "," << csv_escape(joined(members, ";"))
         << "\n";
   }
+}
+
+void write_clusters(std::ostream& out, OutputFormat format, const ClusterReportContext& c,
+                    const LoadReport& report, const std::string& csv_comment) {
+  if (format == OutputFormat::json) {
+    nlohmann::ordered_json j = cluster_report_to_json(c);
+    j["provenance"] = provenance_json(report);
+    out << json_text(j) << "\n";
+  } else if (format == OutputFormat::csv) {
+    out << csv_comment;
+    write_cluster_csv(out, c);
+  } else {
+    print_cluster_table(out, c);
+  }
+}
+
+void write_cluster_members(std::ostream& out, const ClusterReportContext& c) {
+  out << "account,rank,community\n";
+  for (std::size_t i = 0; i < c.top; ++i)
+    for (VertexId v : c.report.clusters[i].members)
+      out << csv_escape(c.graph.account_id(v)) << "," << i + 1 << ","
+          << c.report.clusters[i].community << "\n";
 }
 
 }  // namespace moneytrail

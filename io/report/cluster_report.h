@@ -3,6 +3,8 @@
 // row per cluster.
 #pragma once
 
+#include "io/report/report_text.h"
+
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <vector>
@@ -24,5 +26,10 @@ nlohmann::ordered_json cluster_report_to_json(const ClusterReportContext& c);
 void print_cluster_table(std::ostream& out, const ClusterReportContext& c);
 /// rank,community,size,...,score,reasons,members (members joined by ';').
 void write_cluster_csv(std::ostream& out, const ClusterReportContext& c);
+/// json (with the provenance), table or csv (with `csv_comment` above the header).
+void write_clusters(std::ostream& out, OutputFormat format, const ClusterReportContext& c,
+                    const LoadReport& report, const std::string& csv_comment = "");
+/// account,rank,community for every member of the listed clusters.
+void write_cluster_members(std::ostream& out, const ClusterReportContext& c);
 
 }  // namespace moneytrail

@@ -4,6 +4,7 @@
 #include <iomanip>
 #include <sstream>
 
+#include "graph/currency_units.h"
 #include "io/report/report_text.h"
 #include "io/csv/field_parsers.h"
 
@@ -24,7 +25,7 @@ nlohmann::ordered_json degree_json(const TransactionGraph& graph, const DegreeSu
 
 nlohmann::ordered_json time_json(Timestamp t) {
   return t == kNoTime ? nlohmann::ordered_json(nullptr)
-                      : nlohmann::ordered_json(format_timestamp(t));
+                      : nlohmann::ordered_json(display_time(t));
 }
 
 }  // namespace
@@ -51,9 +52,9 @@ nlohmann::ordered_json stats_to_json(const TransactionGraph& graph, const GraphS
   for (const CurrencyTotals& c : s.currencies) {
     tx["by_currency"].push_back({{"currency", c.currency},
                                  {"paid_transactions", c.transactions_paid},
-                                 {"paid_total", c.paid},
+                                 {"paid_total", round_amount(c.paid, currency_decimals(c.currency))},
                                  {"received_transactions", c.transactions_received},
-                                 {"received_total", c.received}});
+                                 {"received_total", round_amount(c.received, currency_decimals(c.currency))}});
   }
   tx["conversions"] = s.conversions;
   tx["self_transfers"] = s.self_transfers;
@@ -112,7 +113,7 @@ void print_stats_table(std::ostream& out, const TransactionGraph& graph, const G
   }
   out << "Transactions    " << with_thousands(s.transactions) << "\n";
   if (s.first_time != kNoTime)
-    row("time span", format_timestamp(s.first_time) + " .. " + format_timestamp(s.last_time));
+    row("time span", display_time(s.first_time) + " .. " + display_time(s.last_time));
   for (int c = 0; c < kChannelCount; ++c) {
     if (s.transactions_by_channel[c]) {
       row(std::string(to_string(static_cast<Channel>(c))),
@@ -121,8 +122,8 @@ void print_stats_table(std::ostream& out, const TransactionGraph& graph, const G
   }
   for (const CurrencyTotals& c : s.currencies) {
     std::ostringstream value;
-    value << with_thousands(c.transactions_paid) << " paid, total " << std::fixed
-          << std::setprecision(2) << c.paid;
+    value << with_thousands(c.transactions_paid) << " paid, total "
+          << amount_text(c.paid, currency_decimals(c.currency)) << " " << terminal_text(c.currency);
     row("currency " + c.currency, value.str());
   }
   if (s.conversions) row("conversions", with_thousands(s.conversions));
@@ -145,6 +146,17 @@ void print_stats_table(std::ostream& out, const TransactionGraph& graph, const G
   if (report.rejected_at_ingest)
     out << " (" << with_thousands(report.rejected_at_ingest) << " at ingest)";
   out << "\n";
+}
+
+void write_stats(std::ostream& out, OutputFormat format, const TransactionGraph& graph,
+                 const GraphStats& stats, const LoadReport& report) {
+  if (format == OutputFormat::table) {
+    print_stats_table(out, graph, stats, report);
+    return;
+  }
+  nlohmann::ordered_json j = stats_to_json(graph, stats, report);
+  j["provenance"] = provenance_json(report);
+  out << json_text(j) << "\n";
 }
 
 }  // namespace moneytrail

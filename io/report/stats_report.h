@@ -1,6 +1,8 @@
 // Formatting of GraphStats for `moneytrail stats` (and the demo tour).
 #pragma once
 
+#include "io/report/report_text.h"
+
 #include <nlohmann/json.hpp>
 #include <ostream>
 
@@ -14,5 +16,8 @@ nlohmann::ordered_json stats_to_json(const TransactionGraph& graph, const GraphS
                                      const LoadReport& report);
 void print_stats_table(std::ostream& out, const TransactionGraph& graph, const GraphStats& stats,
                        const LoadReport& report);
+/// json (with the provenance) or table.
+void write_stats(std::ostream& out, OutputFormat format, const TransactionGraph& graph,
+                 const GraphStats& stats, const LoadReport& report);
 
 }  // namespace moneytrail

@@ -7,7 +7,12 @@
 #include <ostream>
 #include <string>
 
+#include <span>
+#include <vector>
+
 #include "algorithms/tracing/trace_types.h"
+#include "io/load_case.h"
+#include "io/report/report_text.h"
 #include "graph/transaction_graph.h"
 
 namespace moneytrail {
@@ -30,5 +35,21 @@ void write_trace_csv_rows(std::ostream& out, const TransactionGraph& graph,
 /// The same rows as one string (batches format traces on several threads).
 std::string trace_csv_rows(const TransactionGraph& graph, const TraceFlows& result,
                            std::uint64_t set_line = 0);
+
+/// One trace: json (with the provenance), table or csv (`csv_comment` above the header).
+void write_trace(std::ostream& out, OutputFormat format, const TransactionGraph& graph,
+                 const ForwardTraceResult& result, const LoadReport& report,
+                 const std::string& csv_comment = "");
+void write_trace(std::ostream& out, OutputFormat format, const TransactionGraph& graph,
+                 const BackwardTraceResult& result, const LoadReport& report,
+                 const std::string& csv_comment = "");
+
+/// A batch (`trace --tx-file`): JSON Lines (one object per seed set with its line number), CSV
+/// rows with a set column, or one summary line per set. The header first, then the results
+/// chunk by chunk as they are computed; `lines` are the sets' line numbers in the file.
+void write_trace_batch_header(std::ostream& out, OutputFormat format);
+void write_trace_batch(std::ostream& out, OutputFormat format, const TransactionGraph& graph,
+                       const std::vector<ForwardTraceResult>& results,
+                       std::span<const std::uint64_t> lines, int threads);
 
 }  // namespace moneytrail

@@ -28,8 +28,9 @@ void RejectLog::add(const std::string& file, std::uint64_t line, const RowError&
   add_encoded(file, line, error, join_csv_fields(fields));
 }
 
-void RejectLog::add_encoded(const std::string& file, std::uint64_t line, const RowError& error,
+void RejectLog::add_encoded(const std::string& path, std::uint64_t line, const RowError& error,
                             std::string_view encoded_row) {
+  const std::string& file = !alias_from_.empty() && path == alias_from_ ? alias_to_ : path;
   ++total_;
   ++by_reason_[static_cast<int>(error.reason)];
   if (examples_.size() < 5)

@@ -53,6 +53,12 @@ class RejectLog {
   /// The same with the row already encoded as one CSV line.
   void add_encoded(const std::string& file, std::uint64_t line, const RowError& error,
                    std::string_view encoded_row);
+  /// Rows of file `path` are reported as coming from `shown` (standard input, read through a
+  /// temporary copy, is "-").
+  void name_file(std::string path, std::string shown) {
+    alias_from_ = std::move(path);
+    alias_to_ = std::move(shown);
+  }
   /// Closes and renames the rejects file; returns false (with `error` set) when it cannot.
   bool finish(std::string* error = nullptr);
 
@@ -73,6 +79,7 @@ class RejectLog {
   std::uint64_t written_rows_ = 0;
   std::array<std::uint64_t, kRejectReasonCount> by_reason_{};
   std::vector<std::string> examples_;
+  std::string alias_from_, alias_to_;
 };
 
 }  // namespace moneytrail

@@ -60,7 +60,7 @@ class CliTest(unittest.TestCase):
         self.assertEqual(result.returncode, 2)
         result = run("stats", os.path.join(self.dir, "g.csv"), "--input-format", "nope")
         self.assertEqual(result.returncode, 2)
-        self.assertIn("unknown input layout", result.stderr)
+        self.assertIn("unknown --input-format 'nope'", result.stderr)
 
     def test_stats_json_keys_and_counts(self):
         path = write(os.path.join(self.dir, "g.csv"), GOOD)

@@ -19,6 +19,7 @@ Prints one table row per graph; exit 1 on any failure, 77 when networkx or igrap
 """
 import argparse
 import csv
+import json
 import os
 import random
 import statistics
@@ -70,19 +71,17 @@ def write_edges(g, work):
 
 
 def run_moneytrail(binary, g, path, method, seed, work):
-    out = os.path.join(work, "communities.csv")
+    out = os.path.join(work, "communities.json")
     proc = subprocess.run([binary, "communities", path, "--method", method, "--weight", "none",
-                           "--seed", str(seed), "--quiet", "-o", out],
+                           "--seed", str(seed), "--quiet", "--format", "json", "--full-precision",
+                           "-o", out],
                           capture_output=True, text=True)
     if proc.returncode != 0:
         raise RuntimeError(proc.stderr)
-    printed = float(next(line.split()[1] for line in proc.stdout.splitlines()
-                         if line.startswith("modularity:")))
-    membership = {}
     with open(out) as f:
-        for r in csv.DictReader(f):
-            membership[int(r["account"][1:])] = int(r["community"])
-    return [membership[v] for v in sorted(g)], printed
+        result = json.load(f)
+    membership = {int(r["account"][1:]): r["community"] for r in result["membership"]}
+    return [membership[v] for v in sorted(g)], result["modularity"]
 
 
 def nmi(a, b):

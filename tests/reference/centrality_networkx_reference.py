@@ -27,7 +27,8 @@ def write_transactions(path, edges):
 
 
 def run_scores(moneytrail, args):
-    out = subprocess.run([moneytrail, "centrality", *args, "--format", "csv", "--quiet"],
+    out = subprocess.run([moneytrail, "centrality", *args, "--format", "csv", "--quiet",
+                          "--full-precision"],
                          capture_output=True, text=True, check=True).stdout
     rows = list(csv.DictReader(io.StringIO(out)))
     return rows

@@ -15,7 +15,9 @@ MONEYTRAIL = None
 
 
 def run(*args):
-    return subprocess.run([MONEYTRAIL, "evaluate", *args], capture_output=True, text=True)
+    # Exact figures, to compare with hand computation (by default they are shown to 6 digits).
+    return subprocess.run([MONEYTRAIL, "evaluate", *args, "--full-precision"], capture_output=True,
+                          text=True)
 
 
 def write(path, text):

@@ -369,7 +369,7 @@ def check_refusals():
         refused(["--model", os.path.join(d, "none.mtm")], "none.mtm", "missing model file")
         refused(["--format", "xml"], "--format", "unknown format")
         refused(["--thresholds", "10000abc"], "--thresholds", "a threshold that is not a number")
-        refused(["--fan-window", "inf"], "fan window", "an infinite fan window")
+        refused(["--fan-window", "inf"], "--fan-window", "an infinite fan window")
         refused(["--train", "--labels", truth, "--folds", "1"], "folds", "one cross-validation fold")
         refused(["--labels", truth], "--labels goes with --train", "--labels without --train")
         clean = os.path.join(d, "clean.csv")

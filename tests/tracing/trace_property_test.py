@@ -70,7 +70,7 @@ def random_case(rng, directory):
 
 def run_moneytrail(binary, tx_path, acc_path, seeds, policy, options):
     cmd = [binary, "trace", tx_path, "--tx", ",".join(seeds), "--policy", policy,
-           "--format", "json", "--quiet"]
+           "--format", "json", "--quiet", "--full-precision"]
     if acc_path:
         cmd += ["--accounts", acc_path]
     for k, v in options.items():
