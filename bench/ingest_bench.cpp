@@ -37,7 +37,6 @@ void BM_CsvToGraph(benchmark::State& state) {
   for (auto _ : state) {
     moneytrail::LoadRequest request;
     request.inputs = {path};
-    request.show_progress = false;
     auto loaded = moneytrail::load_case(request);
     transactions = loaded.graph.num_transactions();
     benchmark::DoNotOptimize(loaded.graph.num_accounts());

@@ -24,6 +24,7 @@ Call::Call(const CommandSpec& spec, Args args) : spec_(spec), args_(std::move(ar
   quiet_ = vm_.count("quiet") > 0;
   verbose_ = vm_.count("verbose") > 0;
   if (quiet_ && verbose_) throw UsageError("--quiet and --verbose ask for opposite things");
+  progress_ = std::make_unique<TerminalProgress>(!quiet_, verbose_);
   set_csv_formulas(vm_.count("csv-raw") > 0);
   set_full_precision(vm_.count("full-precision") > 0);
   if (vm_.count("tz")) set_display_zone(vm_["tz"].as<std::string>());

@@ -13,6 +13,7 @@
 #include "cli/option_values.h"
 #include "io/report/report_text.h"
 #include "io/util/atomic_file.h"
+#include "io/util/progress.h"
 
 namespace moneytrail::cli {
 
@@ -42,6 +43,9 @@ class Call {
   void note(std::string_view text) const;
   /// A warning: always shown (stderr).
   void warn(std::string_view text) const;
+  /// Where long steps report how far they are: a bar on stderr when it is a terminal (not with
+  /// --quiet), one line per step with its time under --verbose.
+  ProgressSink* progress() const { return progress_.get(); }
 
  private:
   const CommandSpec& spec_;
@@ -49,6 +53,7 @@ class Call {
   po::variables_map vm_;
   bool quiet_ = false;
   bool verbose_ = false;
+  std::unique_ptr<TerminalProgress> progress_;
 };
 
 /// Where a command's results go: -o FILE, or standard output for no -o or "-o -".

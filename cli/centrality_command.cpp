@@ -81,6 +81,7 @@ int run_centrality(const Call& call) {
   options.tolerance = call.get<double>("tolerance");
   options.samples = static_cast<std::uint32_t>(call.count("samples"));
   options.seed = call.count("seed");
+  options.progress = call.progress();
   if (options.measure == CentralityMeasure::ppr && !call.has("seeds") && !call.has("seed-label"))
     throw UsageError("--measure ppr needs --seeds FILE or --seed-label LABEL");
   const LoadedCase loaded = load_inputs(call);

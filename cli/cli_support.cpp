@@ -133,7 +133,7 @@ LoadRequest load_request(const Call& call) {
   request.statement_utc_offset_seconds =
       static_cast<std::int64_t>(call.get<double>("statement-utc-offset") * 3600);
   request.strict = call.has("strict");
-  request.show_progress = !call.quiet();
+  request.progress = call.progress();
   const std::string first = request.inputs.front() == kStandardInput
                                 ? std::string("stdin")
                                 : std::filesystem::path(request.inputs.front()).filename().string();
@@ -154,6 +154,11 @@ LoadedCase load_inputs(const Call& call) {
   if (loaded.report.statements && !call.has("tz"))
     set_display_offset(request.statement_utc_offset_seconds);
   return loaded;
+}
+
+FlowView build_flows(const Call& call, const TransactionGraph& graph) {
+  ProgressStep step(call.progress(), "flow view");
+  return FlowView::build(graph);
 }
 
 std::string csv_provenance(const Call& call, const LoadReport& report) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli/command.h"
+#include "graph/flow_view.h"
 #include "graph/transaction_graph.h"
 #include "io/load_case.h"
 
@@ -39,6 +40,9 @@ void add_output_options(OptionGroups& groups,
 /// Loads the inputs and prints the load summary on stderr (the rejects and repairs always, the
 /// rest unless --quiet). Rejected rows go to --rejects, else INPUT's name + ".rejects.csv".
 LoadedCase load_inputs(const Call& call);
+
+/// The flow view of the loaded graph, as a progress step.
+FlowView build_flows(const Call& call, const TransactionGraph& graph);
 
 /// With --csv-provenance: the provenance as '#' lines to put above a CSV header (version, command
 /// line, one line per input with its SHA-256); empty otherwise. Off by default because

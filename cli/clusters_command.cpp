@@ -45,18 +45,22 @@ int run_clusters(const Call& call) {
   const OutputFormat format = output_format(call, "json, table or csv", OutputFormat::json);
   const LoadedCase loaded = load_inputs(call);
   const TransactionGraph& graph = loaded.graph;
-  const FlowView flows = FlowView::build(graph);
+  const FlowView flows = build_flows(call, graph);
   std::vector<FlowBlock> blocks;
   ClusterReport report;
   if (call.text("method") == "evidence") {
     EvidenceClusterOptions options;
     options.max_size = static_cast<std::uint32_t>(call.count("max-size"));
     options.seed = call.count("seed");
-    report = evidence_clusters(graph, flows, score_accounts(graph, flows), options);
+    options.progress = call.progress();
+    AccountScoringOptions scoring;
+    scoring.progress = call.progress();
+    report = evidence_clusters(graph, flows, score_accounts(graph, flows, scoring), options);
   } else {
     FlowBlockOptions block_options;
     block_options.blocks = static_cast<std::uint32_t>(call.count("blocks"));
     block_options.alpha = call.get<double>("alpha");
+    block_options.progress = call.progress();
     ClusterReportOptions options;
     options.attach_share = call.get<double>("attach-share");
     options.resolution = call.get<double>("resolution");

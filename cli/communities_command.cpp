@@ -44,6 +44,7 @@ CommunityDetectionOptions detection_options(const Call& call) {
   o.link_weight = call.get<double>("link-weight");
   o.seed = call.count("seed");
   o.iterations = static_cast<std::uint32_t>(call.count("iterations"));
+  o.progress = call.progress();
   return o;
 }
 
@@ -53,7 +54,7 @@ int run_communities(const Call& call) {
                          : OutputFormat::csv;
   const CommunityDetectionOptions options = detection_options(call);
   const LoadedCase loaded = load_inputs(call);
-  const FlowView flows = FlowView::build(loaded.graph);
+  const FlowView flows = build_flows(call, loaded.graph);
   const CommunityDetection detection = detect_communities(loaded.graph, flows, options);
   ResultOutput out(call);
   write_communities(out.stream(), format, loaded.graph, detection, options, loaded.report,

@@ -72,7 +72,6 @@ void ingest(Tour& t) {
   request.inputs = {(t.dir / "transactions.csv").string()};
   request.accounts_files = {(t.dir / "accounts.csv").string()};
   request.rates_files = {(t.dir / "rates.csv").string()};
-  request.show_progress = false;
   request.rejects_path = (t.dir / "rejects.csv").string();
   request.command_line = t.call.command_line();
   t.loaded = load_case(request);
@@ -194,7 +193,6 @@ void bank_statements(Tour& t) {
   LoadRequest request;
   for (const std::string& file : t.statement_files.files)
     if (file.find("truth_") == std::string::npos) request.inputs.push_back((t.dir / file).string());
-  request.show_progress = false;
   const LoadedCase banks = load_case(request);
   const StatementMergeReport& m = *banks.report.statements;
   t.out << "   " << with_thousands(m.rows) << " statement rows from " << request.inputs.size()

@@ -77,10 +77,12 @@ Subgraph select(const Call& call, const TransactionGraph& graph) {
     if (seeds.empty()) throw UsageError("--select trace: needs transaction ids (trace:TX[,TX])");
     return subgraph_of_trace(graph, trace_forward(TraceContext(graph), seeds, options));
   }
-  const FlowView flows = FlowView::build(graph);
+  const FlowView flows = build_flows(call, graph);
+  AccountScoringOptions scoring;
+  scoring.progress = call.progress();
   if (kind == "cluster") {
     const std::uint32_t rank = positive_number(rest, "cluster rank");
-    const ClusterReport report = evidence_clusters(graph, flows, score_accounts(graph, flows));
+    const ClusterReport report = evidence_clusters(graph, flows, score_accounts(graph, flows, scoring));
     if (rank > report.clusters.size())
       throw UsageError("there are " + std::to_string(report.clusters.size()) +
                        " mule clusters; cluster:" + rest + " does not exist");
@@ -104,7 +106,7 @@ Subgraph select(const Call& call, const TransactionGraph& graph) {
     const std::uint32_t count = positive_number(rest, "account count");
     const std::vector<double> scores = call.has("scores")
                                            ? scores_from_file(graph, call.text("scores"))
-                                           : score_accounts(graph, flows).scores.score;
+                                           : score_accounts(graph, flows, scoring).scores.score;
     return subgraph_of_top_scored(flows, scores, count);
   }
   throw UsageError("unknown --select '" + selection +

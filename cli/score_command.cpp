@@ -72,6 +72,7 @@ void score_options(OptionGroups& groups) {
 
 AccountScoringOptions scoring_options(const Call& call) {
   AccountScoringOptions o;
+  o.progress = call.progress();
   o.features.graph_features = call.flag("train") || call.has("model") || call.has("features");
   o.features.fan_window_seconds = call.get<double>("fan-window") * 3600;
   o.typologies.window_seconds = o.features.fan_window_seconds;
@@ -270,7 +271,7 @@ int run_score(const Call& call) {
   if (call.has("model") && !call.flag("train"))  // a bad model file fails before the work
     read_score_model(read_whole_file(call.text("model")), call.text("model"));
   const LoadedCase loaded = load_inputs(call);
-  const FlowView flows = FlowView::build(loaded.graph);
+  const FlowView flows = build_flows(call, loaded.graph);
   const AccountScoring run = score_accounts(loaded.graph, flows, options);
   write_side_files(call, loaded, run);
   return call.text("level") == "transactions"

@@ -113,7 +113,9 @@ void run_batch(const Call& call, OutputFormat format, const LoadedCase& loaded,
   ResultOutput out(call);
   if (format == OutputFormat::csv) out.stream() << csv_provenance(call, loaded.report);
   write_trace_batch_header(out.stream(), format);
+  ProgressStep step(call.progress(), "traces", sets.size(), "traces");
   for (std::size_t begin = 0; begin < sets.size(); begin += kChunk) {
+    step.advance(begin);
     const std::size_t end = std::min(sets.size(), begin + kChunk);
     const std::vector<std::vector<TxIndex>> chunk(sets.begin() + begin, sets.begin() + end);
     write_trace_batch(out.stream(), format, loaded.graph,

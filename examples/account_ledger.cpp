@@ -18,7 +18,6 @@ int main(int argc, char** argv) {
   try {
     LoadRequest request;
     request.inputs = {argv[1]};
-    request.show_progress = false;
     const TransactionGraph graph = load_case(request).graph;
     const auto account = graph.find_account(argv[2]);
     if (!account) {

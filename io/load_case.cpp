@@ -106,16 +106,18 @@ LoadedCase load_files(const LoadRequest& request, const std::string& stdin_copy)
   // Fast path: one case file and nothing to add to it.
   if (request.inputs.size() == 1 && request.accounts_files.empty() && request.rates_files.empty() &&
       sniffed[0].kind == InputKind::case_file) {
-    CaseFile loaded = read_case_file(request.inputs[0]);
+    CaseFile loaded = [&] {
+      ProgressStep step(request.progress, "reading the case file");
+      return read_case_file(request.inputs[0]);
+    }();
     record_case_input(report, request.inputs[0], loaded);
     result.graph = std::move(loaded.graph);
     return result;
   }
 
-  Progress progress(request.show_progress);
   CsvReadOptions options;
   options.strict = request.strict;
-  options.progress = &progress;
+  options.progress = request.progress;
   RejectLog rejects(request.rejects_path, request.max_rejects);
   if (!stdin_copy.empty()) rejects.name_file(stdin_copy, kStandardInput);
   GraphBuilder builder;

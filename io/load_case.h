@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "graph/progress.h"
 #include "graph/transaction_graph.h"
 #include "io/case/case_file.h"
 #include "io/side/csv_inputs.h"
@@ -22,7 +23,7 @@ struct LoadRequest {
   std::vector<std::string> rates_files;     // currency,timestamp,rate_to_base
   std::string format = "auto";              // layout of the transaction CSVs
   bool strict = false;                      // stop at the first bad row (InputError)
-  bool show_progress = true;                // progress bar when stderr is a terminal
+  ProgressSink* progress = nullptr;         // how far reading is (none: silent)
   std::string rejects_path;                 // rejected rows go here; empty: count only
   std::uint64_t max_rejects = 100000;       // rows written there at most (all are counted)
   std::string command_line;                 // recorded as provenance

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <atomic>
 #include <numeric>
 #include <queue>
 #include <random>
@@ -139,10 +140,15 @@ BetweennessResult betweenness(const FlowView& flows, const BetweennessOptions& o
   // Thread k takes sources k, k + threads, ...: a fixed assignment, so sums are reproducible.
   std::vector<std::vector<double>> partial(threads, std::vector<double>(n, 0.0));
   const IncomingFlows in = incoming_flows(flows, options.weight);
+  // Every thread counts the sources it finished; the calling thread (0) reports the total.
+  ProgressStep step(options.progress, "betweenness", sources.size(), "sources");
+  std::atomic<std::uint64_t> done{0};
   auto work = [&](unsigned k) {
     SourcePass pass(n);
     for (std::size_t i = k; i < sources.size(); i += threads) {
       accumulate(flows, in, options.weight, sources[i], pass, partial[k]);
+      const std::uint64_t finished = done.fetch_add(1, std::memory_order_relaxed) + 1;
+      if (k == 0) step.advance(finished);
     }
   };
   std::vector<std::thread> pool;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "algorithms/centrality/pagerank.h"
+#include "graph/progress.h"
 
 namespace moneytrail {
 
@@ -24,6 +25,8 @@ struct BetweennessOptions {
   std::uint64_t seed = 1;
   /// Worker threads; 0 = the hardware's cores.
   unsigned threads = 0;
+  /// Where the sources done are reported (none: silent).
+  ProgressSink* progress = nullptr;
 };
 
 struct BetweennessResult {

@@ -48,6 +48,8 @@ std::optional<FlowWeight> parse_flow_weight(std::string_view text) {
 CentralityScores centrality(const FlowView& flows, const CentralityOptions& options) {
   CentralityScores out;
   const CentralityMeasure measure = options.measure;
+  ProgressStep step(measure == CentralityMeasure::betweenness ? nullptr : options.progress,
+                    to_string(measure));
   out.weight = options.weight.value_or(measure == CentralityMeasure::betweenness ? FlowWeight::none
                                                                                  : FlowWeight::value);
   switch (measure) {
@@ -91,6 +93,7 @@ CentralityScores centrality(const FlowView& flows, const CentralityOptions& opti
       o.weight = out.weight;
       o.samples = options.samples;
       o.seed = options.seed;
+      o.progress = options.progress;
       BetweennessResult r = betweenness(flows, o);
       out.score = std::move(r.score);
       out.sources = r.sources;

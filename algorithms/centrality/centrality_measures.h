@@ -37,6 +37,7 @@ struct CentralityOptions {
   double tolerance = 1e-12;     // pagerank, ppr, hits, eigenvector
   std::uint32_t samples = 0;    // betweenness: 0 exact
   std::uint64_t seed = 1;       // betweenness pivots
+  ProgressSink* progress = nullptr;  // reports the measure as a step (none: silent)
 };
 
 struct CentralityScores {

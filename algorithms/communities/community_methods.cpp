@@ -42,6 +42,7 @@ CommunityDetection detect_communities(const TransactionGraph& graph, const FlowV
                                       const CommunityDetectionOptions& options) {
   if (!(options.resolution > 0)) throw OptionError("resolution", "must be above 0");
   if (!(options.link_weight >= 0)) throw OptionError("link_weight", "must be at least 0");
+  ProgressStep step(options.progress, to_string(options.method));
   CommunityGraphOptions graph_options;
   graph_options.weight = options.weight;
   graph_options.link_weight = options.link_weight;

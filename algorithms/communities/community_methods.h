@@ -9,6 +9,7 @@
 #include "algorithms/communities/community_graph.h"
 #include "algorithms/communities/partition.h"
 #include "graph/flow_view.h"
+#include "graph/progress.h"
 #include "graph/transaction_graph.h"
 
 namespace moneytrail {
@@ -30,6 +31,7 @@ struct CommunityDetectionOptions {
   double link_weight = 1.0;      // see CommunityGraphOptions
   std::uint64_t seed = 1;        // lpa, louvain, leiden
   std::uint32_t iterations = 2;  // leiden runs (0: until nothing changes)
+  ProgressSink* progress = nullptr;  // reports the detection as one step (none: silent)
 };
 
 struct CommunityDetection {

@@ -68,6 +68,7 @@ std::vector<std::vector<VertexId>> split(const FlowView& flows, const std::vecto
 ClusterReport evidence_clusters(const TransactionGraph& graph, const FlowView& flows,
                                 const AccountScoring& scoring,
                                 const EvidenceClusterOptions& options) {
+  ProgressStep step(options.progress, "evidence clusters");
   if (!(options.flag_level > 0) || options.max_size < 2 || options.min_size < 2 ||
       !(options.max_share > 0 && options.max_share <= 1))
     throw std::invalid_argument(

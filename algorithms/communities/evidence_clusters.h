@@ -13,6 +13,8 @@
 // strong accounts ranks above a loose crowd of fifty weak ones; ties go to the larger group.
 #pragma once
 
+#include "graph/progress.h"
+
 #include <cstdint>
 
 #include "algorithms/communities/cluster_report.h"
@@ -32,6 +34,8 @@ struct EvidenceClusterOptions {
   /// A group Leiden cannot split is still reported up to this share of the active accounts (the
   /// largest a mule cluster plausibly is), else left out. Default 0.05.
   double max_share = 0.05;
+  /// Reports the grouping as one step (none: silent).
+  ProgressSink* progress = nullptr;
   /// Smaller groups are not reported. Default 3.
   std::uint32_t min_size = 3;
   std::uint64_t seed = 1;  // Leiden

@@ -193,7 +193,9 @@ class Peeler {
 std::vector<FlowBlock> find_flow_blocks(const FlowView& flows, const FlowBlockOptions& options) {
   std::vector<FlowBlock> blocks;
   std::vector<std::uint8_t> taken(flows.num_vertices(), 0);
+  ProgressStep step(options.progress, "flow blocks", options.blocks, "blocks");
   while (blocks.size() < options.blocks) {
+    step.advance(blocks.size());
     Peeler peeler(flows, taken, options.alpha);
     peeler.snapshot_initial();
     std::optional<FlowBlock> block = peeler.best_block(options.min_middle);

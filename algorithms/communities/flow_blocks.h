@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "graph/flow_view.h"
+#include "graph/progress.h"
 
 namespace moneytrail {
 
@@ -24,6 +25,8 @@ struct FlowBlockOptions {
   double alpha = 1.0;
   /// Blocks with fewer middle accounts are not reported (and end the search). Default 3.
   std::uint32_t min_middle = 3;
+  /// Reports the blocks found so far (none: silent).
+  ProgressSink* progress = nullptr;
 };
 
 struct FlowBlock {

@@ -98,11 +98,14 @@ void count_flagged(const TransactionGraph& graph, const FlowView& flows,
   }
 }
 
-// Runs f() and appends its wall time to `stages`.
+// Runs f() as a progress step and appends its wall time to `stages`.
 template <typename F>
-void timed(std::vector<StageTime>& stages, const char* stage, F&& f) {
+void timed(std::vector<StageTime>& stages, ProgressSink* progress, const char* stage, F&& f) {
   const auto start = std::chrono::steady_clock::now();
-  f();
+  {
+    ProgressStep step(progress, stage);
+    f();
+  }
   stages.push_back(
       {stage, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()});
 }
@@ -142,26 +145,27 @@ AccountScoring score_accounts(const TransactionGraph& graph, const FlowView& flo
 
   std::vector<double> base;
   auto& t = run.stages;
-  timed(t, "base values", [&] { base = base_values(graph); });
-  timed(t, "transaction evidence",
+  timed(t, o.progress, "base values", [&] { base = base_values(graph); });
+  timed(t, o.progress, "transaction evidence",
         [&] { run.evidence = transaction_evidence(graph, base, o.evidence); });
-  timed(t, "account features", [&] {
+  timed(t, o.progress, "account features", [&] {
     run.features = compute_account_features(graph, flows, base, run.evidence, o.features);
   });
-  timed(t, "typologies",
+  timed(t, o.progress, "typologies",
         [&] { run.typologies = detect_typologies(graph, flows, base, o.typologies); });
-  timed(t, "first pass", [&] {
+  timed(t, o.progress, "first pass", [&] {
     count_victim_payers(graph, flows, victim, run.features);
     run.scores = first_pass_scores(run.features, run.typologies, run.evidence, o.risk);
   });
 
   // Victims' money: which of their payments were the scam, then where that money went.
-  timed(t, "victims' money", [&] {
+  timed(t, o.progress, "victims' money", [&] {
     const std::vector<float> weight =
         scam_weights(graph, run.evidence, run.scores, victim, run.typologies);
     run.victim_money = trace_victim_money(graph, base, weight, o.victim_money);
   });
   const auto second_pass_start = std::chrono::steady_clock::now();
+  ProgressStep second_pass(o.progress, "second pass");
   for (VertexId v = 0; v < graph.num_accounts(); ++v) {
     const double received = run.features.column(v, Feature::in_value);
     auto& row = run.features.values;

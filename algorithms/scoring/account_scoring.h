@@ -10,6 +10,7 @@
 #include "algorithms/scoring/typologies.h"
 #include "algorithms/scoring/victim_money.h"
 #include "graph/ownership_links.h"
+#include "graph/progress.h"
 
 namespace moneytrail {
 
@@ -26,6 +27,8 @@ struct AccountScoringOptions {
   /// of the data, and cycles to at least seven steps: on day-stepped data a 24-hour window is
   /// one step, and a week of steps is the shortest cycle a simulator spreads over. Default on.
   bool windows_from_data = true;
+  /// Where the stages report how far they are (none: silent).
+  ProgressSink* progress = nullptr;
   /// Accounts labelled victim (and not also suspect or mule) score 0: the investigator already
   /// knows what they are, and a victim's own traffic (paying the mule card within minutes of
   /// receiving a salary) would otherwise rank it with the mules. Default on.

@@ -3,6 +3,7 @@
 // few strings a row needs), and the calling thread interns accounts, detects duplicate ids and
 // appends columns. Batches keep input order, and rejects are written by the consuming thread only,
 // so the graph and the rejects file are the same as a sequential read.
+#include <filesystem>
 #include <array>
 #include <thread>
 
@@ -123,7 +124,7 @@ void produce(CsvReader& reader, TransactionRowParser& parser, const CsvReadOptio
       }
     }
     batch.rows.push_back(std::move(row));
-    if (options.progress) options.progress->update(reader.file_position(), rows_seen);
+    if (options.progress) options.progress->advance(reader.file_position());
     if (batch.rows.size() == kRowsPerBatch) {
       if (rows_seen == kRowsPerBatch && !reader.compressed() && reader.consumed_bytes() > 0) {
         batch.estimated_rows = reader.file_size() * rows_seen / reader.consumed_bytes();
@@ -135,7 +136,7 @@ void produce(CsvReader& reader, TransactionRowParser& parser, const CsvReadOptio
     if (options.strict && batch.rows.size() > 0 && batch.rows.back().rejected) break;
   }
   if (!batch.rows.empty()) queue.push(std::move(batch));
-  if (options.progress) options.progress->finish(reader.file_position(), rows_seen);
+  if (options.progress) options.progress->end();
 }
 
 std::string encode_input(const TransactionInput& in) {
@@ -155,7 +156,7 @@ FileReadReport read_transactions_csv(const std::string& path, const CsvReadOptio
   const std::vector<std::string> header(record.fields.begin(), record.fields.end());
   std::unique_ptr<TransactionRowParser> parser = make_transaction_row_parser(
       options.format, std::vector<std::string_view>(header.begin(), header.end()), path);
-  if (options.progress) options.progress->start(path, reader.file_size());
+  if (options.progress) options.progress->begin("reading " + std::filesystem::path(path).filename().string(), reader.file_size(), "bytes");
 
   FileReadReport report;
   report.path = path;

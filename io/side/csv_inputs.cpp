@@ -1,3 +1,4 @@
+#include <filesystem>
 #include "io/side/csv_inputs.h"
 
 #include <functional>
@@ -24,7 +25,7 @@ FileReadReport read_rows(const std::string& path, const CsvReadOptions& options,
   if (!record.error.empty()) throw InputError(path, record.line, "", "header: " + record.error);
   const std::vector<std::string> header(record.fields.begin(), record.fields.end());
   on_header(std::vector<std::string_view>(header.begin(), header.end()));
-  if (options.progress) options.progress->start(path, reader.file_size());
+  if (options.progress) options.progress->begin("reading " + std::filesystem::path(path).filename().string(), reader.file_size(), "bytes");
   bool any_row = false;
   std::vector<std::string> repaired;
   CsvRecord clean;
@@ -65,9 +66,9 @@ FileReadReport read_rows(const std::string& path, const CsvReadOptions& options,
     } else {
       ++report.loaded;
     }
-    if (options.progress) options.progress->update(reader.file_position(), report.rows);
+    if (options.progress) options.progress->advance(reader.file_position());
   }
-  if (options.progress) options.progress->finish(reader.file_position(), report.rows);
+  if (options.progress) options.progress->end();
   if (!any_row) throw InputError(path, 0, "", "the file has a header but no data rows");
   report.sha256 = reader.sha256();
   return report;

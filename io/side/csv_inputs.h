@@ -6,7 +6,7 @@
 #include <string>
 
 #include "graph/graph_builder.h"
-#include "io/util/progress.h"
+#include "graph/progress.h"
 #include "io/util/reject_log.h"
 
 namespace moneytrail {
@@ -16,7 +16,7 @@ struct CsvReadOptions {
   std::string format = "auto";
   /// Stop with InputError at the first bad row instead of rejecting it.
   bool strict = false;
-  Progress* progress = nullptr;
+  ProgressSink* progress = nullptr;
 };
 
 struct FileReadReport {

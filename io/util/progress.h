@@ -1,37 +1,38 @@
-// A progress bar with rate and ETA on stderr, drawn only when stderr is a terminal, so logs and
-// CI output stay clean.
+// The progress sink the command line uses: a bar with rate and ETA on stderr, drawn only when
+// stderr is a terminal (logs and CI output stay clean) and only for steps that last, and with
+// --verbose one line per step with its time, terminal or not.
 #pragma once
 
 #include <chrono>
 #include <cstdint>
 #include <string>
 
+#include "graph/progress.h"
+
 namespace moneytrail {
 
-class Progress {
+class TerminalProgress : public ProgressSink {
  public:
-  /// `enabled` false (e.g. --quiet) draws nothing; otherwise draws only on a terminal.
-  explicit Progress(bool enabled);
-  ~Progress();
+  /// `draw` false (--quiet) draws nothing; `verbose` logs each step's time.
+  TerminalProgress(bool draw, bool verbose);
 
-  /// Starts a new bar for one file of `total_bytes` (0 when unknown).
-  void start(std::string label, std::uint64_t total_bytes);
-  /// Cheap to call per row: redraws at most ten times a second.
-  void update(std::uint64_t bytes_done, std::uint64_t rows_done) {
-    if (active_ && (++calls_ & 0x3FFF) == 0) redraw(bytes_done, rows_done, false);
+  void begin(std::string_view step, std::uint64_t total, std::string_view unit) override;
+  void advance(std::uint64_t done) override {
+    if (drawing_ && (++calls_ & 0xFFF) == 0) redraw(done, false);
   }
-  void finish(std::uint64_t bytes_done, std::uint64_t rows_done);
-  bool active() const { return active_; }
+  void end() override;
 
  private:
-  void redraw(std::uint64_t bytes_done, std::uint64_t rows_done, bool final);
+  void redraw(std::uint64_t done, bool final);
 
-  bool active_ = false;
-  std::string label_;
-  std::uint64_t total_ = 0;
+  bool drawing_ = false;  // a terminal and not quiet
+  bool verbose_ = false;
+  bool drawn_ = false;  // this step's bar is on the screen
+  std::string step_, unit_;
+  std::uint64_t total_ = 0, last_done_ = 0;
   std::uint64_t calls_ = 0;
-  std::chrono::steady_clock::time_point started_;
-  std::chrono::steady_clock::time_point last_draw_;
+  int depth_ = 0;  // steps inside steps: only the outermost draws
+  std::chrono::steady_clock::time_point started_, last_draw_;
 };
 
 }  // namespace moneytrail

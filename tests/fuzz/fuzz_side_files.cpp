@@ -21,7 +21,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     request.accounts_files = {side.path()};
   }
   request.strict = (data[0] & 0x80) != 0;
-  request.show_progress = false;
   try {
     moneytrail::load_case(request);
   } catch (const moneytrail::InputError&) {

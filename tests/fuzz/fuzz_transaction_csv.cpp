@@ -16,7 +16,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   request.inputs = {file.path()};
   request.format = kFormats[data[0] % 5];
   request.strict = (data[0] & 0x80) != 0;
-  request.show_progress = false;
   try {
     moneytrail::LoadedCase loaded = moneytrail::load_case(request);
     // The graph must be internally consistent whatever went in.

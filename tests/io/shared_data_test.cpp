@@ -11,7 +11,6 @@ namespace {
 LoadedCase load_shared(const std::string& relative) {
   LoadRequest request;
   request.inputs = {testing::shared_data_dir() + "/" + relative};
-  request.show_progress = false;
   return load_case(request);
 }
 

@@ -20,7 +20,6 @@ LoadedCase load(const std::vector<std::string>& inputs, const std::string& rejec
   request.inputs = inputs;
   request.rejects_path = rejects;
   request.strict = strict;
-  request.show_progress = false;
   return load_case(request);
 }
 
@@ -193,7 +192,6 @@ TEST(AmlsimReader, ThreeLayouts) {
                            "2,15,25,CHECK,1,125.05,1,1\n");
   LoadRequest request;
   request.inputs = {a};
-  request.show_progress = false;
   LoadedCase ga = load_case(request);
   ASSERT_EQ(ga.graph.num_transactions(), 2u);
   EXPECT_EQ(ga.graph.transaction_id(0), "a.csv:3");  // step 0 sorts first
@@ -220,7 +218,6 @@ TEST(PaysimReader, StepsAreHoursAndZeroAmountsAreRejected) {
                 "3,CASH_OUT,0.0,C1,0.0,0.0,C2,0.0,0.0,1,0\n");
   LoadRequest request;
   request.inputs = {path};
-  request.show_progress = false;
   LoadedCase c = load_case(request);
   ASSERT_EQ(c.graph.num_transactions(), 2u);
   EXPECT_EQ(c.report.rejected, 1u);
@@ -249,7 +246,6 @@ TEST(AccountsAndRates, AttributesLabelsAndBadRows) {
   request.inputs = {tx};
   request.accounts_files = {accounts};
   request.rates_files = {rates};
-  request.show_progress = false;
   LoadedCase c = load_case(request);
   const TransactionGraph& g = c.graph;
   const VertexId a = *g.find_account("A");
@@ -276,7 +272,6 @@ TEST(LoadCase, SameIdInTwoInputsIsADuplicate) {
       dir.write("2.csv", "id,timestamp,from,to,amount,currency\nX,2026-01-02,B,C,10,CNY\n");
   LoadRequest request;
   request.inputs = {one, two};
-  request.show_progress = false;
   LoadedCase c = load_case(request);
   EXPECT_EQ(c.graph.num_transactions(), 1u);
   EXPECT_EQ(c.report.rejected_by_reason[static_cast<int>(RejectReason::duplicate_id)], 1u);

@@ -158,7 +158,6 @@ TEST(Scenario, FilesLoadWithoutRejectsAndCoverEveryAccount) {
   request.inputs = {(dir.path() / "transactions.csv").string()};
   request.accounts_files = {(dir.path() / "accounts.csv").string()};
   request.rates_files = {(dir.path() / "rates.csv").string()};
-  request.show_progress = false;
   request.strict = true;
   LoadedCase loaded = load_case(request);
   EXPECT_EQ(loaded.graph.num_transactions(), summary.transactions);
