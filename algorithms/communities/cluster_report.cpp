@@ -7,6 +7,7 @@
 
 #include "algorithms/communities/community_graph.h"
 #include "algorithms/communities/leiden.h"
+#include "algorithms/scoring/time_resolution.h"
 
 namespace moneytrail {
 namespace {
@@ -226,7 +227,9 @@ void describe_cluster(const TransactionGraph& graph, const FlowView& flows,
 namespace {
 
 // The flow-block method's score: a weighted mean of six indicators, each with its reason.
-void score_layering_cluster(MuleCluster& cluster) {
+// On day-stepped data (AMLSim) a dwell of 0 means "the same day": the dwell counts as half a
+// step, and its reason says so instead of "0 min".
+void score_layering_cluster(MuleCluster& cluster, const TimeResolution& step) {
   const double sent_total = cluster.sent_value;
   struct Indicator {
     double weight;
@@ -244,10 +247,13 @@ void score_layering_cluster(MuleCluster& cluster) {
       {0.20, std::min(1.0, layering_depth / 2),
        std::string("layering: what enters moves ") + depth_text + " times inside it"},
       {0.25,
-       cluster.median_dwell_seconds ? 1.0 / (1.0 + *cluster.median_dwell_seconds / 3600.0) : 0.0,
        cluster.median_dwell_seconds
-           ? "money moves on fast: median dwell " + duration(*cluster.median_dwell_seconds)
-           : ""},
+           ? 1.0 / (1.0 + std::max(*cluster.median_dwell_seconds, 0.5 * step.seconds) / 3600.0)
+           : 0.0,
+       !cluster.median_dwell_seconds ? ""
+       : *cluster.median_dwell_seconds < step.seconds
+           ? "money moves on fast: median dwell under " + describe(step) + " (the data's time step)"
+           : "money moves on fast: median dwell " + duration(*cluster.median_dwell_seconds)},
       {0.20, std::min(1.0, 1.25 * victim_share),
        "fed by " + std::to_string(cluster.victim_sources) + " victim account(s): " +
            money(cluster.victim_value) + ", " + percent(victim_share) + " of what enters it"},
@@ -325,10 +331,11 @@ ClusterReport mule_cluster_report(const TransactionGraph& graph, const FlowView&
       if (ids.empty() || ids.back() != b) ids.push_back(b);
     }
   }
+  const TimeResolution step = infer_time_resolution(graph);
   for (std::uint32_t id = 0; id < clusters.size(); ++id) {
     if (clusters[id].members.size() < options.min_size) continue;
     describe_cluster(graph, flows, cluster_of, id, clusters[id]);
-    score_layering_cluster(clusters[id]);
+    score_layering_cluster(clusters[id], step);
     report.clusters.push_back(std::move(clusters[id]));
   }
   std::stable_sort(report.clusters.begin(), report.clusters.end(),
