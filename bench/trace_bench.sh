@@ -3,7 +3,7 @@
 # 10M), then (1) the library timings of bench/trace_bench.cpp, (2) `moneytrail trace` end to end
 # on the case file for one victim, (3) the batch of every victim on both cores, and (4) side by
 # side on a 200k case, moneytrail against the plain Python reference implementation of the same
-# rules (tests/reference/trace_reference.py), with their ratio.
+# rules (tests/algorithms/tracing/trace_reference.py), with their ratio.
 #   bench/trace_bench.sh [BUILD_DIR] [WORK_DIR] [N]
 set -euo pipefail
 build=${1:-build}
@@ -47,7 +47,7 @@ PY
 seed=$(awk -F, '$15 == "victim_payment" { print $1; exit }' "$small/transactions.csv")
 ours=$(secs "$bin" trace "$small/epoch.csv" --accounts "$small/accounts.csv" --rates "$small/rates.csv" \
   --tx "$seed" --quiet)
-peer=$(secs /usr/bin/python3 "$here/../tests/reference/trace_reference.py" "$small/epoch.csv" \
+peer=$(secs /usr/bin/python3 "$here/../tests/algorithms/tracing/trace_reference.py" "$small/epoch.csv" \
   --accounts "$small/accounts.csv" --tx "$seed")
 echo "200k case, one victim, fifo, end to end: moneytrail $ours s, Python reference $peer s," \
   "ratio $(echo "scale=4; $ours / $peer" | bc)"

@@ -14,7 +14,7 @@ the fix:
   9 amounts above 1e15 and times outside 1900-2200 are bad rows; --window cannot overflow
  10 the rejects file is capped (--max-rejects)
  11 rewriting an output keeps its mode; a new one gets 0666 less the umask
-(6, case files edited and re-checksummed, is tested in C++: tests/io/case_file_test.cpp.)
+(6, case files edited and re-checksummed, is tested in C++: tests/io/case/case_file_test.cpp.)
 
 usage: hardening_test.py MONEYTRAIL
 """
@@ -31,7 +31,11 @@ import tempfile
 import time
 import xml.dom.minidom
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+# tests/ (where cli_checks.py lives), however deep this file sits under it.
+TESTS = os.path.dirname(os.path.abspath(__file__))
+while not os.path.exists(os.path.join(TESTS, "cli_checks.py")):
+    TESTS = os.path.dirname(TESTS)
+sys.path.insert(0, TESTS)
 from cli_checks import expect, finish, run  # noqa: E402
 
 PAYLOAD = "</Script><img src=x onerror=document.title=/PWNED/.source>"

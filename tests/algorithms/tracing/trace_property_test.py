@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Property tests of `moneytrail trace` on hundreds of random small inputs:
-- every policy agrees with the independent reference (tests/reference/trace_reference.py) on
+- every policy agrees with the independent reference (tests/algorithms/tracing/trace_reference.py) on
   every traced transaction (traced part and hop), every account (received, sent, held, first hop)
   and the summary;
 - conservation: held + fees = seed_amount, and per account (seed senders aside)
@@ -20,7 +20,7 @@ import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "reference"))
+sys.path.insert(0, HERE)  # trace_reference.py sits beside this file
 import trace_reference  # noqa: E402
 
 POLICIES = ["haircut", "fifo", "lifo", "tainted-first", "tainted-last", "poison"]

@@ -19,7 +19,11 @@ import os
 import sys
 import tempfile
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+# tests/ (where cli_checks.py lives), however deep this file sits under it.
+TESTS = os.path.dirname(os.path.abspath(__file__))
+while not os.path.exists(os.path.join(TESTS, "cli_checks.py")):
+    TESTS = os.path.dirname(TESTS)
+sys.path.insert(0, TESTS)
 from cli_checks import expect, finish, run  # noqa: E402
 
 

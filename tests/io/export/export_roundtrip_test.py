@@ -99,7 +99,7 @@ def main():
             print("note: Graphviz dot missing; DOT not rendered")
 
         # The HTML report loads in headless Chromium with no script errors and draws every node.
-        root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+        root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..")
         web = os.environ.get("MONEYTRAIL_WEB_DIR", os.path.join(root, "web"))
         if not os.path.exists(os.path.join(web, "node_modules", "cytoscape")):
             print("note: cytoscape.js not installed (scripts/setup.sh runs npm ci); HTML not checked")
