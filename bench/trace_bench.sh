@@ -1,7 +1,8 @@
 #!/bin/bash
 # Tracing benchmark: a generated case of N transactions (default 10M, N/1000 victims, 10,000 at
 # 10M), then (1) the library timings of bench/trace_bench.cpp, (2) `moneytrail trace` end to end
-# on the case file for one victim, (3) the batch of every victim on both cores, and (4) side by
+# on the case file for one victim, (3) the batch of every victim on both cores, and restitution
+# for all of them (target 3 minutes), and (4) side by
 # side on a 200k case, moneytrail against the plain Python reference implementation of the same
 # rules (tests/algorithms/tracing/trace_reference.py), with their ratio.
 #   bench/trace_bench.sh [BUILD_DIR] [WORK_DIR] [N]
@@ -29,6 +30,8 @@ first=$(head -1 "$dir/victims.txt")
 echo "end to end, one victim (load included): $(secs "$bin" trace "$dir/case.mtc" --tx "$first" --quiet) s"
 echo "batch, $(wc -l <"$dir/victims.txt") victims, both cores (load included):" \
   "$(secs "$bin" trace "$dir/case.mtc" --tx-file "$dir/victims.txt" --format csv --quiet -o "$dir/batch.csv") s"
+echo "restitution, $(wc -l <"$dir/victims.txt") victims, both cores (load included):" \
+  "$(secs "$bin" restitution "$dir/case.mtc" --tx-file "$dir/victims.txt" --quiet -o "$dir/restitution.json") s"
 
 small=$work/200000
 if [ ! -f "$small/transactions.csv" ]; then

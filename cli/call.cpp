@@ -17,9 +17,9 @@ Call::Call(const CommandSpec& spec, Args args) : spec_(spec), args_(std::move(ar
     po::store(po::command_line_parser(args_).options(all).positional(positional).run(), vm_);
     po::notify(vm_);
   } catch (const po::error& e) {
-    throw UsageError(std::string(e.what()) + "\nusage: moneytrail " + std::string(spec.name) +
-                     " " + std::string(spec.operands) + "   (moneytrail help " +
-                     std::string(spec.name) + " for more)");
+    throw UsageError(std::string(e.what()) + "\nusage: moneytrail " + std::string(spec.name) + " " +
+                     std::string(spec.operands) + "   (moneytrail help " + std::string(spec.name) +
+                     " for more)");
   }
   quiet_ = vm_.count("quiet") > 0;
   verbose_ = vm_.count("verbose") > 0;
@@ -74,8 +74,8 @@ void report_written(const Call& call, const std::string& path, std::string_view 
 
 OutputFormat output_format(const Call& call, std::string_view allowed, OutputFormat otherwise) {
   if (call.has("format")) return parse_output_format(call.text("format"), allowed);
-  const bool to_terminal = (!call.has("output") || call.text("output") == "-") &&
-                           stdout_is_terminal();
+  const bool to_terminal =
+      (!call.has("output") || call.text("output") == "-") && stdout_is_terminal();
   return to_terminal ? OutputFormat::table : otherwise;
 }
 

@@ -38,6 +38,7 @@ void centrality_options(OptionGroups& groups) {
   add("seed", count_value("seed", 1, 0, UINT64_MAX), "betweenness: seed for drawing pivots");
   add("top", count_value("top"), "only the N highest scores");
   groups.push_back({"centrality options", group});
+  add_window_options(groups);
   add_input_options(groups);
   add_output_options(groups, {"csv", "json", "table"},
                      "csv, json or table (default: table on a terminal, else csv)");
@@ -84,7 +85,7 @@ int run_centrality(const Call& call) {
   options.progress = call.progress();
   if (options.measure == CentralityMeasure::ppr && !call.has("seeds") && !call.has("seed-label"))
     throw UsageError("--measure ppr needs --seeds FILE or --seed-label LABEL");
-  const LoadedCase loaded = load_inputs(call);
+  const LoadedCase loaded = load_inputs(call, InputWindow::from_options);
   const TransactionGraph& graph = loaded.graph;
   if (options.measure == CentralityMeasure::ppr) options.seeds = read_seeds(graph, call);
   const CentralityScores scores = centrality(FlowView::build(graph), options);
@@ -95,7 +96,7 @@ int run_centrality(const Call& call) {
   std::iota(order.begin(), order.end(), 0u);
   std::stable_sort(order.begin(), order.end(),
                    [&](VertexId a, VertexId b) { return scores.score[a] > scores.score[b]; });
-  const std::size_t shown = call.has("top")                   ? call.count("top")
+  const std::size_t shown = call.has("top")                 ? call.count("top")
                             : format == OutputFormat::table ? 20
                                                             : order.size();
   order.resize(std::min(order.size(), shown));

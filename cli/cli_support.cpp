@@ -8,10 +8,12 @@
 #include <iostream>
 
 #include "cli/call.h"
+#include "graph/input_error.h"
 #include "io/csv/field_parsers.h"
 #include "io/formats/transaction_formats.h"
 #include "io/report/load_report.h"
 #include "io/report/report_text.h"
+#include "io/side/seed_sets.h"
 #include "io/util/reject_log.h"
 #include "io/util/text_safety.h"
 
@@ -32,8 +34,9 @@ void add_input_options(OptionGroups& groups, bool format_alias) {
       "layout of the transaction files (auto: told from each file's header)");
   if (format_alias)
     add("format",
-        choice_value("format", {"auto", "native", "amlworld", "amlsim", "paysim", "trc20",
-                                "cn-bank-statement", "payment-platform"},
+        choice_value("format",
+                     {"auto", "native", "amlworld", "amlsim", "paysim", "trc20",
+                      "cn-bank-statement", "payment-platform"},
                      false),
         "the same as --input-format (kept for old scripts)");
   add("strict", "stop at the first bad row (exit 2) instead of skipping it");
@@ -50,16 +53,14 @@ void add_input_options(OptionGroups& groups, bool format_alias) {
   groups.push_back({"input options", group});
 }
 
-void add_output_options(OptionGroups& groups,
-                        std::initializer_list<std::string_view> formats,
+void add_output_options(OptionGroups& groups, std::initializer_list<std::string_view> formats,
                         std::string_view format_default) {
   po::options_description group("output options");
   auto add = group.add_options();
   add("output,o", text_value("FILE"),
       "write the results here (- or no -o: standard output); the file appears only when the "
       "run succeeds");
-  add("format", choice_value("format", formats, false),
-      std::string(format_default).c_str());
+  add("format", choice_value("format", formats, false), std::string(format_default).c_str());
   add("tz", text_value("ZONE"),
       "show times in this zone: UTC, an offset (+08:00) or a tz database name (Asia/Shanghai); "
       "default UTC, or the statements' own zone when the input is bank statements");
@@ -82,14 +83,15 @@ namespace {
 // The same file: the same device and inode when both exist (a symlink or hard link to the input
 // counts), else the same path once made absolute and normal.
 bool same_file(const std::filesystem::path& a, const std::filesystem::path& b) {
-  struct stat sa {}, sb {};
+  struct stat sa {
+  }, sb{};
   if (::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0)
     return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
   std::error_code ea, eb;
-  const auto ca = std::filesystem::weakly_canonical(a, ea), cb = std::filesystem::weakly_canonical(b, eb);
+  const auto ca = std::filesystem::weakly_canonical(a, ea),
+             cb = std::filesystem::weakly_canonical(b, eb);
   return !ea && !eb && ca == cb;
 }
-
 
 void refuse_outputs_over_inputs(const Call& call, const LoadRequest& request) {
   std::vector<std::string> inputs = request.inputs;
@@ -115,7 +117,6 @@ void refuse_outputs_over_inputs(const Call& call, const LoadRequest& request) {
                          input + " (give --rejects PATH)");
 }
 
-
 LoadRequest load_request(const Call& call) {
   LoadRequest request;
   request.inputs = call.inputs();
@@ -124,7 +125,8 @@ LoadRequest load_request(const Call& call) {
   if (call.has("rates")) request.rates_files = call.get<std::vector<std::string>>("rates");
   request.format = call.text("input-format");
   if (call.has("format") && call.spec().name == "ingest") {
-    if (!call.options()["input-format"].defaulted() && call.text("input-format") != call.text("format"))
+    if (!call.options()["input-format"].defaulted() &&
+        call.text("input-format") != call.text("format"))
       throw UsageError("--format and --input-format name different layouts");
     request.format = call.text("format");
   }
@@ -145,8 +147,23 @@ LoadRequest load_request(const Call& call) {
 
 }  // namespace
 
-LoadedCase load_inputs(const Call& call) {
-  const LoadRequest request = load_request(call);
+void add_window_options(OptionGroups& groups) {
+  po::options_description group("time window");
+  auto add = group.add_options();
+  add("since", text_value("TIME"),
+      "only transactions at or after this time (a date, a date and time, or epoch seconds)");
+  add("until", text_value("TIME"), "only transactions up to this time");
+  groups.push_back({"time window", group});
+}
+
+LoadedCase load_inputs(const Call& call, InputWindow window) {
+  LoadRequest request = load_request(call);
+  if (window == InputWindow::from_options) {
+    request.since = timestamp_option(call, "since");
+    request.until = timestamp_option(call, "until");
+    if (request.since != kNoTime && request.until != kNoTime && request.until < request.since)
+      throw UsageError("--until is before --since");
+  }
   refuse_outputs_over_inputs(call, request);
   LoadedCase loaded = load_case(request);
   write_load_summary(std::cerr, loaded, call.quiet());
@@ -178,6 +195,16 @@ std::vector<std::string> split_ids(std::string_view text) {
   return ids;
 }
 
+std::optional<Timestamp> duration_option(const Call& call, const char* name) {
+  if (!call.has(name)) return std::nullopt;
+  const std::string text = call.text(name);
+  const auto seconds = parse_duration(text);
+  if (!seconds || *seconds <= 0)
+    throw UsageError("--" + std::string(name) + " '" + text +
+                     "' is not a duration (e.g. 6h, 2d, 90m)");
+  return *seconds;
+}
+
 Timestamp timestamp_option(const Call& call, const char* name) {
   if (!call.has(name)) return kNoTime;
   const std::string text = call.text(name);
@@ -186,7 +213,8 @@ Timestamp timestamp_option(const Call& call, const char* name) {
   return *t;
 }
 
-std::vector<TxIndex> resolve_ids(const TransactionGraph& graph, const std::vector<std::string>& ids) {
+std::vector<TxIndex> resolve_ids(const TransactionGraph& graph,
+                                 const std::vector<std::string>& ids) {
   const auto found = graph.find_transactions(ids);
   std::vector<TxIndex> seeds;
   for (std::size_t i = 0; i < ids.size(); ++i) {
@@ -200,6 +228,24 @@ VertexId resolve_account(const TransactionGraph& graph, const std::string& id) {
   const auto account = graph.find_account(id);
   if (!account) throw UsageError("unknown account '" + terminal_text(id) + "'");
   return *account;
+}
+
+std::pair<std::vector<std::vector<TxIndex>>, std::vector<std::uint64_t>> resolve_seed_sets(
+    const TransactionGraph& graph, const std::string& path) {
+  const SeedSetLines file = read_seed_sets(path);
+  std::vector<std::string> all;
+  for (const auto& ids : file.ids) all.insert(all.end(), ids.begin(), ids.end());
+  const auto found = graph.find_transactions(all);
+  std::vector<std::vector<TxIndex>> sets;
+  for (std::size_t i = 0, k = 0; i < file.ids.size(); ++i) {
+    std::vector<TxIndex>& set = sets.emplace_back();
+    for (const std::string& id : file.ids[i]) {
+      if (!found[k])
+        throw InputError(path, file.lines[i], "", "unknown transaction id '" + id + "'");
+      set.push_back(*found[k++]);
+    }
+  }
+  return {std::move(sets), file.lines};
 }
 
 }  // namespace moneytrail::cli

@@ -33,13 +33,20 @@ void add_input_options(OptionGroups& groups, bool format_alias = false);
 /// The output options of a command that writes results: -o/--output, --format (one of
 /// `formats`, e.g. {"json", "table", "csv"}; `format_default` says in words what is used when it
 /// is not given), and the CSV options when CSV is among them.
-void add_output_options(OptionGroups& groups,
-                        std::initializer_list<std::string_view> formats,
+void add_output_options(OptionGroups& groups, std::initializer_list<std::string_view> formats,
                         std::string_view format_default);
+
+/// --since TIME and --until TIME for commands that analyse a window of the case (stats, ingest,
+/// score, clusters, communities, centrality): only the transactions in it are loaded.
+void add_window_options(OptionGroups& groups);
+
+/// Whether load_inputs applies --since/--until (commands that took add_window_options) or leaves
+/// them to the command (trace, restitution, paths and export give them their own meaning).
+enum class InputWindow { none, from_options };
 
 /// Loads the inputs and prints the load summary on stderr (the rejects and repairs always, the
 /// rest unless --quiet). Rejected rows go to --rejects, else INPUT's name + ".rejects.csv".
-LoadedCase load_inputs(const Call& call);
+LoadedCase load_inputs(const Call& call, InputWindow window = InputWindow::none);
 
 /// The flow view of the loaded graph, as a progress step.
 FlowView build_flows(const Call& call, const TransactionGraph& graph);
@@ -52,10 +59,18 @@ std::string csv_provenance(const Call& call, const LoadReport& report);
 
 /// Ids separated by commas, spaces or tabs.
 std::vector<std::string> split_ids(std::string_view text);
+/// The option `name` as a positive duration in seconds (72h, 3d, 90m), nullopt when absent;
+/// UsageError when it is not one.
+std::optional<Timestamp> duration_option(const Call& call, const char* name);
 /// The option `name` as a timestamp, kNoTime when absent; UsageError when it does not parse.
 Timestamp timestamp_option(const Call& call, const char* name);
 /// Transaction indices of `ids`; UsageError naming the first unknown one.
-std::vector<TxIndex> resolve_ids(const TransactionGraph& graph, const std::vector<std::string>& ids);
+std::vector<TxIndex> resolve_ids(const TransactionGraph& graph,
+                                 const std::vector<std::string>& ids);
+/// The seed sets of a --tx-file (one set per line), each resolved to transactions, with their
+/// line numbers; an unknown id is an InputError naming its line.
+std::pair<std::vector<std::vector<TxIndex>>, std::vector<std::uint64_t>> resolve_seed_sets(
+    const TransactionGraph& graph, const std::string& path);
 /// The account `id`; UsageError when the input has none of that name.
 VertexId resolve_account(const TransactionGraph& graph, const std::string& id);
 

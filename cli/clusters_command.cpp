@@ -36,6 +36,7 @@ void clusters_options(OptionGroups& groups) {
   add("export", text_value("FILE"),
       "also write the listed clusters as a graph (.graphml, .gexf, .dot, .json, .csv, .html)");
   groups.push_back({"clusters options", group});
+  add_window_options(groups);
   add_input_options(groups);
   add_output_options(groups, {"json", "table", "csv"},
                      "json, table or csv (default: table on a terminal, else json)");
@@ -43,7 +44,7 @@ void clusters_options(OptionGroups& groups) {
 
 int run_clusters(const Call& call) {
   const OutputFormat format = output_format(call, "json, table or csv", OutputFormat::json);
-  const LoadedCase loaded = load_inputs(call);
+  const LoadedCase loaded = load_inputs(call, InputWindow::from_options);
   const TransactionGraph& graph = loaded.graph;
   const FlowView flows = build_flows(call, graph);
   std::vector<FlowBlock> blocks;
@@ -68,9 +69,9 @@ int run_clusters(const Call& call) {
     blocks = find_flow_blocks(flows, block_options);
     report = mule_cluster_report(graph, flows, blocks, options);
   }
-  const std::size_t top = call.has("top") ? std::min<std::size_t>(report.clusters.size(),
-                                                                  call.count("top"))
-                                          : report.clusters.size();
+  const std::size_t top = call.has("top")
+                              ? std::min<std::size_t>(report.clusters.size(), call.count("top"))
+                              : report.clusters.size();
   const ClusterReportContext context{graph, blocks, report, top};
   ResultOutput out(call);
   write_clusters(out.stream(), format, context, loaded.report, csv_provenance(call, loaded.report));

@@ -7,10 +7,10 @@ namespace moneytrail::cli {
 const std::vector<const CommandSpec*>& command_specs() {
   // The order of an investigation: look, load, follow the money, find the mules, show them.
   static const std::vector<const CommandSpec*> specs = {
-      &kStatsCommand,    &kIngestCommand,     &kTraceCommand,      &kScoreCommand,
-      &kClustersCommand, &kCommunitiesCommand, &kCentralityCommand, &kExportCommand,
-      &kEvaluateCommand, &kGenerateCommand,    &kDemoCommand,       &kHelpCommand,
-      &kCompletionCommand};
+      &kStatsCommand,      &kIngestCommand, &kTraceCommand,     &kRestitutionCommand,
+      &kPathsCommand,      &kScoreCommand,  &kClustersCommand,  &kCommunitiesCommand,
+      &kCentralityCommand, &kExportCommand, &kEvaluateCommand,  &kGenerateCommand,
+      &kDemoCommand,       &kHelpCommand,   &kCompletionCommand};
   return specs;
 }
 

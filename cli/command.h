@@ -32,8 +32,8 @@ using OptionGroups = std::vector<OptionGroup>;
 
 struct CommandSpec {
   std::string_view name;
-  std::string_view summary;   // one line for the command list
-  std::string_view operands;  // the usage line after the name, e.g. "INPUT... --tx ID [OPTIONS]"
+  std::string_view summary;      // one line for the command list
+  std::string_view operands;     // the usage line after the name, e.g. "INPUT... --tx ID [OPTIONS]"
   std::string_view description;  // paragraphs separated by blank lines
   std::vector<Example> examples;
   /// Adds the command's option groups: its own first, then the shared ones.

@@ -10,6 +10,8 @@ namespace moneytrail::cli {
 extern const CommandSpec kStatsCommand;
 extern const CommandSpec kIngestCommand;
 extern const CommandSpec kTraceCommand;
+extern const CommandSpec kRestitutionCommand;
+extern const CommandSpec kPathsCommand;
 extern const CommandSpec kScoreCommand;
 extern const CommandSpec kClustersCommand;
 extern const CommandSpec kCommunitiesCommand;

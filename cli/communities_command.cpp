@@ -29,6 +29,7 @@ void communities_options(OptionGroups& groups) {
   add("iterations", count_value("iterations", 2, 0, 1000),
       "leiden: runs, each from the last result (0: until nothing changes)");
   groups.push_back({"communities options", group});
+  add_window_options(groups);
   add_input_options(groups);
   add_output_options(groups, {"csv", "json"}, "csv (account,community) or json (the summary too)");
 }
@@ -36,8 +37,8 @@ void communities_options(OptionGroups& groups) {
 CommunityDetectionOptions detection_options(const Call& call) {
   CommunityDetectionOptions o;
   o.method = *parse_community_method(call.text("method"));
-  o.objective = call.text("objective") == "cpm" ? CommunityObjective::cpm
-                                                : CommunityObjective::modularity;
+  o.objective =
+      call.text("objective") == "cpm" ? CommunityObjective::cpm : CommunityObjective::modularity;
   o.resolution = call.get<double>("resolution");
   o.weight = *parse_community_weight(call.text("weight"));
   o.links = call.has("links");
@@ -49,11 +50,11 @@ CommunityDetectionOptions detection_options(const Call& call) {
 }
 
 int run_communities(const Call& call) {
-  const OutputFormat format =
-      call.has("format") ? parse_output_format(call.text("format"), "csv or json")
-                         : OutputFormat::csv;
+  const OutputFormat format = call.has("format")
+                                  ? parse_output_format(call.text("format"), "csv or json")
+                                  : OutputFormat::csv;
   const CommunityDetectionOptions options = detection_options(call);
-  const LoadedCase loaded = load_inputs(call);
+  const LoadedCase loaded = load_inputs(call, InputWindow::from_options);
   const FlowView flows = build_flows(call, loaded.graph);
   const CommunityDetection detection = detect_communities(loaded.graph, flows, options);
   ResultOutput out(call);

@@ -151,7 +151,8 @@ void clusters(Tour& t) {
   t.scoring.emplace(score_accounts(g, *t.flows));
   const ClusterReport report = evidence_clusters(g, *t.flows, *t.scoring);
   const std::vector<FlowBlock> no_blocks;
-  print_cluster_table(t.out, {g, no_blocks, report, std::min<std::size_t>(3, report.clusters.size())});
+  print_cluster_table(t.out,
+                      {g, no_blocks, report, std::min<std::size_t>(3, report.clusters.size())});
 }
 
 void scores(Tour& t) {
@@ -210,9 +211,9 @@ void bank_statements(Tour& t) {
     if (!same) continue;  // its banks gave no serial number
     t.out << "   tracing victim payment " << g.transaction_id(x)
           << " through the statements (moneytrail trace --tx):\n\n";
-    print_trace_table(t.out, banks.graph,
-                      trace_forward(TraceContext(banks.graph), std::span<const TxIndex>(&*same, 1), {}),
-                      5);
+    print_trace_table(
+        t.out, banks.graph,
+        trace_forward(TraceContext(banks.graph), std::span<const TxIndex>(&*same, 1), {}), 5);
     break;
   }
 }
@@ -255,10 +256,10 @@ void next_steps(Tour& t) {
 
 void demo_options(OptionGroups& groups) {
   po::options_description group("demo options");
-  group.add_options()(
-      "dir", text_value("DIR")->default_value(
-                 (std::filesystem::temp_directory_path() / "moneytrail-demo").string()),
-      "directory for the generated scenario and case file")(
+  group.add_options()("dir",
+                      text_value("DIR")->default_value(
+                          (std::filesystem::temp_directory_path() / "moneytrail-demo").string()),
+                      "directory for the generated scenario and case file")(
       "seed", count_value("seed", 7, 0, UINT64_MAX), "scenario seed");
   groups.push_back({"demo options", group});
 }

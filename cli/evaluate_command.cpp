@@ -42,8 +42,9 @@ std::vector<std::size_t> parse_ks(const std::string& text) {
 
 int run_evaluate(const Call& call) {
   const std::vector<std::string> inputs = call.inputs();
-  const char* usage = "expected two files, SCORES and TRUTH (TRUTH may be left out for "
-                      "--level transactions when the scores carry labels)";
+  const char* usage =
+      "expected two files, SCORES and TRUTH (TRUTH may be left out for "
+      "--level transactions when the scores carry labels)";
   if (inputs.size() != 2 && inputs.size() != 1) throw UsageError(usage);
   const OutputFormat format = output_format(call, "table, json or csv", OutputFormat::json);
   std::vector<std::size_t> ks =
@@ -51,7 +52,7 @@ int run_evaluate(const Call& call) {
   const std::string& scores_path = inputs[0];
   const std::string truth_path = inputs.size() == 2 ? inputs[1] : "";
   const ScoreTable table = read_score_table(scores_path);
-  const std::string level = call.has("level")                 ? call.text("level")
+  const std::string level = call.has("level")                  ? call.text("level")
                             : table.id_column == "transaction" ? "transactions"
                                                                : "accounts";
   if (level == "accounts" && truth_path.empty()) throw UsageError(usage);

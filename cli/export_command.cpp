@@ -29,7 +29,8 @@ void export_options(OptionGroups& groups) {
   add("scores", text_value("FILE"),
       "top: scores from `moneytrail score -o FILE` (default: the unsupervised score, computed)");
   add("policy",
-      choice_value("policy", {"fifo", "haircut", "lifo", "tainted-first", "tainted-last", "poison"}),
+      choice_value("policy",
+                   {"fifo", "haircut", "lifo", "tainted-first", "tainted-last", "poison"}),
       "trace: attribution policy");
   add("max-nodes", count_value("max-nodes", 1000, 2, 10000000),
       "fold the rest into one aggregate node beyond this many nodes");
@@ -59,7 +60,8 @@ std::vector<double> scores_from_file(const TransactionGraph& graph, const std::s
   for (std::size_t i = 0; i < table.accounts.size(); ++i) {
     const auto v = graph.find_account(table.accounts[i]);
     if (!v)
-      throw InputError(path, 0, "account", "account '" + table.accounts[i] + "' is not in the input");
+      throw InputError(path, 0, "account",
+                       "account '" + table.accounts[i] + "' is not in the input");
     scores[*v] = table.score[i];
   }
   return scores;
@@ -82,7 +84,8 @@ Subgraph select(const Call& call, const TransactionGraph& graph) {
   scoring.progress = call.progress();
   if (kind == "cluster") {
     const std::uint32_t rank = positive_number(rest, "cluster rank");
-    const ClusterReport report = evidence_clusters(graph, flows, score_accounts(graph, flows, scoring));
+    const ClusterReport report =
+        evidence_clusters(graph, flows, score_accounts(graph, flows, scoring));
     if (rank > report.clusters.size())
       throw UsageError("there are " + std::to_string(report.clusters.size()) +
                        " mule clusters; cluster:" + rest + " does not exist");
@@ -122,12 +125,12 @@ void render_dot(const Call& call, const std::string& path, const std::string& im
   limits.output = out.temporary_path();
   limits.max_output_bytes = 1ull << 30;
   const ProgramResult r = run_program(
-      {"dot", "-T" + image_format, "-o" + out.temporary_path().string(), as_operand(path)},
-      limits);
-  if (!r.started) throw std::runtime_error("--render needs Graphviz's dot (apt-get install graphviz)");
+      {"dot", "-T" + image_format, "-o" + out.temporary_path().string(), as_operand(path)}, limits);
+  if (!r.started)
+    throw std::runtime_error("--render needs Graphviz's dot (apt-get install graphviz)");
   if (!r.ok())
     throw std::runtime_error("dot failed on " + path +
-                             (r.timed_out    ? " (over two minutes)"
+                             (r.timed_out   ? " (over two minutes)"
                               : r.too_large ? " (image over 1 GiB)"
                                             : ""));
   out.commit();
@@ -135,11 +138,12 @@ void render_dot(const Call& call, const std::string& path, const std::string& im
 }
 
 int run_export(const Call& call) {
-  if (!call.has("select")) throw UsageError("--select is required (trace:, cluster:, ego: or top:)");
+  if (!call.has("select"))
+    throw UsageError("--select is required (trace:, cluster:, ego: or top:)");
   if (!call.has("output")) throw UsageError("-o FILE is required (- for standard output)");
   const std::string path = call.text("output");
-  const auto format = call.has("to") ? parse_graph_file_format(call.text("to"))
-                                     : graph_file_format_of(path);
+  const auto format =
+      call.has("to") ? parse_graph_file_format(call.text("to")) : graph_file_format_of(path);
   if (!format) throw UsageError("give --to: the format cannot be told from '" + path + "'");
   if (call.has("render") && (*format != GraphFileFormat::dot || path == "-"))
     throw UsageError("--render needs --to dot and a file name");

@@ -227,20 +227,21 @@ std::string overview_help(int width) {
     lines.replace(0, 2 + spec->name.size(), "  " + std::string(spec->name));
     out += lines;
   }
-  out += "\n" + wrap("INPUT is a transaction CSV (native, AMLworld, AMLSim, PaySim, TRC20; .gz "
-                     "too), bank statements, or a case file from `moneytrail ingest`; - reads "
-                     "standard input. Results go to standard output or -o FILE; messages and "
-                     "progress go to standard error.",
-                     width, 0, 0);
+  out += "\n" + wrap(
+                    "INPUT is a transaction CSV (native, AMLworld, AMLSim, PaySim, TRC20; .gz "
+                    "too), bank statements, or a case file from `moneytrail ingest`; - reads "
+                    "standard input. Results go to standard output or -o FILE; messages and "
+                    "progress go to standard error.",
+                    width, 0, 0);
   out += "\n" + wrap("exit codes: " + std::string(kExitCodes), width, 0, 2);
   return out;
 }
 
 std::string command_help(const CommandSpec& spec, int width) {
-  std::string out = wrap("usage: moneytrail " + std::string(spec.name) + " " +
-                             std::string(spec.operands),
-                         width, 0, 7) +
-                    "\n";
+  std::string out =
+      wrap("usage: moneytrail " + std::string(spec.name) + " " + std::string(spec.operands), width,
+           0, 7) +
+      "\n";
   out += paragraphs(spec.description, width, 0);
   for (const RowGroup& group : option_groups(spec)) {
     out += "\n" + group.caption + ":\n";
@@ -279,9 +280,10 @@ std::string man_page(const CommandSpec* spec) {
     out << "moneytrail \\- money\\-laundering flow graph analyzer\n.SH SYNOPSIS\n"
         << ".B moneytrail\n.I COMMAND\n[\\fIINPUT\\fR...] [\\fIOPTIONS\\fR]\n"
         << ".SH DESCRIPTION\n"
-        << roff("Traces money forward and back under six attribution policies, scores accounts "
-                "for mule risk, finds mule clusters, and exports what it finds for a case file. "
-                "Each command has its own page, moneytrail-COMMAND(1).")
+        << roff(
+               "Traces money forward and back under six attribution policies, scores accounts "
+               "for mule risk, finds mule clusters, and exports what it finds for a case file. "
+               "Each command has its own page, moneytrail-COMMAND(1).")
         << "\n.SH COMMANDS\n";
     for (const CommandSpec* s : command_specs())
       out << ".TP\n.B " << roff(s->name) << "\n" << roff(s->summary) << "\n";

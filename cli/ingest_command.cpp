@@ -20,6 +20,7 @@ void ingest_options(OptionGroups& groups) {
       "csv-provenance", "start --statement-matches with '#' lines naming the inputs")(
       "csv-raw", "leave CSV cells that look like spreadsheet formulas as they are");
   groups.push_back({"ingest options", group});
+  add_window_options(groups);
   add_input_options(groups, true);
 }
 
@@ -27,7 +28,7 @@ int run_ingest(const Call& call) {
   if (!call.has("output")) throw UsageError("give the case file to write: -o CASE.mtc");
   if (call.text("output") == "-" && stdout_is_terminal())
     throw UsageError("-o -: a case file is binary; redirect standard output to a file or pipe");
-  const LoadedCase loaded = load_inputs(call);
+  const LoadedCase loaded = load_inputs(call, InputWindow::from_options);
   ResultOutput out(call);
   write_case(out.stream(), loaded.graph, loaded.report.provenance);
   if (call.has("statement-matches")) {

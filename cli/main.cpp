@@ -19,12 +19,9 @@ using namespace moneytrail::cli;
 // The flag of an option field: "max_hops" is --max-hops; the few whose flag says it otherwise.
 std::string flag_of(const std::string& field) {
   static const std::pair<const char*, const char*> kRenamed[] = {
-      {"fan_window_seconds", "--fan-window"},
-      {"cycle_window_seconds", "--cycle-window"},
-      {"chain_max_dwell_seconds", "--chain-dwell"},
-      {"window_seconds", "--fan-window"},
-      {"max_cycle_length", "--max-cycle"},
-      {"l2", "--l2"}};
+      {"fan_window_seconds", "--fan-window"},       {"cycle_window_seconds", "--cycle-window"},
+      {"chain_max_dwell_seconds", "--chain-dwell"}, {"window_seconds", "--fan-window"},
+      {"max_cycle_length", "--max-cycle"},          {"l2", "--l2"}};
   for (const auto& [name, flag] : kRenamed)
     if (field == name) return flag;
   std::string flag = "--" + field;
@@ -90,8 +87,7 @@ int main(int argc, char** argv) {
   }
   const CommandSpec* spec = find_command(name);
   if (!spec) {
-    std::cerr << "moneytrail: unknown command '" << name << "'\n\n"
-              << overview_help(help_width());
+    std::cerr << "moneytrail: unknown command '" << name << "'\n\n" << overview_help(help_width());
     return kExitUsage;
   }
   return run(*spec, Args(argv + 2, argv + argc));

@@ -44,8 +44,7 @@ void validate(boost::any& value, const std::vector<std::string>& texts, Count*, 
   value = count;
 }
 
-po::typed_value<Count>* count_value(const std::string& name, std::uint64_t min,
-                                    std::uint64_t max) {
+po::typed_value<Count>* count_value(const std::string& name, std::uint64_t min, std::uint64_t max) {
   return po::value<Count>()->value_name("N")->notifier([name, min, max](const Count& c) {
     if (c.value < min)
       throw UsageError("--" + name + " must be at least " + std::to_string(min) + " (got " +
@@ -80,12 +79,14 @@ po::typed_value<std::string>* choice_value(const std::string& name,
   choices_registry()[name] = list;
   std::string value_name;
   for (const std::string& c : list) value_name += (value_name.empty() ? "" : "|") + c;
-  auto* value = po::value<std::string>()->value_name(value_name)->notifier(
-      [name, list](const std::string& text) {
-        for (const std::string& c : list)
-          if (c == text) return;
-        throw UsageError("unknown --" + name + " '" + text + "' (expected " + listed(list) + ")");
-      });
+  auto* value = po::value<std::string>()
+                    ->value_name(value_name)
+                    ->notifier([name, list](const std::string& text) {
+                      for (const std::string& c : list)
+                        if (c == text) return;
+                      throw UsageError("unknown --" + name + " '" + text + "' (expected " +
+                                       listed(list) + ")");
+                    });
   if (with_default && !list.empty()) value->default_value(list.front());
   return value;
 }

@@ -65,6 +65,7 @@ void score_options(OptionGroups& groups) {
   add("utc-offset", number_value("utc-offset", -14, 14)->default_value(8),
       "hours: local time for the night share");
   groups.push_back({"score options", group});
+  add_window_options(groups);
   add_input_options(groups);
   add_output_options(groups, {"csv", "json", "table"},
                      "csv, json or table (default: table on a terminal, else csv)");
@@ -81,8 +82,7 @@ AccountScoringOptions scoring_options(const Call& call) {
   o.typologies.cycle_window_seconds = call.get<double>("cycle-window") * 86400;
   o.typologies.max_cycle_length = static_cast<std::uint32_t>(call.count("max-cycle"));
   o.typologies.chain_max_dwell_seconds = call.get<double>("chain-dwell") * 3600;
-  o.features.utc_offset_seconds =
-      static_cast<std::int64_t>(call.get<double>("utc-offset") * 3600);
+  o.features.utc_offset_seconds = static_cast<std::int64_t>(call.get<double>("utc-offset") * 3600);
   if (call.has("thresholds")) {
     o.features.thresholds.clear();
     for (const std::string& t : split_ids(call.text("thresholds"))) {
@@ -162,7 +162,7 @@ std::vector<Index> ranked(const std::vector<double>& score, const Call& call, Ou
   std::iota(order.begin(), order.end(), Index{0});
   std::stable_sort(order.begin(), order.end(),
                    [&](Index a, Index b) { return score[a] > score[b]; });
-  const std::size_t shown = call.has("top")                   ? call.count("top")
+  const std::size_t shown = call.has("top")                 ? call.count("top")
                             : format == OutputFormat::table ? 20
                                                             : order.size();
   order.resize(std::min(order.size(), shown));
@@ -173,8 +173,9 @@ int score_transactions(const Call& call, OutputFormat format, const LoadedCase& 
                        const AccountScoring& run) {
   const TransactionGraph& graph = loaded.graph;
   if (call.has("labels") && call.text("labels") != "transactions")
-    throw UsageError("--level transactions trains on the transactions' own labels: "
-                     "--labels transactions (or leave --labels out)");
+    throw UsageError(
+        "--level transactions trains on the transactions' own labels: "
+        "--labels transactions (or leave --labels out)");
   std::vector<double> score;
   std::string scored_by = "unsupervised";
   if (call.flag("train") || call.has("model")) {
@@ -187,7 +188,8 @@ int score_transactions(const Call& call, OutputFormat format, const LoadedCase& 
       return kExitOk;
     }
     score = predict_logistic(read_model(call, transaction_input_names(),
-                                        " is an account model; it scores --level accounts"), inputs);
+                                        " is an account model; it scores --level accounts"),
+                             inputs);
     scored_by = "model " + call.text("model");
   } else {
     score = transaction_scores(graph, run).score;
@@ -229,14 +231,12 @@ int score_accounts_command(const Call& call, OutputFormat format, const LoadedCa
   if (format == OutputFormat::json && !call.flag("no-clusters"))
     clusters = evidence_clusters(graph, flows, run).clusters.size();
   ResultOutput out(call);
-  write_account_scores(out.stream(), format,
-                       {graph, score,
-                        [&](VertexId v) {
-                          return model ? model_reasons(*model, inputs, v) : score_reasons(run, v);
-                        },
-                        scored_by, ranked<VertexId>(score, call, format), clusters,
-                        run.typologies},
-                       loaded.report, csv_provenance(call, loaded.report));
+  write_account_scores(
+      out.stream(), format,
+      {graph, score,
+       [&](VertexId v) { return model ? model_reasons(*model, inputs, v) : score_reasons(run, v); },
+       scored_by, ranked<VertexId>(score, call, format), clusters, run.typologies},
+      loaded.report, csv_provenance(call, loaded.report));
   out.commit();
   return kExitOk;
 }
@@ -270,7 +270,7 @@ int run_score(const Call& call) {
   const AccountScoringOptions options = scoring_options(call);
   if (call.has("model") && !call.flag("train"))  // a bad model file fails before the work
     read_score_model(read_whole_file(call.text("model")), call.text("model"));
-  const LoadedCase loaded = load_inputs(call);
+  const LoadedCase loaded = load_inputs(call, InputWindow::from_options);
   const FlowView flows = build_flows(call, loaded.graph);
   const AccountScoring run = score_accounts(loaded.graph, flows, options);
   write_side_files(call, loaded, run);
@@ -291,7 +291,8 @@ const CommandSpec kScoreCommand = {
     "cycles, chains, running-points collection), second-pass ties to flagged accounts. A score "
     "near 1 is strong evidence; the reasons say which, with the account's own numbers. Tuned on "
     "one of IBM's public AMLSim runs, it reaches PR-AUC 0.735 and 0.739 on the two it was not "
-    "tuned on, where ranking by degree gives 0.19 and 0.34 (docs/scoring.md). --train fits a logistic regression on labelled rows with "
+    "tuned on, where ranking by degree gives 0.19 and 0.34 (docs/scoring.md). --train fits a "
+    "logistic regression on labelled rows with "
     "cross-validation; --model applies it.",
     {{"score case.mtc --top 20", "the 20 riskiest accounts with their reasons"},
      {"score case.mtc -o scores.csv --hits hits.csv", "every account, and every typology hit"},

@@ -9,14 +9,16 @@ namespace moneytrail::cli {
 namespace {
 
 void stats_options(OptionGroups& groups) {
+  add_window_options(groups);
   add_input_options(groups);
-  add_output_options(groups, {"json", "table"}, "json or table (default: table on a terminal, else json)");
+  add_output_options(groups, {"json", "table"},
+                     "json or table (default: table on a terminal, else json)");
 }
 
 int run_stats(const Call& call) {
   const OutputFormat format = output_format(call, "json or table", OutputFormat::json);
   ResultOutput out(call);
-  const LoadedCase loaded = load_inputs(call);
+  const LoadedCase loaded = load_inputs(call, InputWindow::from_options);
   const GraphStats stats = compute_graph_stats(loaded.graph);
   write_stats(out.stream(), format, loaded.graph, stats, loaded.report);
   out.commit();

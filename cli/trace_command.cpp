@@ -10,7 +10,6 @@
 #include "graph/input_error.h"
 #include "io/csv/field_parsers.h"
 #include "io/report/trace_report.h"
-#include "io/side/seed_sets.h"
 
 namespace moneytrail::cli {
 namespace {
@@ -18,7 +17,8 @@ namespace {
 void trace_options(OptionGroups& groups) {
   po::options_description group("trace options");
   auto add = group.add_options();
-  add("tx", text_value("ID[,ID...]"), "seed transaction ids, comma-separated (backward: the target)");
+  add("tx", text_value("ID[,ID...]"),
+      "seed transaction ids, comma-separated (backward: the target)");
   add("tx-file", text_value("FILE"),
       "batch: one seed set per line (ids separated by commas or spaces), each traced alone");
   add("from", text_value("ACCOUNT"), "seed every debit of this account (see --since, --until)");
@@ -30,10 +30,10 @@ void trace_options(OptionGroups& groups) {
   add("to", text_value("ACCOUNT"), "backward: decompose what this account held --at a time");
   add("at", text_value("TIME"), "backward with --to: the time");
   add("policy",
-      choice_value("policy", {"fifo", "haircut", "lifo", "tainted-first", "tainted-last", "poison"}),
+      choice_value("policy",
+                   {"fifo", "haircut", "lifo", "tainted-first", "tainted-last", "poison"}),
       "which money a debit takes (docs/tracing.md)");
-  add("max-hops", count_value("max-hops", 1, 1u << 31),
-      "stop following traced money after N hops");
+  add("max-hops", count_value("max-hops", 1, 1u << 31), "stop following traced money after N hops");
   add("window", text_value("DURATION"),
       "forward: money that sat longer than this (e.g. 72h, 3d) before leaving is not followed on");
   add("min-amount", number_value("min-amount", 0, 1e18)->default_value(0),
@@ -58,12 +58,7 @@ TraceOptions trace_options_of(const Call& call) {
   TraceOptions o;
   o.policy = *parse_trace_policy(call.text("policy"));
   if (call.has("max-hops")) o.max_hops = static_cast<std::uint32_t>(call.count("max-hops"));
-  if (call.has("window")) {
-    const auto seconds = parse_duration(call.text("window"));
-    if (!seconds || *seconds <= 0)
-      throw UsageError("--window '" + call.text("window") + "' is not a duration (e.g. 6h, 2d, 90m)");
-    o.window = *seconds;
-  }
+  o.window = duration_option(call, "window");
   o.min_amount = call.get<double>("min-amount");
   o.paths = static_cast<std::uint32_t>(call.count("paths"));
   o.max_origins = static_cast<std::uint32_t>(call.count("max-origins"));
@@ -79,7 +74,8 @@ void check_seed_options(const Call& call, bool backward) {
     throw UsageError(backward ? "give the target: --tx ID, or --to ACCOUNT --at TIME"
                               : "give the seeds: one of --tx, --tx-file or --from");
   if (call.has("export") && call.has("tx-file"))
-    throw UsageError("--export writes one trace; a --tx-file batch has many (export them one by one)");
+    throw UsageError(
+        "--export writes one trace; a --tx-file batch has many (export them one by one)");
   if (backward && (call.has("tx-file") || call.has("from")))
     throw UsageError("--direction backward takes --tx ID or --to ACCOUNT --at TIME");
   if (!backward && call.has("to")) throw UsageError("--to needs --direction backward");
@@ -87,27 +83,9 @@ void check_seed_options(const Call& call, bool backward) {
   if (call.has("since") && !call.has("from")) throw UsageError("--since needs --from ACCOUNT");
 }
 
-// The seed sets of a --tx-file, each resolved to transactions; an unknown id names its line.
-std::pair<std::vector<std::vector<TxIndex>>, std::vector<std::uint64_t>> seed_sets(
-    const TransactionGraph& graph, const std::string& path) {
-  const SeedSetLines file = read_seed_sets(path);
-  std::vector<std::string> all;
-  for (const auto& ids : file.ids) all.insert(all.end(), ids.begin(), ids.end());
-  const auto found = graph.find_transactions(all);
-  std::vector<std::vector<TxIndex>> sets;
-  for (std::size_t i = 0, k = 0; i < file.ids.size(); ++i) {
-    std::vector<TxIndex>& set = sets.emplace_back();
-    for (const std::string& id : file.ids[i]) {
-      if (!found[k]) throw InputError(path, file.lines[i], "", "unknown transaction id '" + id + "'");
-      set.push_back(*found[k++]);
-    }
-  }
-  return {std::move(sets), file.lines};
-}
-
 void run_batch(const Call& call, OutputFormat format, const LoadedCase& loaded,
                const TraceContext& context, const TraceOptions& options) {
-  const auto [sets, lines] = seed_sets(loaded.graph, call.text("tx-file"));
+  const auto [sets, lines] = resolve_seed_sets(loaded.graph, call.text("tx-file"));
   const int threads = static_cast<int>(call.count("threads"));
   constexpr std::size_t kChunk = 256;  // bounds the results held in memory at once
   ResultOutput out(call);
@@ -154,8 +132,9 @@ int run_trace(const Call& call) {
   if (call.has("tx-file")) {
     run_batch(call, format, loaded, context, options);
   } else if (call.has("to")) {
-    write_one(call, format, loaded,
-              trace_backward_balance(context, resolve_account(graph, call.text("to")), at, options));
+    write_one(
+        call, format, loaded,
+        trace_backward_balance(context, resolve_account(graph, call.text("to")), at, options));
   } else if (call.has("from")) {
     const std::string id = call.text("from");
     const std::vector<TxIndex> seeds =

@@ -56,8 +56,7 @@ inline boost::typed_identity_property_map<VertexId> get(boost::vertex_index_t,
                                                         const TransactionGraph&) {
   return {};
 }
-inline bgl_detail::EdgeIndexMap<TransactionEdge> get(boost::edge_index_t,
-                                                     const TransactionGraph&) {
+inline bgl_detail::EdgeIndexMap<TransactionEdge> get(boost::edge_index_t, const TransactionGraph&) {
   return {};
 }
 

@@ -63,10 +63,10 @@ namespace boost {
 
 template <>
 struct graph_traits<moneytrail::FlowView>
-    : moneytrail::bgl_detail::GraphTraits<moneytrail::FlowEdge, moneytrail::FlowEdgeRangeIterator,
-                                          moneytrail::FlowInEdgeIterator,
-                                          moneytrail::FlowEdgeRangeIterator,
-                                          disallow_parallel_edge_tag> {};  // one per ordered pair
+    : moneytrail::bgl_detail::GraphTraits<
+          moneytrail::FlowEdge, moneytrail::FlowEdgeRangeIterator, moneytrail::FlowInEdgeIterator,
+          moneytrail::FlowEdgeRangeIterator, disallow_parallel_edge_tag> {
+};  // one per ordered pair
 // Some algorithms (brandes_betweenness_centrality) ask for the traits of the const graph.
 template <>
 struct graph_traits<const moneytrail::FlowView> : graph_traits<moneytrail::FlowView> {};

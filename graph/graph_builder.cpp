@@ -128,7 +128,8 @@ void GraphBuilder::add_rate(std::string_view currency, Timestamp time, double ra
   parts_.rates.add(std::string(currency), time, rate_to_base);
 }
 
-void GraphBuilder::add_graph(const TransactionGraph& graph) {
+std::uint64_t GraphBuilder::add_graph(const TransactionGraph& graph, Timestamp since,
+                                      Timestamp until) {
   const AccountTable& accounts = graph.accounts();
   for (VertexId v = 0; v < graph.num_accounts(); ++v) {
     AccountInput in;
@@ -139,7 +140,7 @@ void GraphBuilder::add_graph(const TransactionGraph& graph) {
     in.phone = graph.name(accounts.phone[v]);
     in.device = graph.name(accounts.device[v]);
     in.opened = accounts.opened[v];
-    in.opening_balance = accounts.opening_balance[v];
+    if (since == kNoTime) in.opening_balance = accounts.opening_balance[v];
     in.labels = accounts.labels[v];
     in.tags = graph.name(accounts.tags[v]);
     set_account(in);
@@ -147,7 +148,13 @@ void GraphBuilder::add_graph(const TransactionGraph& graph) {
   const TransactionTable& tx = graph.transactions();
   std::vector<TxIndex> by_input(tx.size());
   for (TxIndex t = 0; t < tx.size(); ++t) by_input[tx.input_position[t]] = t;
+  std::uint64_t outside = 0;
   for (TxIndex t : by_input) {
+    if ((since != kNoTime && tx.timestamp[t] < since) ||
+        (until != kNoTime && tx.timestamp[t] > until)) {
+      ++outside;
+      continue;
+    }
     TransactionInput in;
     in.id = tx.ids[t];
     in.timestamp = tx.timestamp[t];
@@ -173,6 +180,7 @@ void GraphBuilder::add_graph(const TransactionGraph& graph) {
   for (const auto& [currency, points] : graph.rates().series()) {
     for (const RateObservation& p : points) add_rate(currency, p.time, p.rate_to_base);
   }
+  return outside;
 }
 
 void GraphBuilder::reserve_transactions(std::size_t n) { parts_.transactions.reserve(n); }

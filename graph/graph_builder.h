@@ -63,8 +63,12 @@ class GraphBuilder {
   void add_rate(std::string_view currency, Timestamp time, double rate_to_base);
   void reserve_transactions(std::size_t n);
   /// Appends a whole graph (accounts with attributes, transactions in their input order, links,
-  /// rates), as when a case file is one of several inputs.
-  void add_graph(const TransactionGraph& graph);
+  /// rates), as when a case file is one of several inputs. With a window, only the transactions
+  /// in [since, until] (kNoTime: unbounded); every account is kept, and stated opening balances
+  /// are dropped when `since` is set (they are balances at the data's start, not at `since`;
+  /// tracing infers one from the window instead). Returns the transactions left out.
+  std::uint64_t add_graph(const TransactionGraph& graph, Timestamp since = kNoTime,
+                          Timestamp until = kNoTime);
 
   std::uint32_t num_transactions() const { return parts_.transactions.size(); }
   std::uint32_t num_accounts() const { return parts_.accounts.size(); }

@@ -25,14 +25,10 @@ void build_adjacency(const std::vector<VertexId>& endpoint, std::uint32_t num_ve
 
 std::string_view to_string(LinkKind kind) {
   switch (kind) {
-    case LinkKind::holder:
-      return "holder";
-    case LinkKind::phone:
-      return "phone";
-    case LinkKind::device:
-      return "device";
-    default:
-      return "other";
+    case LinkKind::holder: return "holder";
+    case LinkKind::phone: return "phone";
+    case LinkKind::device: return "device";
+    default: return "other";
   }
 }
 

@@ -42,12 +42,9 @@ std::string_view to_string(Channel channel) { return kChannelNames[static_cast<i
 
 std::string_view to_string(LaunderingLabel label) {
   switch (label) {
-    case LaunderingLabel::laundering:
-      return "laundering";
-    case LaunderingLabel::clean:
-      return "clean";
-    default:
-      return "";
+    case LaunderingLabel::laundering: return "laundering";
+    case LaunderingLabel::clean: return "clean";
+    default: return "";
   }
 }
 

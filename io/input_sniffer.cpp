@@ -76,9 +76,9 @@ SniffedInput sniff_input(const std::string& path, std::string_view format) {
     sniffed.layout = "case";
     return sniffed;
   }
-  const bool statement = format == "cn-bank-statement" || format == "payment-platform" ||
-                         (format == "auto" && !is_gzip(head) &&
-                          has_statement_header(head, whole_file));
+  const bool statement =
+      format == "cn-bank-statement" || format == "payment-platform" ||
+      (format == "auto" && !is_gzip(head) && has_statement_header(head, whole_file));
   if (statement) {
     sniffed.kind = InputKind::statement;
     sniffed.layout = format == "payment-platform" ? "payment-platform" : "cn-bank-statement";
@@ -86,8 +86,8 @@ SniffedInput sniff_input(const std::string& path, std::string_view format) {
     return sniffed;
   }
   sniffed.kind = InputKind::transactions;
-  sniffed.layout = format != "auto" || is_gzip(head) ? std::string(format)
-                                                     : csv_layout(path, head, whole_file);
+  sniffed.layout =
+      format != "auto" || is_gzip(head) ? std::string(format) : csv_layout(path, head, whole_file);
   return sniffed;
 }
 

@@ -6,9 +6,9 @@
 #include <optional>
 
 #include "graph/graph_builder.h"
+#include "graph/input_error.h"
 #include "io/input_sniffer.h"
 #include "io/util/atomic_file.h"
-#include "graph/input_error.h"
 
 namespace moneytrail {
 namespace {
@@ -22,8 +22,8 @@ std::uint64_t file_bytes(const std::string& path) {
 void record_input(LoadReport& report, const FileReadReport& file) {
   report.files.push_back(file);
   report.rows += file.rows;
-  report.provenance.inputs.push_back({file.path, file_bytes(file.path), file.format, file.rows,
-                                      file.rejected, file.sha256});
+  report.provenance.inputs.push_back(
+      {file.path, file_bytes(file.path), file.format, file.rows, file.rejected, file.sha256});
 }
 
 // A result names the exact case file it came from (hashed as it was read) as well as the
@@ -101,7 +101,8 @@ LoadedCase load_files(const LoadRequest& request, const std::string& stdin_copy)
   report.provenance.command_line = request.command_line;
 
   std::vector<SniffedInput> sniffed;
-  for (const std::string& path : request.inputs) sniffed.push_back(sniff_input(path, request.format));
+  for (const std::string& path : request.inputs)
+    sniffed.push_back(sniff_input(path, request.format));
 
   // Fast path: one case file and nothing to add to it.
   if (request.inputs.size() == 1 && request.accounts_files.empty() && request.rates_files.empty() &&
@@ -194,7 +195,8 @@ LoadedCase load_case(const LoadRequest& request) {
   try {
     loaded = load_files(local, copy_path);
   } catch (const InputError& e) {
-    if (copy && e.file() == copy_path) throw InputError(kStandardInput, e.line(), e.column(), e.reason());
+    if (copy && e.file() == copy_path)
+      throw InputError(kStandardInput, e.line(), e.column(), e.reason());
     throw;
   }
   if (copy) {
@@ -203,8 +205,15 @@ LoadedCase load_case(const LoadRequest& request) {
     for (CaseProvenance::Input& input : r.provenance.inputs) input.path = shown(input.path);
     for (std::vector<std::string>* examples : {&r.reject_examples, &r.repair_examples})
       for (std::string& example : *examples)
-        if (example.rfind(copy_path, 0) == 0) example = kStandardInput + example.substr(copy_path.size());
+        if (example.rfind(copy_path, 0) == 0)
+          example = kStandardInput + example.substr(copy_path.size());
     for (std::string& f : r.statement_files) f = shown(f);
+  }
+  if (request.since != kNoTime || request.until != kNoTime) {
+    GraphBuilder window;
+    loaded.report.outside_window = window.add_graph(loaded.graph, request.since, request.until);
+    loaded.graph = TransactionGraph();  // the whole graph's memory back before the window's build
+    loaded.graph = std::move(window).build();
   }
   return loaded;
 }

@@ -31,6 +31,10 @@ struct LoadRequest {
   std::string encoding;      // utf-8 or gbk; empty: detected per file
   std::string mapping_file;  // column mapping for layouts the built-in names miss
   std::int64_t statement_utc_offset_seconds = 8 * 3600;
+  // Only the transactions in [since, until] are kept (kNoTime: unbounded); see
+  // GraphBuilder::add_graph for what happens to stated opening balances.
+  Timestamp since = kNoTime;
+  Timestamp until = kNoTime;
 };
 
 struct LoadReport {
@@ -39,14 +43,15 @@ struct LoadReport {
   std::uint64_t rejected = 0;  // in this load
   std::array<std::uint64_t, kRejectReasonCount> rejected_by_reason{};
   std::vector<std::string> reject_examples;
-  std::string rejects_file;              // set when rejected rows were written
-  std::uint64_t rejects_written = 0;     // rows in it (at most LoadRequest::max_rejects)
-  std::uint64_t repaired_rows = 0;       // rows loaded with ill-formed UTF-8 replaced by U+FFFD
+  std::string rejects_file;           // set when rejected rows were written
+  std::uint64_t rejects_written = 0;  // rows in it (at most LoadRequest::max_rejects)
+  std::uint64_t repaired_rows = 0;    // rows loaded with ill-formed UTF-8 replaced by U+FFFD
   std::vector<std::string> repair_examples;
   std::uint64_t rejected_at_ingest = 0;  // recorded in case files that were loaded
   CaseProvenance provenance;             // what a case file written from this load should record
   std::optional<StatementMergeReport> statements;  // when bank statements were read
   std::vector<std::string> statement_files;        // by the index BalanceGap::file uses
+  std::uint64_t outside_window = 0;  // transactions read but outside [since, until]
 };
 
 struct LoadedCase {

@@ -51,7 +51,6 @@ class HourSampler {
   std::array<double, 24> cumulative_{};
 };
 
-
 }  // namespace
 
 void generate_background(const Scenario& scenario, const Population& p, std::uint64_t count,

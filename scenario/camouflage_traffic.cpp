@@ -13,7 +13,6 @@ namespace {
 constexpr Timestamp kChinaOffset = 8 * 3600;
 constexpr double kUsdtPerCny = 1 / 7.1;
 
-
 class CamouflageSimulator {
  public:
   CamouflageSimulator(const Scenario& s, const Population& p, Random& random,
@@ -59,14 +58,16 @@ class CamouflageSimulator {
       const std::uint32_t trader = c_.traders[i];
       const std::size_t customers = 5 + random_.below(16);
       for (std::size_t k = 0; k < customers; ++k) {
-        const std::uint32_t customer = c_.trader_customers[(i * 20 + k) % c_.trader_customers.size()];
+        const std::uint32_t customer =
+            c_.trader_customers[(i * 20 + k) % c_.trader_customers.size()];
         const std::uint64_t invoices = 1 + random_.below(3);
         for (std::uint64_t j = 0; j < invoices; ++j) {
           const Timestamp paid = some_day_time();
           const double amount = cents(random_.log_uniform(20000, 300000));
           emit(paid, customer, trader, amount, Channel::bank_transfer);
           const std::uint64_t suppliers = 1 + random_.below(3);
-          const double onward = amount * random_.uniform(0.8, 0.95) / static_cast<double>(suppliers);
+          const double onward =
+              amount * random_.uniform(0.8, 0.95) / static_cast<double>(suppliers);
           Timestamp t = paid + 600 + static_cast<Timestamp>(random_.below(6600));
           for (std::uint64_t k2 = 0; k2 < suppliers; ++k2, t += 30)
             emit(t, trader, merchant(), cents(onward), Channel::bank_transfer);
@@ -89,9 +90,9 @@ class CamouflageSimulator {
           const Timestamp paid = some_day_time();
           const double cny = cents(random_.log_uniform(2000, 50000));
           emit(paid, customer, desk, cny, Channel::bank_transfer);
-          Transaction usdt = make(paid + 120 + static_cast<Timestamp>(random_.below(1080)),
-                                  address, wallet, micros(cny * kUsdtPerCny * 0.995),
-                                  Channel::crypto_transfer);
+          Transaction usdt =
+              make(paid + 120 + static_cast<Timestamp>(random_.below(1080)), address, wallet,
+                   micros(cny * kUsdtPerCny * 0.995), Channel::crypto_transfer);
           usdt.paid_usdt = usdt.received_usdt = true;
           push(usdt);
           day_intake[static_cast<std::uint32_t>((paid - s_.options.start_time) / 86400)] += cny;
@@ -101,8 +102,8 @@ class CamouflageSimulator {
       for (const auto& [day, cny] : day_intake) {
         const Timestamp t = local(day, 22);
         emit(t, desk, exchange, cents(cny * 0.995), Channel::exchange_trade);
-        Transaction usdt =
-            make(t + 300, exchange, address, micros(cny * 0.995 * kUsdtPerCny), Channel::crypto_transfer);
+        Transaction usdt = make(t + 300, exchange, address, micros(cny * 0.995 * kUsdtPerCny),
+                                Channel::crypto_transfer);
         usdt.paid_usdt = usdt.received_usdt = true;
         push(usdt);
       }
@@ -162,7 +163,8 @@ void fund_employers(const Scenario& scenario, const Population& population,
   std::vector<std::uint8_t> employer(scenario.accounts.size(), 0);
   for (std::uint32_t e : population.employers) employer[e] = 1;
   for (const Transaction& t : out) {
-    if (t.stage != Stage::none || !employer[t.from] || t.channel != Channel::bank_transfer) continue;
+    if (t.stage != Stage::none || !employer[t.from] || t.channel != Channel::bank_transfer)
+      continue;
     const std::int64_t day = (t.time + kChinaOffset - scenario.options.start_time) / 86400;
     payroll[{t.from, day}] += t.amount;
   }

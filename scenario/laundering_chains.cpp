@@ -15,7 +15,6 @@ constexpr double kOtcSpread = 0.008;
 constexpr double kCryptoFee = 1.0;  // USDT network fee per hop
 constexpr double kOrganiserCut = 0.05;
 
-
 class ChainSimulator {
  public:
   ChainSimulator(const Scenario& scenario, const Population& population, Random& random,

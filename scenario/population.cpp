@@ -78,8 +78,7 @@ struct Factory {
         a.institution = "ATM";
         a.id = std::string("ATM-") + kCities[h % 6] + "-" + padded(index, 5);
         break;
-      default:
-        a.id = "U" + padded(index, 9);
+      default: a.id = "U" + padded(index, 9);
     }
     a.holder = next_holder++;
     a.phone = 13000000000ull + (mix64(h) % 7000000000ull);
@@ -150,8 +149,8 @@ void add_camouflage(Factory& make, const CamouflageSize& size, std::size_t first
     return std::pair{a, b};
   };
   for (std::size_t i = 0; i < each; ++i)
-    c.payroll.push_back(person_pair(AccountKind::bank_account, Profile::payroll_card,
-                                    Profile::savings));
+    c.payroll.push_back(
+        person_pair(AccountKind::bank_account, Profile::payroll_card, Profile::savings));
   for (std::size_t i = 0; i < each; ++i) {
     auto [card, wallet] =
         person_pair(AccountKind::payment_account, Profile::wallet_funder, Profile::wallet);
@@ -222,7 +221,7 @@ Population build_population(const ScenarioOptions& options, Random& random,
     for (std::uint32_t g = 0; g < options.groups; ++g) {
       const auto& own = p.groups[g].running_points;
       const std::size_t shared =
-          static_cast<std::size_t>(own.size() * options.shared_running_points + 0.5);
+          static_cast<std::size_t>(std::llround(own.size() * options.shared_running_points));
       for (std::size_t i = 0; i < shared; ++i) {
         p.groups[(g + 1) % options.groups].running_points.push_back(own[i]);
       }
@@ -236,8 +235,8 @@ Population build_population(const ScenarioOptions& options, Random& random,
   if (options.accounts < fraud_accounts + options.victims + minimum_background) {
     throw OptionError(
         "accounts", std::to_string(options.accounts) +
-        " cannot hold the fraud groups, victims and a background; need at least " +
-        std::to_string(fraud_accounts + options.victims + minimum_background));
+                        " cannot hold the fraud groups, victims and a background; need at least " +
+                        std::to_string(fraud_accounts + options.victims + minimum_background));
   }
   for (std::uint32_t v = 0; v < options.victims; ++v) {
     const std::uint32_t g = v % options.groups;

@@ -26,7 +26,7 @@ struct CamouflageAccounts {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> payroll;  // card, the holder's savings
   std::vector<std::pair<std::uint32_t, std::uint32_t>> wallets;  // wallet, the holder's card
   std::vector<std::uint32_t> traders;
-  std::vector<std::uint32_t> trader_customers;                   // abroad
+  std::vector<std::uint32_t> trader_customers;                     // abroad
   std::vector<std::pair<std::uint32_t, std::uint32_t>> otc_desks;  // desk, its USDT address
   std::uint32_t employer_parent = 0;                               // funds the employers
 };

@@ -4,8 +4,8 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "scenario/traffic.h"
 #include "graph/option_error.h"
+#include "scenario/traffic.h"
 
 namespace moneytrail::scenario {
 
@@ -30,8 +30,7 @@ std::string_view to_string(Profile profile) {
 }
 
 Scenario generate_scenario(const ScenarioOptions& options) {
-  if (options.victims > 0 && options.groups == 0)
-    throw OptionError("groups", "must be at least 1");
+  if (options.victims > 0 && options.groups == 0) throw OptionError("groups", "must be at least 1");
   Scenario s;
   s.options = options;
   // Independent streams, so adding background rows never changes the laundering chains.
@@ -55,8 +54,7 @@ Scenario generate_scenario(const ScenarioOptions& options) {
     reserved = pay_days * population.employers.size();
   }
   const std::uint64_t used = s.transactions.size() + reserved;
-  const std::uint64_t background =
-      options.transactions > used ? options.transactions - used : 0;
+  const std::uint64_t background = options.transactions > used ? options.transactions - used : 0;
   generate_background(s, population, background, background_random, s.transactions);
   if (options.camouflage) fund_employers(s, population, s.transactions);
   std::sort(s.transactions.begin(), s.transactions.end(),

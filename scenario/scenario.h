@@ -67,15 +67,15 @@ std::string_view to_string(Role role);
 /// gamblers paying running-points accounts.
 enum class Profile : std::uint8_t {
   none,
-  payroll_card,    // receives a salary, moves it on to the holder's savings within minutes
-  savings,         // the savings account a payroll card feeds
-  wallet,          // a payment account topped up seconds before each payment
-  wallet_funder,   // the holder's card that tops the wallet up
-  trader,          // cross-border trader: many customers in, suppliers and exchange out, fast
-  employer,        // funded by its parent the day it pays salaries
-  honest_otc,      // an OTC desk trading with ordinary customers
-  gambler,         // pays running-points collection accounts (illegal gambling credit)
-  controller,      // tops up running-points collection accounts (a fraud group's organiser)
+  payroll_card,   // receives a salary, moves it on to the holder's savings within minutes
+  savings,        // the savings account a payroll card feeds
+  wallet,         // a payment account topped up seconds before each payment
+  wallet_funder,  // the holder's card that tops the wallet up
+  trader,         // cross-border trader: many customers in, suppliers and exchange out, fast
+  employer,       // funded by its parent the day it pays salaries
+  honest_otc,     // an OTC desk trading with ordinary customers
+  gambler,        // pays running-points collection accounts (illegal gambling credit)
+  controller,     // tops up running-points collection accounts (a fraud group's organiser)
 };
 std::string_view to_string(Profile profile);
 

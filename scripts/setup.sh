@@ -12,8 +12,8 @@ packages=(build-essential cmake pkg-config libboost-graph-dev libboost-program-o
   libeigen3-dev libprotobuf-dev protobuf-compiler libgtest-dev libgmock-dev libbenchmark-dev
   zlib1g-dev robin-map-dev nlohmann-json3-dev libssl-dev xlsx2csv)
 if [[ "${1:-}" == "--tests" ]]; then
-  packages+=(python3 python3-networkx python3-igraph python3-openpyxl clang libclang-rt-14-dev graphviz
-    chromium libxml2-dev)
+  packages+=(python3 python3-networkx python3-numpy python3-scipy python3-igraph python3-openpyxl
+    clang libclang-rt-14-dev clang-format clang-tidy graphviz chromium libxml2-dev)
 fi
 # Node.js and npm from Debian unless the machine already has them (e.g. from NodeSource).
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)

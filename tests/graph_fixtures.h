@@ -1,5 +1,5 @@
-// Small graphs for algorithm tests, built from (from, to, amount) triples: one CNY transaction
-// per triple, one second apart, in the given order.
+// Small graphs for algorithm tests: from (from, to, amount) triples, one CNY transaction per
+// triple, one second apart, in the given order; or from timed hops with their own ids.
 #pragma once
 
 #include <string>
@@ -25,6 +25,33 @@ inline TransactionGraph graph_of(
     in.currency = "CNY";
     b.add_transaction(in);
   }
+  return std::move(b).build();
+}
+
+/// One CNY transfer with its id and time (received as paid).
+struct TimedHop {
+  std::string id;
+  Timestamp time;
+  std::string from, to;
+  double amount;
+};
+
+inline void add_hops(GraphBuilder& b, const std::vector<TimedHop>& hops) {
+  for (const TimedHop& h : hops) {
+    TransactionInput in;
+    in.id = h.id;
+    in.timestamp = h.time;
+    in.from = h.from;
+    in.to = h.to;
+    in.amount = in.received_amount = h.amount;
+    in.currency = in.received_currency = "CNY";
+    b.add_transaction(in);
+  }
+}
+
+inline TransactionGraph graph_of_hops(const std::vector<TimedHop>& hops) {
+  GraphBuilder b;
+  add_hops(b, hops);
   return std::move(b).build();
 }
 

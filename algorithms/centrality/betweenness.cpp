@@ -1,8 +1,8 @@
 #include "algorithms/centrality/betweenness.h"
 
 #include <algorithm>
-#include <limits>
 #include <atomic>
+#include <limits>
 #include <numeric>
 #include <queue>
 #include <random>

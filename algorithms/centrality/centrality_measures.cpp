@@ -9,20 +9,13 @@ namespace moneytrail {
 
 std::string_view to_string(CentralityMeasure measure) {
   switch (measure) {
-    case CentralityMeasure::pagerank:
-      return "pagerank";
-    case CentralityMeasure::ppr:
-      return "ppr";
-    case CentralityMeasure::hits:
-      return "hits";
-    case CentralityMeasure::eigenvector:
-      return "eigenvector";
-    case CentralityMeasure::betweenness:
-      return "betweenness";
-    case CentralityMeasure::degree:
-      return "degree";
-    case CentralityMeasure::flow:
-      return "flow";
+    case CentralityMeasure::pagerank: return "pagerank";
+    case CentralityMeasure::ppr: return "ppr";
+    case CentralityMeasure::hits: return "hits";
+    case CentralityMeasure::eigenvector: return "eigenvector";
+    case CentralityMeasure::betweenness: return "betweenness";
+    case CentralityMeasure::degree: return "degree";
+    case CentralityMeasure::flow: return "flow";
   }
   return "";
 }
@@ -50,8 +43,8 @@ CentralityScores centrality(const FlowView& flows, const CentralityOptions& opti
   const CentralityMeasure measure = options.measure;
   ProgressStep step(measure == CentralityMeasure::betweenness ? nullptr : options.progress,
                     to_string(measure));
-  out.weight = options.weight.value_or(measure == CentralityMeasure::betweenness ? FlowWeight::none
-                                                                                 : FlowWeight::value);
+  out.weight = options.weight.value_or(
+      measure == CentralityMeasure::betweenness ? FlowWeight::none : FlowWeight::value);
   switch (measure) {
     case CentralityMeasure::pagerank:
     case CentralityMeasure::ppr: {

@@ -32,11 +32,11 @@ struct CentralityOptions {
   CentralityMeasure measure = CentralityMeasure::pagerank;
   /// Empty: value, except none (hop counts) for betweenness.
   std::optional<FlowWeight> weight;
-  std::vector<VertexId> seeds;  // ppr
-  double damping = 0.85;        // pagerank, ppr
-  double tolerance = 1e-12;     // pagerank, ppr, hits, eigenvector
-  std::uint32_t samples = 0;    // betweenness: 0 exact
-  std::uint64_t seed = 1;       // betweenness pivots
+  std::vector<VertexId> seeds;       // ppr
+  double damping = 0.85;             // pagerank, ppr
+  double tolerance = 1e-12;          // pagerank, ppr, hits, eigenvector
+  std::uint32_t samples = 0;         // betweenness: 0 exact
+  std::uint64_t seed = 1;            // betweenness pivots
   ProgressSink* progress = nullptr;  // reports the measure as a step (none: silent)
 };
 
@@ -47,7 +47,7 @@ struct CentralityScores {
   FlowStrength strength;                  // degree and flow only
   std::uint32_t iterations = 0;           // pagerank, ppr, hits, eigenvector
   bool converged = true;
-  double final_change = 0;   // pagerank, ppr
+  double final_change = 0;    // pagerank, ppr
   std::uint32_t sources = 0;  // betweenness: sources used
 };
 

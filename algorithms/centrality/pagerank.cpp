@@ -12,12 +12,9 @@ namespace moneytrail {
 
 double flow_weight(const FlowView& flows, FlowEdgeIndex e, FlowWeight weight) {
   switch (weight) {
-    case FlowWeight::value:
-      return flows.value(e);
-    case FlowWeight::count:
-      return flows.count(e);
-    default:
-      return 1.0;
+    case FlowWeight::value: return flows.value(e);
+    case FlowWeight::count: return flows.count(e);
+    default: return 1.0;
   }
 }
 

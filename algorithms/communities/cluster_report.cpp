@@ -25,10 +25,8 @@ bool is_personal(const TransactionGraph& graph, VertexId v) {
     case AccountKind::cash:
     case AccountKind::merchant:
     case AccountKind::exchange_account:
-    case AccountKind::platform:
-      return false;
-    default:
-      return true;
+    case AccountKind::platform: return false;
+    default: return true;
   }
 }
 

@@ -19,14 +19,10 @@ constexpr std::uint32_t kParallelNodes = 65536;
 
 double directed_weight(const FlowView& flows, FlowEdgeIndex e, CommunityWeight weight) {
   switch (weight) {
-    case CommunityWeight::value:
-      return flows.value(e);
-    case CommunityWeight::count:
-      return flows.count(e);
-    case CommunityWeight::log:
-      return std::log1p(flows.value(e));
-    case CommunityWeight::none:
-      return 1.0;
+    case CommunityWeight::value: return flows.value(e);
+    case CommunityWeight::count: return flows.count(e);
+    case CommunityWeight::log: return std::log1p(flows.value(e));
+    case CommunityWeight::none: return 1.0;
   }
   return 1.0;
 }

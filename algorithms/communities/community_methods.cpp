@@ -2,13 +2,13 @@
 
 #include <stdexcept>
 
-#include "algorithms/components/core_decomposition.h"
 #include "algorithms/communities/label_propagation.h"
 #include "algorithms/communities/leiden.h"
 #include "algorithms/communities/louvain.h"
+#include "algorithms/components/core_decomposition.h"
 #include "algorithms/components/strong_components.h"
-#include "graph/ownership_links.h"
 #include "graph/option_error.h"
+#include "graph/ownership_links.h"
 
 namespace moneytrail {
 namespace {

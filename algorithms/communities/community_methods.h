@@ -28,9 +28,9 @@ struct CommunityDetectionOptions {
   CommunityWeight weight = CommunityWeight::value;
   /// Add ownership links (shared holder, phone, device, and stated links) as edges.
   bool links = false;
-  double link_weight = 1.0;      // see CommunityGraphOptions
-  std::uint64_t seed = 1;        // lpa, louvain, leiden
-  std::uint32_t iterations = 2;  // leiden runs (0: until nothing changes)
+  double link_weight = 1.0;          // see CommunityGraphOptions
+  std::uint64_t seed = 1;            // lpa, louvain, leiden
+  std::uint32_t iterations = 2;      // leiden runs (0: until nothing changes)
   ProgressSink* progress = nullptr;  // reports the detection as one step (none: silent)
 };
 

@@ -78,7 +78,8 @@ ClusterReport evidence_clusters(const TransactionGraph& graph, const FlowView& f
   if (scores.surprisal.size() != n) throw std::invalid_argument("scores cover another graph");
   const TransactionTable& tx = graph.transactions();
   std::vector<std::uint8_t> member(n, 0);
-  for (VertexId v = 0; v < n; ++v) member[v] = scores.surprisal[v] >= options.flag_level * scores.scale;
+  for (VertexId v = 0; v < n; ++v)
+    member[v] = scores.surprisal[v] >= options.flag_level * scores.scale;
   if (options.pull_evidence_ends) {
     std::vector<std::uint8_t> pulled(n, 0);
     const std::uint32_t max_degree = 1000;  // as the typology detectors' hubs

@@ -13,12 +13,11 @@
 // strong accounts ranks above a loose crowd of fifty weak ones; ties go to the larger group.
 #pragma once
 
-#include "graph/progress.h"
-
 #include <cstdint>
 
 #include "algorithms/communities/cluster_report.h"
 #include "algorithms/scoring/account_scoring.h"
+#include "graph/progress.h"
 
 namespace moneytrail {
 

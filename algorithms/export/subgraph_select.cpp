@@ -106,8 +106,9 @@ Subgraph subgraph_of_trace(const TransactionGraph& graph, const ForwardTraceResu
 }
 
 Subgraph subgraph_of_trace(const TransactionGraph& graph, const BackwardTraceResult& trace) {
-  const std::string what = trace.target ? "transaction " + std::string(graph.transaction_id(*trace.target))
-                                        : "balance of " + std::string(graph.account_id(trace.target_account));
+  const std::string what =
+      trace.target ? "transaction " + std::string(graph.transaction_id(*trace.target))
+                   : "balance of " + std::string(graph.account_id(trace.target_account));
   return trace_subgraph(graph, trace,
                         "backward trace, " + std::string(to_string(trace.policy)) + ", " + what,
                         trace.origins);

@@ -15,6 +15,8 @@ namespace moneytrail {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+// The feature names, three to a row (kept as a table).
+// clang-format off
 constexpr std::string_view kNames[kFeatureCount] = {
     "in_count",           "out_count",          "in_value",
     "out_value",          "in_counterparties",  "out_counterparties",
@@ -29,6 +31,7 @@ constexpr std::string_view kNames[kFeatureCount] = {
     "victim_payers",      "victim_money_received", "victim_money_share",
     "victims_reached",    "counterparties",     "flagged_counterparties",
     "linked_accounts",    "flagged_links"};
+// clang-format on
 
 // Buffers reused across one thread's accounts.
 struct Scratch {
@@ -279,8 +282,8 @@ AccountFeatures compute_account_features(const TransactionGraph& graph, const Fl
 
   auto column = [&](Feature f) { return features.values.col(static_cast<int>(f)); };
   if (!options.graph_features) {
-    for (Feature f : {Feature::pagerank, Feature::victim_ppr, Feature::core_number,
-                      Feature::victim_hops})
+    for (Feature f :
+         {Feature::pagerank, Feature::victim_ppr, Feature::core_number, Feature::victim_hops})
       column(f).setConstant(std::numeric_limits<float>::quiet_NaN());
     return features;
   }

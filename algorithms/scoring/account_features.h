@@ -52,11 +52,11 @@ enum class Feature : std::uint8_t {
   victim_payers,          // distinct senders labelled victim
   victim_money_received,  // victims' money received (haircut from their scam payments), base
   victim_money_share,     // ... as a share of what it received
-  victims_reached,        // distinct victims whose money reached it (exact up to 16, estimated above)
-  counterparties,         // distinct accounts it paid or was paid by
-  flagged_counterparties, // ... of which flagged by the first pass of the score
-  linked_accounts,        // accounts tied to it by holder, phone, device or a stated link
-  flagged_links,          // ... of which flagged by the first pass of the score
+  victims_reached,  // distinct victims whose money reached it (exact up to 16, estimated above)
+  counterparties,   // distinct accounts it paid or was paid by
+  flagged_counterparties,  // ... of which flagged by the first pass of the score
+  linked_accounts,         // accounts tied to it by holder, phone, device or a stated link
+  flagged_links,           // ... of which flagged by the first pass of the score
 };
 inline constexpr int kFeatureCount = 38;
 

@@ -182,15 +182,16 @@ AccountScoring score_accounts(const TransactionGraph& graph, const FlowView& flo
     for (VertexId v : o.features.victims) clear_score(run.scores, v);
   const std::vector<std::uint8_t> flagged = flag_accounts(run.scores, o.risk);
   const bool any_links = o.risk.enabled[static_cast<int>(Indicator::shared_owners)];
-  count_flagged(graph, flows, flagged, any_links ? ownership_links(graph, o.links) : std::vector<AccountLink>{},
+  count_flagged(graph, flows, flagged,
+                any_links ? ownership_links(graph, o.links) : std::vector<AccountLink>{},
                 run.features);
   add_association(run.scores, run.features, o.risk);
   finish_scores(run.scores);
   if (o.clear_victims)
     for (VertexId v : o.features.victims) clear_score(run.scores, v);
-  t.push_back({"second pass", std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                                            second_pass_start)
-                                  .count()});
+  t.push_back({"second pass",
+               std::chrono::duration<double>(std::chrono::steady_clock::now() - second_pass_start)
+                   .count()});
   return run;
 }
 

@@ -28,18 +28,13 @@ Transform transform_of(Feature f) {
     case Feature::exchange_share:
     case Feature::forward_chance:
     case Feature::debit_forward_chance:
-    case Feature::victim_money_share:
-      return Transform::as_is;
+    case Feature::victim_money_share: return Transform::as_is;
     case Feature::pagerank:
-    case Feature::victim_ppr:
-      return Transform::relative_log;
-    case Feature::victim_hops:
-      return Transform::closeness;
+    case Feature::victim_ppr: return Transform::relative_log;
+    case Feature::victim_hops: return Transform::closeness;
     case Feature::dwell_median_seconds:
-    case Feature::dwell_p10_seconds:
-      return Transform::dwell;
-    default:
-      return Transform::log1p;
+    case Feature::dwell_p10_seconds: return Transform::dwell;
+    default: return Transform::log1p;
   }
 }
 
@@ -65,21 +60,11 @@ Eigen::MatrixXd model_inputs(const AccountFeatures& features, const TypologyResu
       const double raw = features.values(v, f);
       double& out = x(v, f);
       switch (transform) {
-        case Transform::as_is:
-          out = raw;
-          break;
-        case Transform::log1p:
-          out = std::log1p(std::max(raw, 0.0));
-          break;
-        case Transform::relative_log:
-          out = std::log(raw * static_cast<double>(n) + 1e-6);
-          break;
-        case Transform::closeness:
-          out = std::isnan(raw) ? 0.0 : 1 / (1 + raw);
-          break;
-        case Transform::dwell:
-          out = std::log1p(std::isnan(raw) ? kNoDwell : raw);
-          break;
+        case Transform::as_is: out = raw; break;
+        case Transform::log1p: out = std::log1p(std::max(raw, 0.0)); break;
+        case Transform::relative_log: out = std::log(raw * static_cast<double>(n) + 1e-6); break;
+        case Transform::closeness: out = std::isnan(raw) ? 0.0 : 1 / (1 + raw); break;
+        case Transform::dwell: out = std::log1p(std::isnan(raw) ? kNoDwell : raw); break;
       }
     }
   }

@@ -24,8 +24,8 @@ struct TrainingOptions {
 
 struct TrainedModel {
   LogisticModel model;
-  CrossValidation cv;          // held_out scores of every labelled row
-  std::size_t labelled = 0;    // rows with label 0 or 1
+  CrossValidation cv;        // held_out scores of every labelled row
+  std::size_t labelled = 0;  // rows with label 0 or 1
   std::size_t positives = 0;
   /// F1 of the cross-validated precision and recall (the minority class for transactions).
   double cv_f1() const;

@@ -83,19 +83,19 @@ double binomial_surprisal(double k, double n, double p, double cap) {
 }
 
 RiskScores first_pass_scores(const AccountFeatures& f, const TypologyResult& typologies,
-                             const TransactionEvidence& evidence,
-                             const RiskScoreOptions& options) {
+                             const TransactionEvidence& evidence, const RiskScoreOptions& options) {
   const auto n = static_cast<VertexId>(f.values.rows());
   if (typologies.per_account.size() != n)
     throw std::invalid_argument("typology counts and features cover different accounts");
-  if (!(options.flag_level > 0))
-    throw OptionError("flag_level", "must be positive");
+  if (!(options.flag_level > 0)) throw OptionError("flag_level", "must be positive");
   RiskScores s;
   s.resolution = evidence.resolution;
   s.forward_window_seconds = evidence.forward_window_seconds;
   s.repeat_window_seconds = evidence.repeat_window_seconds;
-  s.unusual_below = std::exp(evidence.log_amount_median - evidence.unusual_z * evidence.log_amount_scale);
-  s.unusual_above = std::exp(evidence.log_amount_median + evidence.unusual_z * evidence.log_amount_scale);
+  s.unusual_below =
+      std::exp(evidence.log_amount_median - evidence.unusual_z * evidence.log_amount_scale);
+  s.unusual_above =
+      std::exp(evidence.log_amount_median + evidence.unusual_z * evidence.log_amount_scale);
   s.evidence.assign(n, {});
   s.score.assign(n, 0.0);
   s.surprisal.assign(n, 0.0);
@@ -148,9 +148,11 @@ RiskScores first_pass_scores(const AccountFeatures& f, const TypologyResult& typ
   s.base[index(Indicator::under_threshold)] =
       rate(share_count(Feature::under_threshold_share), all);
   // Forwarding is measured against each account's own pace; these are for the reasons only.
-  s.base[index(Indicator::fast_forwarding)] =
-      rate([&](VertexId v) { return f.column(v, Feature::forward_chance) * f.column(v, Feature::in_count); },
-           col(Feature::in_count));
+  s.base[index(Indicator::fast_forwarding)] = rate(
+      [&](VertexId v) {
+        return f.column(v, Feature::forward_chance) * f.column(v, Feature::in_count);
+      },
+      col(Feature::in_count));
   s.base[index(Indicator::layering)] = rate(
       [&](VertexId v) {
         return f.column(v, Feature::debit_forward_chance) * f.column(v, Feature::out_count);
@@ -266,7 +268,8 @@ void add_association(RiskScores& s, const AccountFeatures& f, const RiskScoreOpt
     }
     return IndicatorBase{t > 0 ? a / t : 0.0};
   };
-  s.base[index(Indicator::associates)] = rate(Feature::flagged_counterparties, Feature::counterparties);
+  s.base[index(Indicator::associates)] =
+      rate(Feature::flagged_counterparties, Feature::counterparties);
   s.base[index(Indicator::shared_owners)] = rate(Feature::flagged_links, Feature::linked_accounts);
   const IndicatorBase& counterparty_rate = s.base[index(Indicator::associates)];
   const IndicatorBase& link_rate = s.base[index(Indicator::shared_owners)];
@@ -280,13 +283,13 @@ void add_association(RiskScores& s, const AccountFeatures& f, const RiskScoreOpt
   for (VertexId v = 0; v < n; ++v) {
     auto& e = s.evidence[v];
     if (options.enabled[index(Indicator::associates)])
-      e[index(Indicator::associates)] = static_cast<float>(capped(
-          f.column(v, Feature::flagged_counterparties), f.column(v, Feature::counterparties),
-          counterparty_rate.rate));
+      e[index(Indicator::associates)] =
+          static_cast<float>(capped(f.column(v, Feature::flagged_counterparties),
+                                    f.column(v, Feature::counterparties), counterparty_rate.rate));
     if (options.enabled[index(Indicator::shared_owners)])
-      e[index(Indicator::shared_owners)] = static_cast<float>(
-          capped(f.column(v, Feature::flagged_links), f.column(v, Feature::linked_accounts),
-                 link_rate.rate));
+      e[index(Indicator::shared_owners)] =
+          static_cast<float>(capped(f.column(v, Feature::flagged_links),
+                                    f.column(v, Feature::linked_accounts), link_rate.rate));
   }
 }
 
@@ -338,7 +341,8 @@ std::string reason_text(Indicator indicator, const AccountFeatures& f,
              " expected at its own pace)";
     case Indicator::layering:
       return count_text(col(Feature::forwarded_debits)) + " of its " +
-             count_text(col(Feature::out_count)) + " payments passed on again by the receivers within " +
+             count_text(col(Feature::out_count)) +
+             " payments passed on again by the receivers within " +
              duration(s.forward_window_seconds) + " (" +
              expected_text(col(Feature::out_count) * col(Feature::debit_forward_chance)) +
              " expected)";
@@ -362,9 +366,8 @@ std::string reason_text(Indicator indicator, const AccountFeatures& f,
       return count_text(col(Feature::round_share) * total) + " of " + count_text(total) +
              " amounts round (" + expected(total) + " expected)";
     case Indicator::under_threshold:
-      return count_text(col(Feature::under_threshold_share) * total) + " of " +
-             count_text(total) + " amounts just under a reporting threshold (" + expected(total) +
-             " expected)";
+      return count_text(col(Feature::under_threshold_share) * total) + " of " + count_text(total) +
+             " amounts just under a reporting threshold (" + expected(total) + " expected)";
     case Indicator::associates:
       return count_text(col(Feature::flagged_counterparties)) + " of its " +
              count_text(col(Feature::counterparties)) + " counterparties flagged (" +

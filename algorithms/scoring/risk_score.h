@@ -73,8 +73,8 @@ struct IndicatorBase {
 };
 
 struct RiskScores {
-  std::vector<double> score;                        // per account, in [0, 1]
-  std::vector<double> surprisal;                    // per account, nats, the sum below
+  std::vector<double> score;                                 // per account, in [0, 1]
+  std::vector<double> surprisal;                             // per account, nats, the sum below
   std::vector<std::array<float, kIndicatorCount>> evidence;  // per account and indicator, nats
   std::vector<std::array<ScoreReason, 3>> reasons;  // strongest first; unused slots contribute 0
   std::vector<std::uint8_t> flagged;                // first pass reached flag_level
@@ -96,8 +96,8 @@ struct RiskScores {
 double binomial_surprisal(double k, double n, double p, double cap);
 
 /// The first pass: every indicator but victim_money, associates and shared_owners. The
-/// evidence's time resolution decides whether night counts. Throws std::invalid_argument when typologies and features cover
-/// different accounts.
+/// evidence's time resolution decides whether night counts. Throws std::invalid_argument when
+/// typologies and features cover different accounts.
 RiskScores first_pass_scores(const AccountFeatures& features, const TypologyResult& typologies,
                              const TransactionEvidence& evidence,
                              const RiskScoreOptions& options = {});

@@ -19,9 +19,10 @@
 // The hit reports the kept share, and the batches' steadiness: the share of batches whose
 // forwarded share lies within collection_steadiness of the median batch's (an account shared by
 // two platforms batches each one's money apart, so its batches mix and this is lower).
+#include <tsl/robin_map.h>
+
 #include <algorithm>
 #include <cmath>
-#include <tsl/robin_map.h>
 
 #include "algorithms/scoring/typology_search.h"
 

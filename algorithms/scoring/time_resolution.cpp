@@ -26,14 +26,10 @@ TimeResolution infer_time_resolution(const TransactionGraph& graph, double min_s
 
 std::string describe(const TimeResolution& resolution) {
   switch (resolution.seconds) {
-    case 60:
-      return "1 min";
-    case 3600:
-      return "1 h";
-    case 86400:
-      return "1 day";
-    default:
-      return std::to_string(resolution.seconds) + " s";
+    case 60: return "1 min";
+    case 3600: return "1 h";
+    case 86400: return "1 day";
+    default: return std::to_string(resolution.seconds) + " s";
   }
 }
 

@@ -30,9 +30,9 @@ void forward_shares(const TransactionGraph& graph, const std::vector<double>& ba
   double opening = graph.accounts().has_opening_balance(v)
                        ? std::max(0.0, graph.accounts().opening_balance[v])
                        : 0.0;
-  std::size_t head = 0;       // first credit not used up
-  double head_left = 0;       // what is left of it
-  std::size_t arrived = 0;    // credits before the current debit
+  std::size_t head = 0;     // first credit not used up
+  double head_left = 0;     // what is left of it
+  std::size_t arrived = 0;  // credits before the current debit
   std::vector<double>& passed = s.passed;
   passed.assign(s.credits.size(), 0.0);
   for (TxIndex d : s.debits) {
@@ -47,7 +47,8 @@ void forward_shares(const TransactionGraph& graph, const std::vector<double>& ba
     while (need > 0 && head < arrived) {
       const double take = std::min(need, head_left);
       const TxIndex c = s.credits[head];
-      if (static_cast<double>(tx.timestamp[d] - tx.timestamp[c]) <= window && tx.to[d] != tx.from[c])
+      if (static_cast<double>(tx.timestamp[d] - tx.timestamp[c]) <= window &&
+          tx.to[d] != tx.from[c])
         passed[head] += take;
       need -= take;
       head_left -= take;
@@ -65,14 +66,14 @@ void forward_shares(const TransactionGraph& graph, const std::vector<double>& ba
 
 // Length of the union of [d - window, d + step) over the debits, within the account's span,
 // divided by the span.
-float union_of_windows(const TransactionTable& tx, const Scratch& s, Timestamp first, Timestamp last,
-                       double window, Timestamp step) {
+float union_of_windows(const TransactionTable& tx, const Scratch& s, Timestamp first,
+                       Timestamp last, double window, Timestamp step) {
   if (s.debits.empty()) return 0.0f;
   const double span = static_cast<double>(last - first + step);
   double covered = 0, end = -1e300;
   for (TxIndex d : s.debits) {
-    const double lo = std::max(static_cast<double>(tx.timestamp[d]) - window,
-                               static_cast<double>(first));
+    const double lo =
+        std::max(static_cast<double>(tx.timestamp[d]) - window, static_cast<double>(first));
     const double hi = static_cast<double>(tx.timestamp[d] + step);
     if (hi <= end) continue;
     covered += hi - std::max(lo, end);
@@ -96,7 +97,8 @@ TransactionEvidence transaction_evidence(const TransactionGraph& graph,
         "years, forward_share in (0, 1]");
   }
   const std::uint32_t m = graph.num_transactions(), n = graph.num_accounts();
-  if (base.size() != m) throw std::invalid_argument("base_values must hold one value per transaction");
+  if (base.size() != m)
+    throw std::invalid_argument("base_values must hold one value per transaction");
   const TransactionTable& tx = graph.transactions();
   const Timestamp step = options.resolution.seconds;
   TransactionEvidence e;
@@ -117,7 +119,8 @@ TransactionEvidence transaction_evidence(const TransactionGraph& graph,
     e.log_amount_median = median_in_place(logs);
     for (double& x : logs) x = std::abs(x - e.log_amount_median);
     e.log_amount_scale = 1.4826 * median_in_place(logs);
-    if (!(e.log_amount_scale > 0)) e.log_amount_scale = 1e-9;  // one amount only: nothing is unusual but others
+    if (!(e.log_amount_scale > 0))
+      e.log_amount_scale = 1e-9;  // one amount only: nothing is unusual but others
   }
   const std::int64_t count = n;
 #pragma omp parallel if (count > 65536)

@@ -13,9 +13,9 @@
 namespace moneytrail {
 
 enum TransactionFlag : std::uint8_t {
-  kUnusualAmount = 1u << 0,      // far from the amounts of this data
-  kRepeatedTransfer = 1u << 1,   // the same payer paid the same payee shortly before
-  kForwarded = 1u << 2,          // the receiver passed at least forward_share of it on soon
+  kUnusualAmount = 1u << 0,     // far from the amounts of this data
+  kRepeatedTransfer = 1u << 1,  // the same payer paid the same payee shortly before
+  kForwarded = 1u << 2,         // the receiver passed at least forward_share of it on soon
 };
 
 struct TransactionEvidenceOptions {
@@ -47,9 +47,9 @@ struct TransactionEvidence {
   /// its debits over the span). A hub that pays out all day forwards "everything" by this
   /// chance alone; a card that pays once a fortnight does not.
   std::vector<float> forward_chance;
-  double log_amount_median = 0;  // of the base amounts (transfers to self left out)
-  double log_amount_scale = 1;   // 1.4826 x their median absolute deviation
-  double unusual_z = 0;                // as applied
+  double log_amount_median = 0;       // of the base amounts (transfers to self left out)
+  double log_amount_scale = 1;        // 1.4826 x their median absolute deviation
+  double unusual_z = 0;               // as applied
   double repeat_window_seconds = 0;   // as applied (at least one step)
   double forward_window_seconds = 0;  // as applied
   TimeResolution resolution;

@@ -61,7 +61,7 @@ TransactionScores transaction_scores(const TransactionGraph& graph, const Accoun
 }
 
 std::vector<std::string> transaction_input_names() {
-  std::vector<std::string> names = {"unusual_amount", "repeated_transfer",  "forwarded",
+  std::vector<std::string> names = {"unusual_amount",  "repeated_transfer",  "forwarded",
                                     "forwarded_share", "victim_money_share", "amount_z",
                                     "first_of_pair"};
   for (int t = 0; t < kTypologyCount; ++t)

@@ -328,9 +328,7 @@ TypologyResult detect_typologies(const TransactionGraph& graph, const FlowView& 
         relays.erase(std::unique(relays.begin(), relays.end()), relays.end());
         for (VertexId v : relays) ++result.per_account[v][k];
         break;
-      case Typology::scam_payment:
-        ++result.per_account[hit.accounts[1]][k];
-        break;
+      case Typology::scam_payment: ++result.per_account[hit.accounts[1]][k]; break;
       default:
         for (VertexId v : hit.accounts) ++result.per_account[v][k];
     }

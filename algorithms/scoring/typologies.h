@@ -96,8 +96,8 @@ struct TypologyResult {
   std::vector<TypologyHit> hits;  // grouped by typology in enum order, then by first account
   std::array<std::uint64_t, kTypologyCount> counts{};
   /// Per account and typology: hits it takes part in. Fans and gather-scatter count for their
-  /// centre only, running points for the centre and its controllers; chains for their relays (the senders of every hop but the
-  /// first); scam payments for the payee.
+  /// centre only, running points for the centre and its controllers; chains for their relays (the
+  /// senders of every hop but the first); scam payments for the payee.
   std::vector<std::array<std::uint32_t, kTypologyCount>> per_account;
 };
 

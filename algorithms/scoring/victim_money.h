@@ -25,10 +25,10 @@ struct VictimMoneyOptions {
 };
 
 struct VictimMoney {
-  std::vector<double> received;                 // per account: victims' money received, base
-  std::vector<double> passed_on;                // per account: victims' money sent on, base
-  std::vector<std::uint32_t> victims_reached;   // distinct victims (exact up to 16, estimated above)
-  std::vector<float> tainted_share;             // per transaction: its share of victims' money
+  std::vector<double> received;                // per account: victims' money received, base
+  std::vector<double> passed_on;               // per account: victims' money sent on, base
+  std::vector<std::uint32_t> victims_reached;  // distinct victims (exact up to 16, estimated above)
+  std::vector<float> tainted_share;            // per transaction: its share of victims' money
 };
 
 /// `base_values` from base_values(graph); `scam_weight` per transaction: the share of a victim's

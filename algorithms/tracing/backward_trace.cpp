@@ -319,7 +319,7 @@ void validate_backward(const TraceOptions& options) {
 }  // namespace
 
 BackwardTraceResult trace_backward(const TraceContext& context, TxIndex target,
-                           const TraceOptions& options) {
+                                   const TraceOptions& options) {
   validate_backward(options);
   if (target >= context.graph().num_transactions()) throw TraceError("target out of range");
   return BackwardTracer(context, context.graph().transactions().from[target], target, target,
@@ -327,8 +327,8 @@ BackwardTraceResult trace_backward(const TraceContext& context, TxIndex target,
       .run();
 }
 
-BackwardTraceResult trace_backward_balance(const TraceContext& context, VertexId account, Timestamp at,
-                                   const TraceOptions& options) {
+BackwardTraceResult trace_backward_balance(const TraceContext& context, VertexId account,
+                                           Timestamp at, const TraceOptions& options) {
   validate_backward(options);
   const auto& times = context.graph().transactions().timestamp;
   const auto deadline =

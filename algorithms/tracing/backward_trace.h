@@ -14,10 +14,10 @@ namespace moneytrail {
 /// Decomposes the paid amount of `target` by origin. Throws TraceError for a window (forward
 /// only), max_hops 0 or a missing rate.
 BackwardTraceResult trace_backward(const TraceContext& context, TxIndex target,
-                           const TraceOptions& options);
+                                   const TraceOptions& options);
 
 /// Decomposes what `account` held at time `at` (after every transaction at or before it).
-BackwardTraceResult trace_backward_balance(const TraceContext& context, VertexId account, Timestamp at,
-                                   const TraceOptions& options);
+BackwardTraceResult trace_backward_balance(const TraceContext& context, VertexId account,
+                                           Timestamp at, const TraceOptions& options);
 
 }  // namespace moneytrail

@@ -196,7 +196,7 @@ void validate_trace_options(const TraceOptions& options) {
 }
 
 ForwardTraceResult trace_forward(const TraceContext& context, std::span<const TxIndex> seeds,
-                          const TraceOptions& options) {
+                                 const TraceOptions& options) {
   validate_trace_options(options);
   if (seeds.empty()) throw TraceError("a trace needs at least one seed transaction");
   for (TxIndex t : seeds) {
@@ -211,9 +211,9 @@ ForwardTraceResult trace_forward(const TraceContext& context, std::span<const Tx
   return trace.finish();
 }
 
-std::vector<ForwardTraceResult> trace_forward_batch(const TraceContext& context,
-                                             const std::vector<std::vector<TxIndex>>& seed_sets,
-                                             const TraceOptions& options, int threads) {
+std::vector<ForwardTraceResult> trace_forward_batch(
+    const TraceContext& context, const std::vector<std::vector<TxIndex>>& seed_sets,
+    const TraceOptions& options, int threads) {
   validate_trace_options(options);
   std::vector<ForwardTraceResult> results(seed_sets.size());
   std::vector<std::exception_ptr> errors(seed_sets.size());

@@ -176,8 +176,7 @@ class LotLedger {
     Amount remaining = everything ? std::numeric_limits<Amount>::infinity() : amount;
     switch (policy_) {
       case TracePolicy::haircut: {
-        const double share =
-            everything || balance_.value <= 0 ? 1.0 : amount / balance_.value;
+        const double share = everything || balance_.value <= 0 ? 1.0 : amount / balance_.value;
         for (std::size_t i = head_; i < lots_.size(); ++i) {
           Lot& lot = lots_[i];
           take_from(lot, everything ? lot.amount : lot.amount * share, take);

@@ -27,18 +27,12 @@ std::string_view to_string(TraceDirection direction) {
 
 std::string_view to_string(EndpointStatus status) {
   switch (status) {
-    case EndpointStatus::held:
-      return "held";
-    case EndpointStatus::cashed_out:
-      return "cashed_out";
-    case EndpointStatus::left_data:
-      return "left_data";
-    case EndpointStatus::opening_balance:
-      return "opening_balance";
-    case EndpointStatus::inflow:
-      return "inflow";
-    case EndpointStatus::other:
-      return "other";
+    case EndpointStatus::held: return "held";
+    case EndpointStatus::cashed_out: return "cashed_out";
+    case EndpointStatus::left_data: return "left_data";
+    case EndpointStatus::opening_balance: return "opening_balance";
+    case EndpointStatus::inflow: return "inflow";
+    case EndpointStatus::other: return "other";
   }
   return "held";
 }

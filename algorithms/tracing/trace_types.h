@@ -38,7 +38,8 @@ class TraceError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
   TraceError(std::string field, std::string message)
-      : std::runtime_error(field + " " + message), field_(std::move(field)),
+      : std::runtime_error(field + " " + message),
+        field_(std::move(field)),
         message_(std::move(message)) {}
   const std::string& field() const { return field_; }  // empty: not about one option
   const std::string& message() const { return message_; }

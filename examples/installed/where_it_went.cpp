@@ -29,7 +29,8 @@ int main(int argc, char** argv) {
                 trace.summary.seed_amount, trace.currency.c_str(), trace.summary.held,
                 trace.endpoints.size());
     for (const TraceEndpoint& e : trace.endpoints)
-      std::printf("  %-30s %-12s %12.2f  hop %u\n", std::string(graph.account_id(e.account)).c_str(),
+      std::printf("  %-30s %-12s %12.2f  hop %u\n",
+                  std::string(graph.account_id(e.account)).c_str(),
                   std::string(to_string(e.status)).c_str(), e.amount, e.hop);
   } catch (const InputError& e) {
     std::fprintf(stderr, "%s\n", e.what());

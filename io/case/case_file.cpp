@@ -10,10 +10,10 @@
 #include <limits>
 #include <memory>
 
-#include "io/util/atomic_file.h"
-#include "io/csv/byte_source.h"
 #include "graph/input_error.h"
+#include "io/csv/byte_source.h"
 #include "io/moneytrail.pb.h"
+#include "io/util/atomic_file.h"
 
 namespace moneytrail {
 namespace {

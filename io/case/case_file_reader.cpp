@@ -9,10 +9,10 @@
 #include <memory>
 #include <thread>
 
+#include "graph/input_error.h"
+#include "io/case/case_file.h"
 #include "io/csv/bounded_queue.h"
 #include "io/csv/byte_source.h"
-#include "io/case/case_file.h"
-#include "graph/input_error.h"
 #include "io/moneytrail.pb.h"
 #include "io/util/text_safety.h"
 
@@ -93,21 +93,11 @@ class CaseReader {
       chunk_ = chunks + 1;  // the header is frame 0
       if (ended) fail("data after the end marker");
       switch (chunk.body_case()) {
-        case pb::Chunk::kSymbols:
-          add_symbols(chunk.symbols());
-          break;
-        case pb::Chunk::kAccounts:
-          add_accounts(chunk.accounts());
-          break;
-        case pb::Chunk::kTransactions:
-          add_transactions(chunk.transactions());
-          break;
-        case pb::Chunk::kLinks:
-          add_links(chunk.links());
-          break;
-        case pb::Chunk::kRates:
-          add_rates(chunk.rates());
-          break;
+        case pb::Chunk::kSymbols: add_symbols(chunk.symbols()); break;
+        case pb::Chunk::kAccounts: add_accounts(chunk.accounts()); break;
+        case pb::Chunk::kTransactions: add_transactions(chunk.transactions()); break;
+        case pb::Chunk::kLinks: add_links(chunk.links()); break;
+        case pb::Chunk::kRates: add_rates(chunk.rates()); break;
         case pb::Chunk::kEnd:
           ended = true;
           if (chunk.end().chunks() != chunks || chunk.end().accounts() != parts_.accounts.size() ||
@@ -115,8 +105,7 @@ class CaseReader {
             fail("end marker counts do not match the chunks read");
           }
           break;
-        default:
-          fail("chunk " + std::to_string(chunks) + " has an unknown type");
+        default: fail("chunk " + std::to_string(chunks) + " has an unknown type");
       }
       ++chunks;
     }
@@ -144,7 +133,8 @@ class CaseReader {
   // Errors name the chunk (frames counted from the header, 0) where one was being read.
   [[noreturn]] void fail(const std::string& reason) {
     const std::uint64_t chunk = chunk_.load();
-    throw InputError(path_, 0, "", chunk ? "chunk " + std::to_string(chunk) + ": " + reason : reason);
+    throw InputError(path_, 0, "",
+                     chunk ? "chunk " + std::to_string(chunk) + ": " + reason : reason);
   }
 
   // An id as CSV input would accept it: not empty, valid UTF-8, no control characters.
@@ -305,7 +295,8 @@ class CaseReader {
     if (c.timestamp_delta_size() > 0 && !in_time_range(time))
       fail("a transaction time outside 1900-2200");
     for (std::uint64_t delta : c.timestamp_delta()) {
-      if (delta > static_cast<std::uint64_t>(kLatestTime - kEarliestTime)) fail("timestamp overflow");
+      if (delta > static_cast<std::uint64_t>(kLatestTime - kEarliestTime))
+        fail("timestamp overflow");
       time += static_cast<Timestamp>(delta);
       if (!in_time_range(time)) fail("a transaction time outside 1900-2200");
       t.timestamp.push_back(time);
@@ -395,7 +386,8 @@ class CaseReader {
   std::string path_;
   std::atomic<std::uint64_t> chunk_{0};
   // (first row, frame) of each account and transaction chunk, for naming where a duplicate is.
-  std::vector<std::pair<std::uint32_t, std::uint64_t>> account_chunks_, transaction_chunks_;  // frame being decoded (0: the header); both threads read it
+  std::vector<std::pair<std::uint32_t, std::uint64_t>> account_chunks_,
+      transaction_chunks_;  // frame being decoded (0: the header); both threads read it
   ByteSource source_;
   std::string sha256_;
   std::string payload_;

@@ -1,11 +1,10 @@
 #include "io/csv/csv_reader.h"
 
-#include "io/util/text_safety.h"
-
 #include <algorithm>
 #include <cstring>
 
 #include "graph/input_error.h"
+#include "io/util/text_safety.h"
 
 namespace moneytrail {
 
@@ -93,11 +92,9 @@ bool CsvReader::parse_record(CsvRecord& record, std::size_t& lines_in_record) {
         ++i;
       }
       std::size_t field_end = i;
-      if (i < end_ && data[i] == '\n' && field_end > begin && data[field_end - 1] == '\r') {
-        --field_end;
-      } else if (i >= end_ && eof_ && field_end > begin && data[field_end - 1] == '\r') {
-        --field_end;
-      }
+      // A CR before the record's LF (or before the end of the file) is part of the line break.
+      const bool at_line_end = (i < end_ && data[i] == '\n') || (i >= end_ && eof_);
+      if (at_line_end && field_end > begin && data[field_end - 1] == '\r') --field_end;
       spans_.push_back({begin, field_end, false});
     }
     if (i >= end_) {
@@ -201,7 +198,9 @@ void split_csv_line_in_place(char* line, std::size_t size, std::vector<std::stri
   fields.emplace_back(field, static_cast<std::size_t>(out - field));
 }
 
-std::string csv_escape(std::string_view field, char delimiter) { return csv_cell(field, delimiter); }
+std::string csv_escape(std::string_view field, char delimiter) {
+  return csv_cell(field, delimiter);
+}
 
 std::string join_csv_fields(const std::vector<std::string_view>& fields, char delimiter) {
   // The row as it was read (quoted where needed, no formula guard: it is one cell's content).

@@ -8,8 +8,8 @@
 #include <sstream>
 
 #include "io/csv/csv_reader.h"
-#include "io/util/text_safety.h"
 #include "io/csv/field_parsers.h"
+#include "io/util/text_safety.h"
 
 namespace moneytrail {
 namespace {
@@ -80,10 +80,9 @@ void write_graphml(std::ostream& out, const TransactionGraph& graph, const Subgr
          "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
          "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
   const char* node_keys[][2] = {
-      {"label", "string"},  {"kind", "string"},  {"institution", "string"},
-      {"labels", "string"}, {"members", "long"}, {"group", "long"},
-      {"hop", "long"},      {"score", "double"}, {"endpoint", "boolean"},
-      {"held", "double"},   {"status", "string"}};
+      {"label", "string"},     {"kind", "string"}, {"institution", "string"}, {"labels", "string"},
+      {"members", "long"},     {"group", "long"},  {"hop", "long"},           {"score", "double"},
+      {"endpoint", "boolean"}, {"held", "double"}, {"status", "string"}};
   for (auto [name, type] : node_keys)
     out << "  <key id=\"" << name << "\" for=\"node\" attr.name=\"" << name << "\" attr.type=\""
         << type << "\"/>\n";
@@ -165,8 +164,7 @@ void write_gexf(std::ostream& out, const TransactionGraph& graph, const Subgraph
     out << "      <node id=\"" << xml_text(f.id) << "\" label=\"" << xml_text(f.label)
         << "\">\n        <attvalues>\n";
     for (std::size_t i = 0; i < std::size(values); ++i)
-      out << "          <attvalue for=\"" << i << "\" value=\"" << xml_text(values[i])
-          << "\"/>\n";
+      out << "          <attvalue for=\"" << i << "\" value=\"" << xml_text(values[i]) << "\"/>\n";
     out << "        </attvalues>\n      </node>\n";
   }
   out << "    </nodes>\n    <edges>\n";
@@ -276,8 +274,7 @@ void write_csv_nodes(std::ostream& out, const TransactionGraph& graph, const Sub
     const NodeFields f = node_fields(graph, n);
     out << csv_escape(f.id) << "," << csv_escape(f.label) << "," << f.kind << ","
         << csv_escape(f.institution) << "," << csv_escape(f.labels) << "," << n.members << ","
-        << n.group << ","
-        << n.hop << "," << number(n.score) << "," << (n.endpoint ? 1 : 0) << ","
+        << n.group << "," << n.hop << "," << number(n.score) << "," << (n.endpoint ? 1 : 0) << ","
         << number(n.held) << "," << csv_escape(n.status) << "\n";
   }
 }

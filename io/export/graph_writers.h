@@ -30,5 +30,4 @@ void write_csv_edges(std::ostream& out, const TransactionGraph& graph, const Sub
 /// The node's id in every format.
 std::string subgraph_node_id(const TransactionGraph& graph, const SubgraphNode& node);
 
-
 }  // namespace moneytrail

@@ -115,7 +115,8 @@ document.getElementById('status').textContent=cy.nodes().length+' nodes, '+cy.ed
 
 std::optional<std::filesystem::path> find_cytoscape_js() {
   if (const char* dir = std::getenv("MONEYTRAIL_WEB_DIR")) {
-    for (const char* relative : {"node_modules/cytoscape/dist/cytoscape.min.js", "cytoscape.min.js"}) {
+    for (const char* relative :
+         {"node_modules/cytoscape/dist/cytoscape.min.js", "cytoscape.min.js"}) {
       const std::filesystem::path p = std::filesystem::path(dir) / relative;
       if (std::filesystem::exists(p)) return p;
     }
@@ -127,7 +128,8 @@ std::optional<std::filesystem::path> find_cytoscape_js() {
   std::error_code ec;
   const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
   if (ec) return std::nullopt;
-  for (const char* relative : {"../share/moneytrail/cytoscape.min.js", "share/moneytrail/cytoscape.min.js"}) {
+  for (const char* relative :
+       {"../share/moneytrail/cytoscape.min.js", "share/moneytrail/cytoscape.min.js"}) {
     const std::filesystem::path p = exe.parent_path() / relative;
     if (std::filesystem::exists(p, ec)) return p.lexically_normal();
   }

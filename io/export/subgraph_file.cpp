@@ -28,23 +28,12 @@ std::string cytoscape_js() {
 void write_one(std::ostream& out, GraphFileFormat format, const TransactionGraph& graph,
                const Subgraph& sub) {
   switch (format) {
-    case GraphFileFormat::graphml:
-      write_graphml(out, graph, sub);
-      break;
-    case GraphFileFormat::gexf:
-      write_gexf(out, graph, sub);
-      break;
-    case GraphFileFormat::dot:
-      write_dot(out, graph, sub);
-      break;
-    case GraphFileFormat::cyjs:
-      write_cyjs(out, graph, sub);
-      break;
-    case GraphFileFormat::html:
-      write_html_report(out, graph, sub, cytoscape_js());
-      break;
-    case GraphFileFormat::csv:
-      break;
+    case GraphFileFormat::graphml: write_graphml(out, graph, sub); break;
+    case GraphFileFormat::gexf: write_gexf(out, graph, sub); break;
+    case GraphFileFormat::dot: write_dot(out, graph, sub); break;
+    case GraphFileFormat::cyjs: write_cyjs(out, graph, sub); break;
+    case GraphFileFormat::html: write_html_report(out, graph, sub, cytoscape_js()); break;
+    case GraphFileFormat::csv: break;
   }
 }
 
@@ -55,16 +44,11 @@ std::optional<GraphFileFormat> parse_graph_file_format(std::string_view name) {
   const auto format = parse_export_format(name);
   if (!format) return std::nullopt;
   switch (*format) {
-    case ExportFormat::graphml:
-      return GraphFileFormat::graphml;
-    case ExportFormat::gexf:
-      return GraphFileFormat::gexf;
-    case ExportFormat::dot:
-      return GraphFileFormat::dot;
-    case ExportFormat::cyjs:
-      return GraphFileFormat::cyjs;
-    case ExportFormat::csv:
-      return GraphFileFormat::csv;
+    case ExportFormat::graphml: return GraphFileFormat::graphml;
+    case ExportFormat::gexf: return GraphFileFormat::gexf;
+    case ExportFormat::dot: return GraphFileFormat::dot;
+    case ExportFormat::cyjs: return GraphFileFormat::cyjs;
+    case ExportFormat::csv: return GraphFileFormat::csv;
   }
   return std::nullopt;
 }

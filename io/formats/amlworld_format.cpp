@@ -8,8 +8,8 @@
 #include <array>
 #include <filesystem>
 
-#include "io/csv/field_parsers.h"
 #include "graph/input_error.h"
+#include "io/csv/field_parsers.h"
 #include "io/formats/transaction_formats.h"
 
 namespace moneytrail {

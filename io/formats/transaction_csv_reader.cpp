@@ -3,17 +3,17 @@
 // few strings a row needs), and the calling thread interns accounts, detects duplicate ids and
 // appends columns. Batches keep input order, and rejects are written by the consuming thread only,
 // so the graph and the rejects file are the same as a sequential read.
-#include <filesystem>
 #include <array>
+#include <filesystem>
 #include <thread>
 
+#include "graph/input_error.h"
 #include "io/csv/bounded_queue.h"
-#include "io/side/csv_inputs.h"
 #include "io/csv/csv_reader.h"
 #include "io/csv/field_parsers.h"
-#include "graph/input_error.h"
-#include "io/util/text_safety.h"
 #include "io/formats/transaction_formats.h"
+#include "io/side/csv_inputs.h"
+#include "io/util/text_safety.h"
 
 namespace moneytrail {
 namespace {
@@ -66,7 +66,7 @@ struct Batch {
 using BatchQueue = BoundedQueue<Batch>;
 
 constexpr std::array<const char*, kStringFields.size()> kStringFieldNames = {
-    "id", "from", "to", "currency", "received_currency", "from_institution", "to_institution",
+    "id",      "from", "to", "currency", "received_currency", "from_institution", "to_institution",
     "typology"};
 
 // Ids must be readable and distinct in every output: no control characters, not blank (only
@@ -77,8 +77,7 @@ std::optional<RowError> check_text(const TransactionInput& in, bool strict, std:
   for (std::size_t i = 0; i < kStringFields.size(); ++i) {
     const std::string_view text = in.*kStringFields[i];
     if (is_valid_utf8(text)) continue;
-    if (strict)
-      return RowError{kStringFieldNames[i], RejectReason::invalid_text, "invalid UTF-8"};
+    if (strict) return RowError{kStringFieldNames[i], RejectReason::invalid_text, "invalid UTF-8"};
     if (repaired < 0) repaired = static_cast<std::int8_t>(i);
   }
   for (std::size_t i = 0; i < 3; ++i) {  // id, from, to
@@ -156,7 +155,9 @@ FileReadReport read_transactions_csv(const std::string& path, const CsvReadOptio
   const std::vector<std::string> header(record.fields.begin(), record.fields.end());
   std::unique_ptr<TransactionRowParser> parser = make_transaction_row_parser(
       options.format, std::vector<std::string_view>(header.begin(), header.end()), path);
-  if (options.progress) options.progress->begin("reading " + std::filesystem::path(path).filename().string(), reader.file_size(), "bytes");
+  if (options.progress)
+    options.progress->begin("reading " + std::filesystem::path(path).filename().string(),
+                            reader.file_size(), "bytes");
 
   FileReadReport report;
   report.path = path;
@@ -198,9 +199,9 @@ FileReadReport read_transactions_csv(const std::string& path, const CsvReadOptio
         if (row.repaired >= 0) {
           ++report.repaired;
           if (report.repair_examples.size() < 5)
-            report.repair_examples.push_back(
-                format_location(path, row.line, kStringFieldNames[row.repaired],
-                                "invalid UTF-8 replaced with U+FFFD"));
+            report.repair_examples.push_back(format_location(path, row.line,
+                                                             kStringFieldNames[row.repaired],
+                                                             "invalid UTF-8 replaced with U+FFFD"));
         }
         if (builder.add_transaction(in) == GraphBuilder::AddResult::duplicate_id) {
           reject(row,

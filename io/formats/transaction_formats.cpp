@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
-#include "io/csv/field_parsers.h"
 #include "graph/input_error.h"
+#include "io/csv/field_parsers.h"
 
 namespace moneytrail {
 namespace {
@@ -137,8 +137,7 @@ std::optional<std::string_view> detect_transaction_layout(
   HeaderIndex index(header, path);
   if (index.has("id") && index.has("from") && index.has("to")) return "native";
   if (index.has("from bank") && index.has("to bank")) return "amlworld";
-  if (index.has("sourcenodeid") || index.has("orig_acct") ||
-      index.has("counter_party_account_num"))
+  if (index.has("sourcenodeid") || index.has("orig_acct") || index.has("counter_party_account_num"))
     return "amlsim";
   if (index.has("nameorig") && index.has("namedest")) return "paysim";
   if (index.has("from") && index.has("to") &&

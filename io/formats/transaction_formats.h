@@ -47,8 +47,8 @@ std::unique_ptr<TransactionRowParser> make_amlsim_parser(
     const std::vector<std::string_view>& header, const std::string& path);
 std::unique_ptr<TransactionRowParser> make_paysim_parser(
     const std::vector<std::string_view>& header, const std::string& path);
-std::unique_ptr<TransactionRowParser> make_trc20_parser(
-    const std::vector<std::string_view>& header, const std::string& path);
+std::unique_ptr<TransactionRowParser> make_trc20_parser(const std::vector<std::string_view>& header,
+                                                        const std::string& path);
 
 /// Column positions by header name (case-insensitive, trimmed).
 class HeaderIndex {

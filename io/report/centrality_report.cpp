@@ -37,10 +37,10 @@ void write_centrality(std::ostream& out, OutputFormat format, const TransactionG
     const FlowStrength& s = scores.strength;
     const Column::Kind value_kind =
         scores.weight == FlowWeight::value ? Column::Kind::amount : Column::Kind::integer;
-    r.columns.push_back(
-        {"in_degree", Column::Kind::integer, [&s](std::uint32_t v) { return double(s.in_degree[v]); }});
-    r.columns.push_back(
-        {"out_degree", Column::Kind::integer, [&s](std::uint32_t v) { return double(s.out_degree[v]); }});
+    r.columns.push_back({"in_degree", Column::Kind::integer,
+                         [&s](std::uint32_t v) { return double(s.in_degree[v]); }});
+    r.columns.push_back({"out_degree", Column::Kind::integer,
+                         [&s](std::uint32_t v) { return double(s.out_degree[v]); }});
     r.columns.push_back({"in_value", value_kind, number(s.in_value)});
     r.columns.push_back({"out_value", value_kind, number(s.out_value)});
   }
@@ -62,8 +62,7 @@ void write_centrality(std::ostream& out, OutputFormat format, const TransactionG
       r.header["run"] = {{"sources", scores.sources},
                          {"sampled", scores.sources < graph.num_accounts()}};
       break;
-    default:
-      break;
+    default: break;
   }
   r.heading = std::string(to_string(measure)) + " (" + std::string(to_string(scores.weight)) +
               " weights), top " + std::to_string(order.size()) + " of " +

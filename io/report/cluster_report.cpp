@@ -1,11 +1,10 @@
 #include "io/report/cluster_report.h"
 
-#include "graph/currency_units.h"
-#include "io/util/text_safety.h"
-
 #include <iomanip>
 
+#include "graph/currency_units.h"
 #include "io/csv/csv_reader.h"
+#include "io/util/text_safety.h"
 
 namespace moneytrail {
 namespace {
@@ -114,7 +113,8 @@ void print_cluster_table(std::ostream& out, const ClusterReportContext& c) {
     for (const std::string& reason : m.reasons) out << "    - " << reason << "\n";
     out << "    members:";
     const std::size_t shown = std::min<std::size_t>(m.members.size(), 6);
-    for (std::size_t k = 0; k < shown; ++k) out << " " << terminal_text(c.graph.account_id(m.members[k]));
+    for (std::size_t k = 0; k < shown; ++k)
+      out << " " << terminal_text(c.graph.account_id(m.members[k]));
     if (shown < m.members.size()) out << " ... (+" << m.members.size() - shown << ")";
     out << "\n";
   }

@@ -3,8 +3,6 @@
 // row per cluster.
 #pragma once
 
-#include "io/report/report_text.h"
-
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <vector>
@@ -12,6 +10,7 @@
 #include "algorithms/communities/cluster_report.h"
 #include "algorithms/communities/flow_blocks.h"
 #include "graph/transaction_graph.h"
+#include "io/report/report_text.h"
 
 namespace moneytrail {
 

@@ -10,8 +10,9 @@ using json = nlohmann::ordered_json;
 json at_k_json(const RankingEvaluation& e) {
   json rows = json::array();
   for (const RankAtK& at : e.at_k)
-    rows.push_back(
-        {{"k", at.k}, {"precision", round_score(at.precision)}, {"recall", round_score(at.recall)}});
+    rows.push_back({{"k", at.k},
+                    {"precision", round_score(at.precision)},
+                    {"recall", round_score(at.recall)}});
   return rows;
 }
 
@@ -69,7 +70,8 @@ std::vector<MetricRow> metric_rows(const EvaluationView& v) {
   };
   for (std::size_t i = 0; i < v.model.at_k.size(); ++i) {
     const std::string k = std::to_string(v.model.at_k[i].k);
-    rows.push_back(both("precision@" + k, [&, i](const auto& e) { return score(e.at_k[i].precision); }));
+    rows.push_back(
+        both("precision@" + k, [&, i](const auto& e) { return score(e.at_k[i].precision); }));
     rows.push_back(both("recall@" + k, [&, i](const auto& e) { return score(e.at_k[i].recall); }));
   }
   return rows;

@@ -21,12 +21,9 @@ std::string cell_text(const RankedColumn& c, std::uint32_t row, std::string_view
       return std::isnan(c.number(row)) ? "" : score_text(c.number(row));
     case RankedColumn::Kind::amount:
       return std::isnan(c.number(row)) ? "" : number_text(round_amount(c.number(row), c.decimals));
-    case RankedColumn::Kind::integer:
-      return number_text(c.number(row));
-    case RankedColumn::Kind::text:
-      return c.text(row);
-    case RankedColumn::Kind::list:
-      return joined(c.list(row), separator);
+    case RankedColumn::Kind::integer: return number_text(c.number(row));
+    case RankedColumn::Kind::text: return c.text(row);
+    case RankedColumn::Kind::list: return joined(c.list(row), separator);
   }
   return "";
 }
@@ -38,12 +35,9 @@ json cell_json(const RankedColumn& c, std::uint32_t row) {
     case RankedColumn::Kind::amount:
       return std::isnan(c.number(row)) ? json(nullptr)
                                        : json(round_amount(c.number(row), c.decimals));
-    case RankedColumn::Kind::integer:
-      return json(static_cast<std::int64_t>(c.number(row)));
-    case RankedColumn::Kind::text:
-      return json(c.text(row));
-    case RankedColumn::Kind::list:
-      return json(c.list(row));
+    case RankedColumn::Kind::integer: return json(static_cast<std::int64_t>(c.number(row)));
+    case RankedColumn::Kind::text: return json(c.text(row));
+    case RankedColumn::Kind::list: return json(c.list(row));
   }
   return json(nullptr);
 }
@@ -90,8 +84,7 @@ void write_ranking(std::ostream& out, OutputFormat format, const Ranking& rankin
                                      : TextTable::Align::left);
     std::size_t rank = 0;
     for (std::uint32_t row : ranking.order) {
-      std::vector<std::string> cells = {std::to_string(++rank),
-                                        terminal_text(ranking.id(row))};
+      std::vector<std::string> cells = {std::to_string(++rank), terminal_text(ranking.id(row))};
       for (const RankedColumn& c : ranking.columns)
         if (c.where & RankedColumn::table) cells.push_back(terminal_text(cell_text(c, row, "; ")));
       table.add_row(std::move(cells));

@@ -20,9 +20,9 @@ struct RankedColumn {
   enum Where : std::uint8_t { csv = 1, json = 2, table = 4, everywhere = 7 };
   std::string name;
   Kind kind = Kind::score;
-  std::function<double(std::uint32_t)> number;                 // score, amount, integer
-  int decimals = 2;                                            // amount
-  std::function<std::string(std::uint32_t)> text;              // text
+  std::function<double(std::uint32_t)> number;                  // score, amount, integer
+  int decimals = 2;                                             // amount
+  std::function<std::string(std::uint32_t)> text;               // text
   std::function<std::vector<std::string>(std::uint32_t)> list;  // list: JSON array, else ';'
   std::uint8_t where = everywhere;
 };
@@ -33,7 +33,7 @@ struct Ranking {
   std::vector<std::uint32_t> order;  // rows to write, best first
   std::vector<RankedColumn> columns;
   nlohmann::ordered_json header = nlohmann::ordered_json::object();  // JSON keys before "scores"
-  std::string heading;  // the table's first line
+  std::string heading;                                               // the table's first line
 };
 
 void write_ranking(std::ostream& out, OutputFormat format, const Ranking& ranking,

@@ -15,20 +15,17 @@ namespace moneytrail {
 
 std::string_view to_string(OutputFormat format) {
   switch (format) {
-    case OutputFormat::csv:
-      return "csv";
-    case OutputFormat::json:
-      return "json";
-    default:
-      return "table";
+    case OutputFormat::csv: return "csv";
+    case OutputFormat::json: return "json";
+    default: return "table";
   }
 }
 
 OutputFormat parse_output_format(std::string_view text, std::string_view allowed) {
   for (OutputFormat f : {OutputFormat::csv, OutputFormat::json, OutputFormat::table})
     if (text == to_string(f) && allowed.find(to_string(f)) != std::string_view::npos) return f;
-  throw OptionError("format", "unknown: '" + std::string(text) + "' (expected " +
-                                  std::string(allowed) + ")");
+  throw OptionError("format",
+                    "unknown: '" + std::string(text) + "' (expected " + std::string(allowed) + ")");
 }
 
 namespace {
@@ -148,7 +145,8 @@ std::string amount_text(double value, int decimals) {
                         .ptr;
   const std::string_view digits(buffer, static_cast<std::size_t>(end - buffer));
   const std::size_t point = std::min(digits.find('.'), digits.size());
-  std::string out = value < 0 && digits.find_first_not_of("0.") != std::string_view::npos ? "-" : "";
+  std::string out =
+      value < 0 && digits.find_first_not_of("0.") != std::string_view::npos ? "-" : "";
   for (std::size_t i = 0; i < point; ++i) {
     if (i > 0 && (point - i) % 3 == 0) out += ',';
     out += digits[i];

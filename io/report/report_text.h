@@ -2,8 +2,8 @@
 // valid, numbers for people, and the provenance every output records.
 #pragma once
 
-#include <cstdint>
 #include <cmath>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>

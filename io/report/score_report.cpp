@@ -25,7 +25,8 @@ void write_account_scores(std::ostream& out, OutputFormat format, const AccountS
   Ranking r;
   r.id = [&](std::uint32_t v) { return graph.account_id(v); };
   r.order.assign(view.order.begin(), view.order.end());
-  r.columns.push_back({"score", Column::Kind::score, [&](std::uint32_t v) { return view.score[v]; }});
+  r.columns.push_back(
+      {"score", Column::Kind::score, [&](std::uint32_t v) { return view.score[v]; }});
   Column reasons{"reasons", Column::Kind::list};
   reasons.list = [&](std::uint32_t v) { return view.reasons(v); };
   Column degree{"degree", Column::Kind::integer,
@@ -48,8 +49,8 @@ void write_account_scores(std::ostream& out, OutputFormat format, const AccountS
   for (int t = 0; t < kTypologyCount; ++t)
     hits[std::string(to_string(static_cast<Typology>(t)))] = view.typologies.counts[t];
   r.header["typology_hits"] = hits;
-  r.heading = "mule-risk scores (" + view.scored_by + "), top " + std::to_string(view.order.size()) +
-              " of " + with_thousands(graph.num_accounts()) +
+  r.heading = "mule-risk scores (" + view.scored_by + "), top " +
+              std::to_string(view.order.size()) + " of " + with_thousands(graph.num_accounts()) +
               " accounts; a score near 1 is strong evidence, near 0 none";
   write_ranking(out, format, r, report, csv_comment);
 }
@@ -63,7 +64,8 @@ void write_transaction_scores(std::ostream& out, OutputFormat format,
   r.id_column = "transaction";
   r.id = [&](std::uint32_t t) { return graph.transaction_id(t); };
   r.order.assign(view.order.begin(), view.order.end());
-  r.columns.push_back({"score", Column::Kind::score, [&](std::uint32_t t) { return view.score[t]; }});
+  r.columns.push_back(
+      {"score", Column::Kind::score, [&](std::uint32_t t) { return view.score[t]; }});
   Column reasons{"reasons", Column::Kind::text};
   reasons.text = [&](std::uint32_t t) { return view.reasons(t); };
   Column from{"from", Column::Kind::text};
@@ -73,8 +75,8 @@ void write_transaction_scores(std::ostream& out, OutputFormat format,
   Column label{"label", Column::Kind::text};
   label.text = [&](std::uint32_t t) -> std::string {
     return tx.label[t] == LaunderingLabel::laundering ? "1"
-           : tx.label[t] == LaunderingLabel::clean   ? "0"
-                                                     : "";
+           : tx.label[t] == LaunderingLabel::clean    ? "0"
+                                                      : "";
   };
   label.where = Column::csv | Column::json;
   if (format == OutputFormat::table) {
@@ -89,8 +91,9 @@ void write_transaction_scores(std::ostream& out, OutputFormat format,
   r.header["scored_by"] = view.scored_by;
   r.header["level"] = "transactions";
   r.header["transactions"] = graph.num_transactions();
-  r.heading = "transaction scores (" + view.scored_by + "), top " + std::to_string(view.order.size()) +
-              " of " + with_thousands(graph.num_transactions()) + " transactions";
+  r.heading = "transaction scores (" + view.scored_by + "), top " +
+              std::to_string(view.order.size()) + " of " +
+              with_thousands(graph.num_transactions()) + " transactions";
   write_ranking(out, format, r, report, csv_comment);
 }
 
@@ -129,9 +132,8 @@ void write_typology_hits(std::ostream& out, const TransactionGraph& graph,
     std::vector<std::string> accounts, transactions;
     for (VertexId v : r.hits[i].accounts) accounts.emplace_back(graph.account_id(v));
     for (TxIndex t : r.hits[i].transactions) transactions.emplace_back(graph.transaction_id(t));
-    out << i + 1 << "," << to_string(r.hits[i].typology) << ","
-        << csv_escape(joined(accounts, ';')) << "," << csv_escape(joined(transactions, ';'))
-        << ",";
+    out << i + 1 << "," << to_string(r.hits[i].typology) << "," << csv_escape(joined(accounts, ';'))
+        << "," << csv_escape(joined(transactions, ';')) << ",";
     // running_points: the share of its payers' money the collection account keeps
     if (r.hits[i].typology == Typology::running_points) out << score_text(r.hits[i].kept_share);
     out << "\n";

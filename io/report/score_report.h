@@ -21,8 +21,8 @@ struct AccountScoresView {
   const TransactionGraph& graph;
   const std::vector<double>& score;
   std::function<std::vector<std::string>(VertexId)> reasons;
-  std::string scored_by;                 // "unsupervised" or "model PATH"
-  std::vector<VertexId> order;           // rows written, best first
+  std::string scored_by;                     // "unsupervised" or "model PATH"
+  std::vector<VertexId> order;               // rows written, best first
   std::optional<std::size_t> mule_clusters;  // JSON mule_clusters (0 when not counted)
   const TypologyResult& typologies;
 };

@@ -1,12 +1,12 @@
 #include "io/report/stats_report.h"
-#include "io/util/text_safety.h"
 
 #include <iomanip>
 #include <sstream>
 
 #include "graph/currency_units.h"
-#include "io/report/report_text.h"
 #include "io/csv/field_parsers.h"
+#include "io/report/report_text.h"
+#include "io/util/text_safety.h"
 
 namespace moneytrail {
 namespace {
@@ -24,8 +24,7 @@ nlohmann::ordered_json degree_json(const TransactionGraph& graph, const DegreeSu
 }
 
 nlohmann::ordered_json time_json(Timestamp t) {
-  return t == kNoTime ? nlohmann::ordered_json(nullptr)
-                      : nlohmann::ordered_json(display_time(t));
+  return t == kNoTime ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(display_time(t));
 }
 
 }  // namespace
@@ -50,11 +49,12 @@ nlohmann::ordered_json stats_to_json(const TransactionGraph& graph, const GraphS
   }
   tx["by_currency"] = nlohmann::ordered_json::array();
   for (const CurrencyTotals& c : s.currencies) {
-    tx["by_currency"].push_back({{"currency", c.currency},
-                                 {"paid_transactions", c.transactions_paid},
-                                 {"paid_total", round_amount(c.paid, currency_decimals(c.currency))},
-                                 {"received_transactions", c.transactions_received},
-                                 {"received_total", round_amount(c.received, currency_decimals(c.currency))}});
+    tx["by_currency"].push_back(
+        {{"currency", c.currency},
+         {"paid_transactions", c.transactions_paid},
+         {"paid_total", round_amount(c.paid, currency_decimals(c.currency))},
+         {"received_transactions", c.transactions_received},
+         {"received_total", round_amount(c.received, currency_decimals(c.currency))}});
   }
   tx["conversions"] = s.conversions;
   tx["self_transfers"] = s.self_transfers;
@@ -134,7 +134,8 @@ void print_stats_table(std::ostream& out, const TransactionGraph& graph, const G
   auto degree_row = [&](const std::string& label, const DegreeSummary& d) {
     std::ostringstream value;
     value << "median " << d.median << ", p90 " << d.p90 << ", p99 " << d.p99 << ", max " << d.max;
-    if (graph.num_accounts()) value << " (" << terminal_text(graph.account_id(d.max_account)) << ")";
+    if (graph.num_accounts())
+      value << " (" << terminal_text(graph.account_id(d.max_account)) << ")";
     row(label, value.str());
   };
   out << "Degrees\n";

@@ -1,13 +1,12 @@
 // Formatting of GraphStats for `moneytrail stats` (and the demo tour).
 #pragma once
 
-#include "io/report/report_text.h"
-
 #include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "algorithms/summary/graph_stats.h"
 #include "io/load_case.h"
+#include "io/report/report_text.h"
 
 namespace moneytrail {
 

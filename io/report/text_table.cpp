@@ -1,10 +1,10 @@
 #include "io/report/text_table.h"
 
-#include <clocale>
-#include <cwchar>
 #include <locale.h>
 
 #include <algorithm>
+#include <clocale>
+#include <cwchar>
 
 namespace moneytrail {
 namespace {

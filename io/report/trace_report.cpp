@@ -1,5 +1,4 @@
 #include "io/report/trace_report.h"
-#include "io/util/text_safety.h"
 
 #include <omp.h>
 
@@ -9,10 +8,11 @@
 #include <span>
 
 #include "graph/currency_units.h"
-#include "io/report/report_text.h"
-#include "io/report/text_table.h"
 #include "io/csv/csv_reader.h"
 #include "io/csv/field_parsers.h"
+#include "io/report/report_text.h"
+#include "io/report/text_table.h"
+#include "io/util/text_safety.h"
 
 namespace moneytrail {
 namespace {
@@ -194,8 +194,7 @@ void print_table(std::ostream& out, const TransactionGraph& graph, const TraceVi
     const bool other = e.status == EndpointStatus::other;
     table.add_row({other ? "(other origins)" : terminal_text(graph.account_id(e.account)),
                    other ? "" : std::string(to_string(graph.accounts().kind[e.account])),
-                   std::string(to_string(e.status)), money(e.amount, unit),
-                   std::to_string(e.hop)});
+                   std::string(to_string(e.status)), money(e.amount, unit), std::to_string(e.hop)});
   }
   if (shown > 0) table.write(out);
   for (std::size_t i = 0; i < trace.paths.size(); ++i) {
@@ -247,7 +246,8 @@ std::string trace_csv_rows(const TransactionGraph& graph, const TraceFlows& resu
       return;
     }
     char* end =
-        std::to_chars(number, number + sizeof number, value, std::chars_format::fixed, decimals).ptr;
+        std::to_chars(number, number + sizeof number, value, std::chars_format::fixed, decimals)
+            .ptr;
     if (decimals > 0) {
       while (end[-1] == '0') --end;
       if (end[-1] == '.') --end;
@@ -353,11 +353,12 @@ void write_trace_batch(std::ostream& out, OutputFormat format, const Transaction
       for (const auto& [key, value] : body.items()) j[key] = value;
       out << json_text(j, -1) << "\n";
     } else {
- const int unit = currency_decimals(r.currency);
+      const int unit = currency_decimals(r.currency);
       out << lines[i] << "  " << r.seeds.size() << "  " << money(r.summary.seed_amount, unit)
           << "  " << money(r.summary.held, unit) << "  " << r.summary.accounts_reached << "  "
           << r.summary.transactions_traced << "  " << r.summary.max_hop << "  "
-          << (r.endpoints.empty() ? "-" : terminal_text(graph.account_id(r.endpoints.front().account)))
+          << (r.endpoints.empty() ? "-"
+                                  : terminal_text(graph.account_id(r.endpoints.front().account)))
           << "\n";
     }
   }

@@ -5,15 +5,14 @@
 
 #include <nlohmann/json.hpp>
 #include <ostream>
-#include <string>
-
 #include <span>
+#include <string>
 #include <vector>
 
 #include "algorithms/tracing/trace_types.h"
+#include "graph/transaction_graph.h"
 #include "io/load_case.h"
 #include "io/report/report_text.h"
-#include "graph/transaction_graph.h"
 
 namespace moneytrail {
 

@@ -7,9 +7,9 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "graph/input_error.h"
 #include "io/csv/csv_reader.h"
 #include "io/csv/field_parsers.h"
-#include "graph/input_error.h"
 
 namespace moneytrail {
 namespace {

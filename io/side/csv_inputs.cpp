@@ -1,13 +1,13 @@
-#include <filesystem>
 #include "io/side/csv_inputs.h"
 
+#include <filesystem>
 #include <functional>
 
+#include "graph/input_error.h"
 #include "io/csv/csv_reader.h"
 #include "io/csv/field_parsers.h"
-#include "graph/input_error.h"
-#include "io/util/text_safety.h"
 #include "io/formats/transaction_formats.h"
+#include "io/util/text_safety.h"
 
 namespace moneytrail {
 namespace {
@@ -25,7 +25,9 @@ FileReadReport read_rows(const std::string& path, const CsvReadOptions& options,
   if (!record.error.empty()) throw InputError(path, record.line, "", "header: " + record.error);
   const std::vector<std::string> header(record.fields.begin(), record.fields.end());
   on_header(std::vector<std::string_view>(header.begin(), header.end()));
-  if (options.progress) options.progress->begin("reading " + std::filesystem::path(path).filename().string(), reader.file_size(), "bytes");
+  if (options.progress)
+    options.progress->begin("reading " + std::filesystem::path(path).filename().string(),
+                            reader.file_size(), "bytes");
   bool any_row = false;
   std::vector<std::string> repaired;
   CsvRecord clean;

@@ -22,10 +22,10 @@ struct CsvReadOptions {
 struct FileReadReport {
   std::string path;
   std::string format;
-  std::uint64_t rows = 0;      // data rows seen (blank lines not counted)
-  std::uint64_t loaded = 0;    // rows that became transactions, accounts or rates
-  std::uint64_t rejected = 0;  // rows rejected into the RejectLog
-  std::uint64_t repaired = 0;  // rows loaded with ill-formed UTF-8 replaced by U+FFFD
+  std::uint64_t rows = 0;                    // data rows seen (blank lines not counted)
+  std::uint64_t loaded = 0;                  // rows that became transactions, accounts or rates
+  std::uint64_t rejected = 0;                // rows rejected into the RejectLog
+  std::uint64_t repaired = 0;                // rows loaded with ill-formed UTF-8 replaced by U+FFFD
   std::vector<std::string> repair_examples;  // the first few, as file:line: column: what
   std::string sha256;  // of the file's bytes on disk, hashed as they were read
 };

@@ -35,8 +35,8 @@ std::vector<AccountLabelRow> transaction_truth(const ScoreTable& table,
 }
 
 LabelledScores join_scores(const ScoreTable& table, const std::string& scores_path,
-               const std::vector<AccountLabelRow>& truth, const std::string& truth_path,
-               bool missing_as_zero) {
+                           const std::vector<AccountLabelRow>& truth, const std::string& truth_path,
+                           bool missing_as_zero) {
   std::unordered_map<std::string_view, std::size_t> row_of;
   row_of.reserve(table.accounts.size());
   for (std::size_t i = 0; i < table.accounts.size(); ++i) row_of.emplace(table.accounts[i], i);

@@ -32,7 +32,7 @@ std::vector<AccountLabelRow> transaction_truth(const ScoreTable& table,
 /// Labelled rows in the scores file's order, then truth rows missing from the scores (with
 /// `missing_as_zero`, ranked last; else an InputError naming the row).
 LabelledScores join_scores(const ScoreTable& table, const std::string& scores_path,
-                           const std::vector<AccountLabelRow>& truth,
-                           const std::string& truth_path, bool missing_as_zero);
+                           const std::vector<AccountLabelRow>& truth, const std::string& truth_path,
+                           bool missing_as_zero);
 
 }  // namespace moneytrail

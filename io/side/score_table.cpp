@@ -12,11 +12,11 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "graph/input_error.h"
+#include "graph/types.h"
 #include "io/csv/csv_reader.h"
 #include "io/csv/field_parsers.h"
-#include "graph/input_error.h"
 #include "io/util/text_safety.h"
-#include "graph/types.h"
 
 namespace moneytrail {
 namespace {
@@ -112,7 +112,8 @@ ScoreTable read_score_table(const std::string& path) {
                            std::to_string(fields.size()));
     }
     std::string id(strip_formula_guard(trim(fields[*account])));
-    if (id.empty()) throw InputError(path, number, table.id_column, "empty " + table.id_column + " id");
+    if (id.empty())
+      throw InputError(path, number, table.id_column, "empty " + table.id_column + " id");
     if (label) {
       const std::string_view text = trim(fields[*label]);
       if (text.empty()) {

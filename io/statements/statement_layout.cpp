@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <fstream>
 
-#include "io/csv/field_parsers.h"
 #include "graph/input_error.h"
+#include "io/csv/field_parsers.h"
 
 namespace moneytrail {
 namespace {

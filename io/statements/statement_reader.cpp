@@ -7,12 +7,12 @@
 #include <filesystem>
 #include <fstream>
 
-#include "io/csv/csv_reader.h"
-#include "io/csv/field_parsers.h"
 #include "graph/input_error.h"
 #include "io/csv/byte_source.h"
-#include "io/util/text_safety.h"
+#include "io/csv/csv_reader.h"
+#include "io/csv/field_parsers.h"
 #include "io/statements/xlsx_sheet.h"
+#include "io/util/text_safety.h"
 
 namespace moneytrail {
 namespace {

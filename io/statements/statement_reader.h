@@ -9,10 +9,10 @@
 #include <vector>
 
 #include "graph/types.h"
-#include "io/util/reject_log.h"
 #include "io/statements/statement_layout.h"
 #include "io/statements/statement_set.h"
 #include "io/statements/text_encoding.h"
+#include "io/util/reject_log.h"
 
 namespace moneytrail {
 

@@ -1,7 +1,5 @@
 #include "io/statements/text_encoding.h"
 
-#include "io/util/text_safety.h"
-
 #include <iconv.h>
 
 #include <algorithm>
@@ -10,6 +8,8 @@
 #include <cstdint>
 #include <cstring>
 #include <stdexcept>
+
+#include "io/util/text_safety.h"
 
 namespace moneytrail {
 
@@ -36,6 +36,7 @@ DecodedText decode_text(std::string bytes, std::optional<TextEncoding> forced) {
 std::string to_utf8(std::string_view bytes, TextEncoding encoding) {
   if (encoding == TextEncoding::utf8) return decode_text(std::string(bytes), encoding).text;
   iconv_t cd = iconv_open("UTF-8", "GB18030");
+  // NOLINTNEXTLINE(performance-no-int-to-ptr): (iconv_t)-1 is iconv_open's failure value
   if (cd == reinterpret_cast<iconv_t>(-1)) throw std::runtime_error("iconv has no GB18030");
   // Mostly ASCII, which stays one byte: start at the input's size plus a sixth and grow on E2BIG.
   std::string out(bytes.size() + bytes.size() / 6 + 64, '\0');

@@ -3,11 +3,11 @@
 // iconv.
 #pragma once
 
-#include "io/util/text_safety.h"  // is_valid_utf8
-
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "io/util/text_safety.h"  // is_valid_utf8
 
 namespace moneytrail {
 

@@ -7,10 +7,10 @@
 #include <iterator>
 #include <vector>
 
-#include "io/util/atomic_file.h"
 #include "graph/input_error.h"
-#include "io/util/whole_file.h"
+#include "io/util/atomic_file.h"
 #include "io/util/subprocess.h"
+#include "io/util/whole_file.h"
 
 namespace moneytrail {
 
@@ -33,8 +33,7 @@ std::string xlsx_as_csv(const std::string& path) {
   limits.output = out.path();
   limits.max_output_bytes = std::max<std::uint64_t>(16u << 20, ec ? 0 : 50 * workbook);
   const ProgramResult r = run_program(
-      {"xlsx2csv", "-f", "%Y-%m-%d %H:%M:%S", "--", as_operand(path), out.path().string()},
-      limits);
+      {"xlsx2csv", "-f", "%Y-%m-%d %H:%M:%S", "--", as_operand(path), out.path().string()}, limits);
   if (!r.started)
     throw InputError(path, 0, "",
                      "reading .xlsx needs xlsx2csv (apt-get install xlsx2csv), which did not run");

@@ -4,17 +4,17 @@
 #include <cstring>
 #include <filesystem>
 
-#include "io/util/atomic_file.h"
-#include "io/csv/csv_reader.h"
 #include "graph/input_error.h"
+#include "io/csv/csv_reader.h"
+#include "io/util/atomic_file.h"
 
 namespace moneytrail {
 
 std::string_view to_string(RejectReason reason) {
   static constexpr std::array<std::string_view, kRejectReasonCount> kNames = {
-      "malformed_row", "missing_field",   "bad_number",   "bad_timestamp", "non_positive_amount",
-      "empty_account", "unknown_channel", "unknown_kind", "bad_label",     "duplicate_id",
-      "invalid_text",  "out_of_range"};
+      "malformed_row",       "missing_field", "bad_number",      "bad_timestamp",
+      "non_positive_amount", "empty_account", "unknown_channel", "unknown_kind",
+      "bad_label",           "duplicate_id",  "invalid_text",    "out_of_range"};
   return kNames[static_cast<int>(reason)];
 }
 
@@ -45,8 +45,8 @@ void RejectLog::add_encoded(const std::string& path, std::uint64_t line, const R
     out_->write("file,line,column,reason,detail,row\n");
   }
   ++written_rows_;
-  out_->write(csv_escape(file) + "," + std::to_string(line) + "," + csv_escape(error.column) +
-              "," + std::string(to_string(error.reason)) + "," + csv_escape(error.detail) + "," +
+  out_->write(csv_escape(file) + "," + std::to_string(line) + "," + csv_escape(error.column) + "," +
+              std::string(to_string(error.reason)) + "," + csv_escape(error.detail) + "," +
               csv_escape(encoded_row) + "\n");
 }
 

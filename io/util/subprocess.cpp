@@ -35,8 +35,8 @@ ProgramResult run_program(const std::vector<std::string>& args, const ProgramLim
   posix_spawn_file_actions_destroy(&actions);
   if (spawned != 0) return result;
   result.started = true;
-  const auto deadline = std::chrono::steady_clock::now() +
-                        std::chrono::duration<double>(limits.seconds);
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::duration<double>(limits.seconds);
   int status = 0;
   for (;;) {
     const pid_t done = ::waitpid(pid, &status, WNOHANG);

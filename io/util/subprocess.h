@@ -21,7 +21,7 @@ struct ProgramLimits {
 };
 
 struct ProgramResult {
-  bool started = false;   // false: not found on PATH or could not be spawned
+  bool started = false;  // false: not found on PATH or could not be spawned
   bool timed_out = false;
   bool too_large = false;  // its output passed max_output_bytes
   int exit_code = -1;      // when it exited by itself; -1 when killed by a signal

@@ -218,6 +218,30 @@ class Conventions(unittest.TestCase):
         r = run("ingest", self.csv, "--input-format", "native", "--format", "paysim", "-o", case)
         self.assertEqual(r.returncode, 2)
 
+    def test_since_and_until_on_every_analysing_command(self):
+        # t2..t4 fall in [01:00, 03:00]: three transactions, every account kept.
+        window = ["--since", "2026-01-01T01:00:00Z", "--until", "2026-01-01T03:00:00Z"]
+        r = run("stats", self.csv, "--format", "json", *window)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(json.loads(r.stdout)["transactions"]["total"], 3)
+        self.assertIn("2 transactions outside --since/--until left out", r.stderr)
+        case = os.path.join(self.dir, "w.mtc")
+        self.assertEqual(run("ingest", self.csv, "-o", case, *window).returncode, 0)
+        r = run("stats", case, "--format", "json", "--quiet")
+        self.assertEqual(json.loads(r.stdout)["transactions"]["total"], 3)
+        for command in (["score", "--format", "csv"], ["clusters", "--format", "json"],
+                        ["communities", "--method", "wcc"], ["centrality", "--measure", "degree"]):
+            r = run(command[0], self.csv, *command[1:], *window, "--quiet")
+            self.assertEqual(r.returncode, 0, (command, r.stderr))
+        r = run("score", self.csv, "--format", "csv", "--quiet", *window)
+        scored = {row["account"]: int(row["degree"]) for row in csv.DictReader(io.StringIO(r.stdout))}
+        self.assertEqual(scored.get("A"), 3)  # t2, t3, t4 (t1 is before the window)
+        r = run("stats", self.csv, "--since", "2026-01-02", "--until", "2026-01-01")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("--until is before --since", r.stderr)
+        r = run("stats", self.csv, "--since", "soon")
+        self.assertEqual(r.returncode, 2)
+
 
 if __name__ == "__main__":
     MONEYTRAIL = os.path.abspath(sys.argv.pop(1))

@@ -5,8 +5,8 @@
 #include <cstdint>
 
 #include "fuzz_input.h"
-#include "io/case/case_file.h"
 #include "graph/input_error.h"
+#include "io/case/case_file.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   moneytrail::fuzz::MemoryFile file(data, size);

@@ -8,8 +8,8 @@
 #include <string>
 
 #include "fuzz_input.h"
-#include "io/case/case_file.h"
 #include "graph/input_error.h"
+#include "io/case/case_file.h"
 #include "io/moneytrail.pb.h"
 
 namespace {

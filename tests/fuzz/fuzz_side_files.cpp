@@ -9,9 +9,10 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
-  static const std::string kTransactions = "id,timestamp,from,to,amount,currency\n1,2026-01-01,A,B,5,CNY\n";
-  moneytrail::fuzz::MemoryFile transactions(reinterpret_cast<const std::uint8_t*>(kTransactions.data()),
-                                            kTransactions.size());
+  static const std::string kTransactions =
+      "id,timestamp,from,to,amount,currency\n1,2026-01-01,A,B,5,CNY\n";
+  moneytrail::fuzz::MemoryFile transactions(
+      reinterpret_cast<const std::uint8_t*>(kTransactions.data()), kTransactions.size());
   moneytrail::fuzz::MemoryFile side(data + 1, size - 1);
   moneytrail::LoadRequest request;
   request.inputs = {transactions.path()};

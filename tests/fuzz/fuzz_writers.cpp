@@ -43,7 +43,8 @@ std::vector<std::string> pieces(const std::uint8_t* data, std::size_t size) {
 std::size_t count_elements(xmlNode* node, const char* name, std::set<std::string>* ids) {
   std::size_t n = 0;
   for (xmlNode* c = node; c; c = c->next) {
-    if (c->type == XML_ELEMENT_NODE && std::string(reinterpret_cast<const char*>(c->name)) == name) {
+    if (c->type == XML_ELEMENT_NODE &&
+        std::string(reinterpret_cast<const char*>(c->name)) == name) {
       ++n;
       if (ids) {
         xmlChar* id = xmlGetProp(c, reinterpret_cast<const xmlChar*>("id"));
@@ -135,7 +136,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto j = nlohmann::json::parse(cyjs.str(), nullptr, false);
   check(!j.is_discarded());
   std::set<std::string> json_ids;
-  for (const auto& node : j["elements"]["nodes"]) json_ids.insert(node["data"]["id"].get<std::string>());
+  for (const auto& node : j["elements"]["nodes"])
+    json_ids.insert(node["data"]["id"].get<std::string>());
   check(json_ids.size() == n);
 
   write_csv_nodes(nodes_csv, graph, sub);

@@ -20,7 +20,8 @@ TEST(InputSniffer, NamesKindAndLayout) {
   const auto aml = dir.write("a.csv", "Timestamp,From Bank,Account,To Bank,Account,Amount\n");
   EXPECT_EQ(sniff_input(aml, "auto").layout, "amlworld");
   EXPECT_EQ(sniff_input(aml, "native").layout, "native");  // what the user asked wins
-  const auto sim = dir.write("s.csv", "tran_id,orig_acct,bene_acct,tx_type,base_amt,tran_timestamp\n");
+  const auto sim =
+      dir.write("s.csv", "tran_id,orig_acct,bene_acct,tx_type,base_amt,tran_timestamp\n");
   EXPECT_EQ(sniff_input(sim, "auto").layout, "amlsim");
   const std::string statement_head = "交易卡号,交易时间,交易金额,借贷标志,交易对手账卡号\n";
   const auto bank = dir.write("b.csv", statement_head + "6222,2024-01-01 10:00:00,5,借,6223\n");

@@ -1,5 +1,7 @@
 // Escaping by context and UTF-8 validity (io/text_safety.h), with the payloads a hostile field
 // would carry, and the one safe way to write a file (io/atomic_file.h).
+#include "io/util/text_safety.h"
+
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -8,7 +10,6 @@
 #include <fstream>
 
 #include "io/util/atomic_file.h"
-#include "io/util/text_safety.h"
 #include "test_support.h"
 
 namespace moneytrail {
@@ -38,8 +39,12 @@ TEST(TextSafety, Utf8ValidityFollowsRfc3629) {
   EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));              // overlong
   EXPECT_FALSE(is_valid_utf8("\xE0\x80\xAF"));          // overlong, three bytes
   EXPECT_FALSE(is_valid_utf8("\xE4\xB8"));              // cut short
-  EXPECT_EQ(repair_utf8("a\xFF" "b\xED\xA0\x80" "c"),
-            "a\xEF\xBF\xBD" "b\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD" "c");
+  EXPECT_EQ(repair_utf8("a\xFF"
+                        "b\xED\xA0\x80"
+                        "c"),
+            "a\xEF\xBF\xBD"
+            "b\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"
+            "c");
   EXPECT_TRUE(is_valid_utf8(repair_utf8("\xC3\x28\xA0\xA1\xF0\x28\x8C\xBC")));
 }
 

@@ -8,11 +8,11 @@
 
 #include "algorithms/communities/community_graph.h"
 #include "algorithms/communities/community_methods.h"
-#include "algorithms/components/core_decomposition.h"
 #include "algorithms/communities/label_propagation.h"
 #include "algorithms/communities/leiden.h"
 #include "algorithms/communities/louvain.h"
 #include "algorithms/communities/partition.h"
+#include "algorithms/components/core_decomposition.h"
 #include "algorithms/components/strong_components.h"
 #include "graph_fixtures.h"
 

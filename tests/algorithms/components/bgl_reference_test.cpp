@@ -56,13 +56,13 @@ TEST(BoostPeer, BetweennessMatchesBrandesOnTheAdapterAndOnACopy) {
   const FlowView flows = FlowView::build(g);
   const std::uint32_t n = flows.num_vertices();
   std::vector<double> on_view(n, 0), on_copy(n, 0);
-  boost::brandes_betweenness_centrality(
-      flows, boost::centrality_map(
-                 boost::make_iterator_property_map(on_view.begin(), get(boost::vertex_index, flows))));
+  boost::brandes_betweenness_centrality(flows,
+                                        boost::centrality_map(boost::make_iterator_property_map(
+                                            on_view.begin(), get(boost::vertex_index, flows))));
   const Copy copy = copy_of(flows);
-  boost::brandes_betweenness_centrality(
-      copy, boost::centrality_map(
-                boost::make_iterator_property_map(on_copy.begin(), get(boost::vertex_index, copy))));
+  boost::brandes_betweenness_centrality(copy,
+                                        boost::centrality_map(boost::make_iterator_property_map(
+                                            on_copy.begin(), get(boost::vertex_index, copy))));
   const BetweennessResult ours = betweenness(flows);  // hop count, exact, ordered pairs
   for (VertexId v = 0; v < n; ++v) {
     EXPECT_NEAR(on_view[v], on_copy[v], 1e-9 * (1 + on_copy[v]));

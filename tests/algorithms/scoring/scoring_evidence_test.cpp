@@ -52,23 +52,26 @@ TxIndex tx(const TransactionGraph& g, const char* name) { return *g.find_transac
 
 TEST(TimeResolution, DaysMinutesAndSecondsAreTold) {
   const Timestamp day0 = 1483228800;  // 2017-01-01, AMLSim's base date
-  EXPECT_EQ(infer_time_resolution(build({{"a", "b", 1, day0}, {"b", "c", 1, day0 + 86400},
+  EXPECT_EQ(infer_time_resolution(build({{"a", "b", 1, day0},
+                                         {"b", "c", 1, day0 + 86400},
                                          {"c", "a", 1, day0 + 5 * 86400}}))
                 .seconds,
             86400);
-  EXPECT_EQ(infer_time_resolution(build({{"a", "b", 1, day0 + 60}, {"b", "c", 1, day0 + 3660},
+  EXPECT_EQ(infer_time_resolution(build({{"a", "b", 1, day0 + 60},
+                                         {"b", "c", 1, day0 + 3660},
                                          {"c", "a", 1, day0 + 86400 + 120}}))
                 .seconds,
             60);
-  EXPECT_EQ(infer_time_resolution(build({{"a", "b", 1, day0 + 1}, {"b", "c", 1, day0 + 62},
-                                         {"c", "a", 1, day0 + 3600}}))
-                .seconds,
-            1);
+  EXPECT_EQ(
+      infer_time_resolution(
+          build({{"a", "b", 1, day0 + 1}, {"b", "c", 1, day0 + 62}, {"c", "a", 1, day0 + 3600}}))
+          .seconds,
+      1);
   // Hours, starting at a local midnight (not a UTC one): the grid is from the first time.
-  EXPECT_EQ(infer_time_resolution(build({{"a", "b", 1, day0 - 8 * 3600},
-                                         {"b", "c", 1, day0 + 3 * 3600}}))
-                .seconds,
-            3600);
+  EXPECT_EQ(
+      infer_time_resolution(build({{"a", "b", 1, day0 - 8 * 3600}, {"b", "c", 1, day0 + 3 * 3600}}))
+          .seconds,
+      3600);
   EXPECT_EQ(describe(TimeResolution{86400, 1}), "1 day");
   EXPECT_EQ(at_least_one_step(6 * 3600.0, TimeResolution{86400, 1}), 86400.0);
 }
@@ -185,8 +188,8 @@ TEST(AccountScoring, VictimsScoreZeroAndScamPaymentsAreFound) {
   // accounts pay each other slowly.
   std::vector<Tx> rows;
   for (int i = 0; i < 40; ++i)
-    rows.push_back({"b" + std::to_string(i), "b" + std::to_string((i + 1) % 40), 100.0 + i,
-                    i * 7200});
+    rows.push_back(
+        {"b" + std::to_string(i), "b" + std::to_string((i + 1) % 40), 100.0 + i, i * 7200});
   rows.push_back({"v1", "m", 5000, 1000});
   rows.push_back({"v2", "m", 7000, 2000});
   rows.push_back({"v3", "m", 6000, 3000});

@@ -316,8 +316,8 @@ TEST(RiskScore, BinomialSurprisalMatchesHandComputation) {
   EXPECT_NEAR(binomial_surprisal(3, 10, 0.1, 100), -std::log(0.0701908264), 1e-8);
   EXPECT_EQ(binomial_surprisal(1, 10, 0.1, 100), 0);  // no more than expected
   EXPECT_EQ(binomial_surprisal(0, 10, 0.1, 100), 0);
-  EXPECT_EQ(binomial_surprisal(5, 5, 0.01, 3), 3);    // capped
-  EXPECT_EQ(binomial_surprisal(1, 5, 0.0, 7), 7);     // never seen in the population
+  EXPECT_EQ(binomial_surprisal(5, 5, 0.01, 3), 3);  // capped
+  EXPECT_EQ(binomial_surprisal(1, 5, 0.0, 7), 7);   // never seen in the population
 }
 
 TEST(RiskScore, ScoreIsOneMinusExpOfSurprisalOverLnActiveAccounts) {

@@ -257,12 +257,13 @@ TEST_F(ForgedCaseFile, DuplicateAccountIds) {
     // The second id becomes a copy of the first.
     const std::string& text = a->id_text();
     const std::uint32_t first = a->id_lengths(0), second = a->id_lengths(1);
-    std::string edited = text.substr(0, first) + text.substr(0, first) + text.substr(first + second);
+    std::string edited =
+        text.substr(0, first) + text.substr(0, first) + text.substr(first + second);
     a->set_id_text(edited);
     a->set_id_lengths(1, first);
   });
   expect_refused("duplicate account id");
-  expect_refused("chunk " + std::to_string(frame) + ":" );
+  expect_refused("chunk " + std::to_string(frame) + ":");
 }
 
 TEST_F(ForgedCaseFile, DuplicateOrEmptyTransactionIds) {

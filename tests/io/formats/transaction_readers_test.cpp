@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
-#include "io/side/csv_inputs.h"
 #include "graph/input_error.h"
 #include "io/load_case.h"
+#include "io/side/csv_inputs.h"
 #include "test_support.h"
 
 namespace moneytrail {

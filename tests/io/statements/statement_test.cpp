@@ -5,8 +5,8 @@
 #include <cstdlib>
 
 #include "graph/graph_builder.h"
-#include "graph/ownership_links.h"
 #include "graph/input_error.h"
+#include "graph/ownership_links.h"
 #include "io/load_case.h"
 #include "io/statements/statement_merge.h"
 #include "io/statements/statement_reader.h"
@@ -35,7 +35,7 @@ LoadedCase load(std::vector<std::string> inputs) {
   return load_case(request);
 }
 
-Read read(const std::string& path, StatementReadOptions options = {}) {
+Read read(const std::string& path, const StatementReadOptions& options = {}) {
   Read r;
   RejectLog rejects;
   r.report = read_statement_file(path, options, r.set, rejects);
