@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <numeric>
 
 #include "algorithms/components/weak_components.h"
@@ -40,12 +41,22 @@ GraphStats compute_graph_stats(const TransactionGraph& graph) {
   const AccountTable& accounts = graph.accounts();
   s.accounts = n;
   s.transactions = tx.size();
+  std::map<std::string, std::uint64_t> tag_counts;
   for (VertexId v = 0; v < n; ++v) {
     ++s.accounts_by_kind[static_cast<int>(accounts.kind[v])];
     s.victims += (accounts.labels[v] & kLabelVictim) != 0;
     s.suspects += (accounts.labels[v] & kLabelSuspect) != 0;
     s.mules += (accounts.labels[v] & kLabelMule) != 0;
+    std::string_view tags = graph.name(accounts.tags[v]);
+    while (!tags.empty()) {  // joined by ';'
+      const std::size_t cut = tags.find(';');
+      ++tag_counts[std::string(tags.substr(0, cut))];
+      tags = cut == std::string_view::npos ? std::string_view{} : tags.substr(cut + 1);
+    }
   }
+  s.tags.assign(tag_counts.begin(), tag_counts.end());
+  std::stable_sort(s.tags.begin(), s.tags.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
   std::vector<CurrencyTotals> currencies(graph.currencies().size());
   for (std::uint32_t c = 0; c < currencies.size(); ++c)
     currencies[c].currency = graph.currencies()[c];

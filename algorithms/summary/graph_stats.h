@@ -42,6 +42,9 @@ struct GraphStats {
   std::uint64_t victims = 0;
   std::uint64_t suspects = 0;
   std::uint64_t mules = 0;
+  /// Free tags of the accounts file (labels it does not know), by how many accounts carry each,
+  /// most first, then by name.
+  std::vector<std::pair<std::string, std::uint64_t>> tags;
   Timestamp first_time = kNoTime;
   Timestamp last_time = kNoTime;
   std::uint64_t components = 0;

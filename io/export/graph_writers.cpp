@@ -29,7 +29,10 @@ NodeFields node_fields(const TransactionGraph& graph, const SubgraphNode& n) {
   f.label = std::string(graph.account_id(n.account));
   f.kind = std::string(to_string(graph.accounts().kind[n.account]));
   f.institution = std::string(graph.name(graph.accounts().institution[n.account]));
+  // Known labels, then the accounts file's free tags: one ';'-separated list.
   f.labels = account_labels_text(graph.accounts().labels[n.account]);
+  const std::string_view tags = graph.name(graph.accounts().tags[n.account]);
+  if (!tags.empty()) f.labels += (f.labels.empty() ? "" : ";") + std::string(tags);
   return f;
 }
 

@@ -40,6 +40,8 @@ nlohmann::ordered_json stats_to_json(const TransactionGraph& graph, const GraphS
         s.accounts_by_kind[k];
   }
   accounts["labelled"] = {{"victim", s.victims}, {"suspect", s.suspects}, {"mule", s.mules}};
+  accounts["tags"] = nlohmann::ordered_json::object();
+  for (const auto& [tag, count] : s.tags) accounts["tags"][tag] = count;
 
   auto& tx = j["transactions"];
   tx["total"] = s.transactions;
@@ -110,6 +112,14 @@ void print_stats_table(std::ostream& out, const TransactionGraph& graph, const G
   if (s.victims + s.suspects + s.mules > 0) {
     row("labelled", with_thousands(s.victims) + " victim, " + with_thousands(s.suspects) +
                         " suspect, " + with_thousands(s.mules) + " mule");
+  }
+  if (!s.tags.empty()) {
+    std::string text;
+    for (std::size_t i = 0; i < s.tags.size() && i < 10; ++i)
+      text +=
+          (i ? ", " : "") + terminal_text(s.tags[i].first) + " " + with_thousands(s.tags[i].second);
+    if (s.tags.size() > 10) text += ", and " + with_thousands(s.tags.size() - 10) + " more";
+    row("tags", text);
   }
   out << "Transactions    " << with_thousands(s.transactions) << "\n";
   if (s.first_time != kNoTime)

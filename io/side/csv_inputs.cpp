@@ -83,18 +83,28 @@ FileReadReport read_accounts_csv(const std::string& path, const CsvReadOptions& 
   std::optional<HeaderIndex> index;
   constexpr std::size_t kAbsent = static_cast<std::size_t>(-1);
   std::size_t id = 0, kind = kAbsent, institution = kAbsent, holder = kAbsent, phone = kAbsent,
-              device = kAbsent, opened = kAbsent, balance = kAbsent, label = kAbsent;
+              device = kAbsent, opened = kAbsent, balance = kAbsent, label = kAbsent,
+              fraud = kAbsent;
   std::string tags;
+  auto first_of = [&](std::initializer_list<std::string_view> names) {
+    for (std::string_view name : names)
+      if (auto i = index->find(name)) return *i;
+    return kAbsent;
+  };
   auto on_header = [&](const std::vector<std::string_view>& header) {
     index.emplace(header, path);
-    id = index->require("id");
+    // IBM AMLSim's node and account files read as they are: nodeid or ACCOUNT_ID for the id,
+    // isFraud or IS_SAR (a SAR account: labelled suspect), init_balance or INIT_BALANCE.
+    id = first_of({"id", "nodeid", "account_id"});
+    if (id == kAbsent) id = index->require("id");
+    fraud = first_of({"isfraud", "is_sar"});
     kind = index->find("kind").value_or(kAbsent);
     institution = index->find("institution").value_or(kAbsent);
     holder = index->find("holder").value_or(kAbsent);
     phone = index->find("phone").value_or(kAbsent);
     device = index->find("device").value_or(kAbsent);
     opened = index->find("opened").value_or(kAbsent);
-    balance = index->find("opening_balance").value_or(kAbsent);
+    balance = first_of({"opening_balance", "init_balance"});
     label = index->find("label").value_or(kAbsent);
   };
   FileReadReport report =
@@ -140,6 +150,15 @@ FileReadReport read_accounts_csv(const std::string& path, const CsvReadOptions& 
                 "expected a non-negative amount, found '" + std::string(field(balance)) + "'"});
           }
           in.opening_balance = *value;
+        }
+        if (!field(fraud).empty()) {
+          const auto flagged = parse_laundering_label(field(fraud));
+          if (!flagged) {
+            return std::optional<RowError>(
+                RowError{"isFraud", RejectReason::bad_label,
+                         "expected 1/0 or true/false, found '" + std::string(field(fraud)) + "'"});
+          }
+          if (*flagged == LaunderingLabel::laundering) in.labels |= kLabelSuspect;
         }
         tags.clear();
         std::string_view labels = field(label);

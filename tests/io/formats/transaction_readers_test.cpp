@@ -1,6 +1,10 @@
 #include <gtest/gtest.h>
 
+#include <sstream>
+
+#include "algorithms/summary/graph_stats.h"
 #include "graph/input_error.h"
+#include "io/export/graph_writers.h"
 #include "io/load_case.h"
 #include "io/side/csv_inputs.h"
 #include "test_support.h"
@@ -255,6 +259,15 @@ TEST(AccountsAndRates, AttributesLabelsAndBadRows) {
   EXPECT_EQ(g.accounts().opened[a], 1752451200);
   EXPECT_EQ(g.accounts().labels[a], kLabelVictim);
   EXPECT_EQ(g.name(g.accounts().tags[a]), "vip");
+  // Free tags are counted by stats and carried into exports beside the labels.
+  const GraphStats stats = compute_graph_stats(g);
+  ASSERT_EQ(stats.tags.size(), 1u);
+  EXPECT_EQ(stats.tags[0], (std::pair<std::string, std::uint64_t>("vip", 1)));
+  Subgraph sub;
+  sub.nodes.push_back({.account = a});
+  std::ostringstream csv;
+  write_csv_nodes(csv, g, sub);
+  EXPECT_NE(csv.str().find("victim;vip"), std::string::npos) << csv.str();
   EXPECT_EQ(g.accounts().labels[*g.find_account("B")], kLabelSuspect | kLabelMule);
   EXPECT_FALSE(g.find_account("C"));
   EXPECT_EQ(c.report.rejected, 4u);
@@ -262,6 +275,33 @@ TEST(AccountsAndRates, AttributesLabelsAndBadRows) {
   EXPECT_EQ(c.report.rejected_by_reason[static_cast<int>(RejectReason::bad_timestamp)], 2u);
   EXPECT_EQ(c.report.rejected_by_reason[static_cast<int>(RejectReason::bad_number)], 1u);
   EXPECT_EQ(*g.rates().rate("USDT", 1767225600 + 5), 7.1);
+}
+
+TEST(AccountsAndRates, AmlsimNodeAndAccountFilesReadAsAccounts) {
+  // IBM AMLSim's nodes.csv (nodeid,isFraud,init_balance,fraudStep) and accounts.csv
+  // (ACCOUNT_ID,...,IS_SAR,INIT_BALANCE): a SAR account is labelled suspect; the balance is its
+  // opening balance; a flag that is not 1/0 is a bad row.
+  TempDir dir;
+  const auto tx =
+      dir.write("t.csv", "id,timestamp,from,to,amount,currency\n1,2026-01-01,0,1,10,USD\n");
+  const auto nodes = dir.write("nodes.csv",
+                               "nodeid,isFraud,init_balance,fraudStep\n"
+                               "0,0,184.44,-1\n1,1,175.80,12\n2,maybe,1,-1\n");
+  const auto sar = dir.write("accounts.csv",
+                             "ACCOUNT_ID,CUSTOMER_ID,INIT_BALANCE,COUNTRY,IS_SAR\n"
+                             "7,C7,50.5,US,true\n8,C8,10,US,false\n");
+  LoadRequest request;
+  request.inputs = {tx};
+  request.accounts_files = {nodes, sar};
+  const LoadedCase c = load_case(request);
+  const TransactionGraph& g = c.graph;
+  EXPECT_EQ(g.accounts().labels[*g.find_account("0")], 0);
+  EXPECT_EQ(g.accounts().labels[*g.find_account("1")], kLabelSuspect);
+  EXPECT_EQ(g.accounts().opening_balance[*g.find_account("1")], 175.80);
+  EXPECT_EQ(g.accounts().labels[*g.find_account("7")], kLabelSuspect);
+  EXPECT_EQ(g.accounts().opening_balance[*g.find_account("7")], 50.5);
+  EXPECT_EQ(g.accounts().labels[*g.find_account("8")], 0);
+  EXPECT_EQ(c.report.rejected_by_reason[static_cast<int>(RejectReason::bad_label)], 1u);
 }
 
 TEST(LoadCase, SameIdInTwoInputsIsADuplicate) {
