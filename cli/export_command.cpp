@@ -22,7 +22,7 @@ void export_options(OptionGroups& groups) {
       "trace:TX[,TX] (a forward trace), cluster:RANK (a mule cluster from `clusters`), "
       "ego:ACCOUNT:K (accounts within K flows), top:N (the N highest mule-risk scores and their "
       "one-hop flows)");
-  add("to", choice_value("to", {"graphml", "gexf", "dot", "cyjs", "csv", "html"}, false),
+  add("to", choice_value("to", {"graphml", "gexf", "gexf1.3", "dot", "cyjs", "csv", "html"}, false),
       "the format (default: from -o's extension)");
   add("output,o", text_value("FILE"),
       "the file to write (- for standard output; csv: the edges, the nodes beside them)");

@@ -35,6 +35,9 @@ struct SubgraphEdge {
   Timestamp first = 0;
   Timestamp last = 0;
   std::int64_t hop = -1;  // trace: hop of the first traced transaction
+  /// The time of each transaction it stands for, when the selection knows them (a trace's
+  /// traced transactions); complete when times.size() == count. GEXF writes one spell each.
+  std::vector<Timestamp> times;
 };
 
 struct Subgraph {

@@ -70,6 +70,7 @@ Subgraph trace_subgraph(const TransactionGraph& graph, const TraceFlows& trace, 
     const std::uint32_t d = b.node(tx.to[t.tx]);
     SubgraphEdge& e = b.edge(s, d);
     add_time(e, tx.timestamp[t.tx], tx.timestamp[t.tx]);
+    e.times.push_back(tx.timestamp[t.tx]);
     e.value += tx.amount[t.tx];
     e.traced += t.value;
     ++e.count;
@@ -290,6 +291,7 @@ void fold_subgraph(Subgraph& sub, std::size_t max_nodes) {
     m.value += e.value;
     m.traced += e.traced;
     m.count += e.count;
+    m.times.insert(m.times.end(), e.times.begin(), e.times.end());
     m.first = std::min(m.first, e.first);
     m.last = std::max(m.last, e.last);
     if (e.hop >= 0) m.hop = m.hop < 0 ? e.hop : std::min(m.hop, e.hop);

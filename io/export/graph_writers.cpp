@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iomanip>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
@@ -58,6 +59,7 @@ const char* dot_shape(std::string_view kind) {
 std::optional<ExportFormat> parse_export_format(std::string_view text) {
   if (text == "graphml") return ExportFormat::graphml;
   if (text == "gexf") return ExportFormat::gexf;
+  if (text == "gexf1.3") return ExportFormat::gexf_1_3;
   if (text == "dot") return ExportFormat::dot;
   if (text == "cyjs") return ExportFormat::cyjs;
   if (text == "csv") return ExportFormat::csv;
@@ -130,13 +132,54 @@ void write_graphml(std::ostream& out, const TransactionGraph& graph, const Subgr
   out << "  </graph>\n</graphml>\n";
 }
 
-void write_gexf(std::ostream& out, const TransactionGraph& graph, const Subgraph& sub) {
+// Per edge, the times of the transactions it stands for: known to the selection, else those
+// between its two accounts within its span (one pass over each source's transactions), else
+// (an aggregate's edge) its span alone.
+std::vector<std::vector<std::pair<Timestamp, Timestamp>>> edge_spells(const TransactionGraph& graph,
+                                                                      const Subgraph& sub) {
+  std::vector<std::vector<std::pair<Timestamp, Timestamp>>> spells(sub.edges.size());
+  std::map<std::pair<VertexId, VertexId>, std::size_t> lookup;  // account pair -> edge
+  for (std::size_t i = 0; i < sub.edges.size(); ++i) {
+    const SubgraphEdge& e = sub.edges[i];
+    if (e.times.size() == e.count && !e.times.empty()) {
+      for (Timestamp t : e.times) spells[i].emplace_back(t, t);
+      continue;
+    }
+    const SubgraphNode& s = sub.nodes[e.source];
+    const SubgraphNode& t = sub.nodes[e.target];
+    if (s.account != kAggregateNode && t.account != kAggregateNode)
+      lookup.emplace(std::pair(s.account, t.account), i);
+  }
+  const TransactionTable& tx = graph.transactions();
+  for (auto it = lookup.begin(); it != lookup.end();) {
+    const VertexId source = it->first.first;
+    for (TxIndex k : graph.out_transactions(source)) {
+      const auto edge = lookup.find({source, tx.to[k]});
+      if (edge == lookup.end()) continue;
+      const SubgraphEdge& e = sub.edges[edge->second];
+      if (tx.timestamp[k] >= e.first && tx.timestamp[k] <= e.last)
+        spells[edge->second].emplace_back(tx.timestamp[k], tx.timestamp[k]);
+    }
+    while (it != lookup.end() && it->first.first == source) ++it;
+  }
+  for (std::size_t i = 0; i < sub.edges.size(); ++i) {
+    std::sort(spells[i].begin(), spells[i].end());
+    if (spells[i].empty()) spells[i].emplace_back(sub.edges[i].first, sub.edges[i].last);
+  }
+  return spells;
+}
+
+void write_gexf(std::ostream& out, const TransactionGraph& graph, const Subgraph& sub,
+                GexfVersion version) {
+  const bool v13 = version == GexfVersion::v1_3;
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      << "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n"
+      << (v13 ? "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n"
+              : "<gexf xmlns=\"http://www.gexf.net/1.2draft\" version=\"1.2\">\n")
       << "  <meta><creator>moneytrail " << MONEYTRAIL_VERSION << "</creator><description>"
       << xml_text(sub.title) << (sub.provenance.empty() ? "" : " | " + xml_text(sub.provenance))
       << "</description></meta>\n"
-      << "  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"dateTime\">\n"
+      << "  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\""
+      << (v13 ? "dateTime" : "date") << "\">\n"
       << "    <attributes class=\"node\">\n";
   const char* node_attributes[][2] = {
       {"kind", "string"}, {"institution", "string"}, {"labels", "string"}, {"members", "long"},
@@ -171,19 +214,23 @@ void write_gexf(std::ostream& out, const TransactionGraph& graph, const Subgraph
     out << "        </attvalues>\n      </node>\n";
   }
   out << "    </nodes>\n    <edges>\n";
+  const auto spells = edge_spells(graph, sub);
   for (std::size_t i = 0; i < sub.edges.size(); ++i) {
     const SubgraphEdge& e = sub.edges[i];
     out << "      <edge id=\"" << i << "\" source=\""
         << xml_text(subgraph_node_id(graph, sub.nodes[e.source])) << "\" target=\""
         << xml_text(subgraph_node_id(graph, sub.nodes[e.target])) << "\" weight=\""
-        << number(e.traced > 0 ? e.traced : e.value) << "\" start=\"" << format_timestamp(e.first)
-        << "\" end=\"" << format_timestamp(e.last) << "\">\n"
+        << number(e.traced > 0 ? e.traced : e.value) << "\">\n"
         << "        <attvalues>\n"
         << "          <attvalue for=\"0\" value=\"" << number(e.value) << "\"/>\n"
         << "          <attvalue for=\"1\" value=\"" << number(e.traced) << "\"/>\n"
         << "          <attvalue for=\"2\" value=\"" << e.count << "\"/>\n"
         << "          <attvalue for=\"3\" value=\"" << e.hop << "\"/>\n"
-        << "        </attvalues>\n      </edge>\n";
+        << "        </attvalues>\n        <spells>\n";
+    for (const auto& [start, end] : spells[i])
+      out << "          <spell start=\"" << format_timestamp(start) << "\" end=\""
+          << format_timestamp(end) << "\"/>\n";
+    out << "        </spells>\n      </edge>\n";
   }
   out << "    </edges>\n  </graph>\n</gexf>\n";
 }

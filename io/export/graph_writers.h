@@ -13,13 +13,19 @@
 
 namespace moneytrail {
 
-enum class ExportFormat { graphml, gexf, dot, cyjs, csv };
+enum class ExportFormat { graphml, gexf, gexf_1_3, dot, cyjs, csv };
 
-/// "graphml", "gexf", "dot", "cyjs", "csv"; nullopt otherwise.
+/// "graphml", "gexf" (GEXF 1.2draft), "gexf1.3", "dot", "cyjs", "csv"; nullopt otherwise.
 std::optional<ExportFormat> parse_export_format(std::string_view text);
 
 void write_graphml(std::ostream& out, const TransactionGraph& graph, const Subgraph& subgraph);
-void write_gexf(std::ostream& out, const TransactionGraph& graph, const Subgraph& subgraph);
+/// GEXF 1.2draft (what networkx's read_gexf and Gephi read; times as ISO 8601 under
+/// timeformat "date") or 1.3 (timeformat "dateTime"). Each edge carries one spell per
+/// transaction it stands for (a folded edge whose transactions are not known: one spell for its
+/// span), so Gephi's timeline shows when money moved, not one interval per flow.
+enum class GexfVersion { v1_2draft, v1_3 };
+void write_gexf(std::ostream& out, const TransactionGraph& graph, const Subgraph& subgraph,
+                GexfVersion version = GexfVersion::v1_2draft);
 /// Left to right, node shape by kind, edge width by value (traced value for traces).
 void write_dot(std::ostream& out, const TransactionGraph& graph, const Subgraph& subgraph);
 /// {"elements": {"nodes": [{"data": {...}}], "edges": [...]}} as cytoscape.js reads it.

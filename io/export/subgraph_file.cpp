@@ -30,6 +30,7 @@ void write_one(std::ostream& out, GraphFileFormat format, const TransactionGraph
   switch (format) {
     case GraphFileFormat::graphml: write_graphml(out, graph, sub); break;
     case GraphFileFormat::gexf: write_gexf(out, graph, sub); break;
+    case GraphFileFormat::gexf_1_3: write_gexf(out, graph, sub, GexfVersion::v1_3); break;
     case GraphFileFormat::dot: write_dot(out, graph, sub); break;
     case GraphFileFormat::cyjs: write_cyjs(out, graph, sub); break;
     case GraphFileFormat::html: write_html_report(out, graph, sub, cytoscape_js()); break;
@@ -46,6 +47,7 @@ std::optional<GraphFileFormat> parse_graph_file_format(std::string_view name) {
   switch (*format) {
     case ExportFormat::graphml: return GraphFileFormat::graphml;
     case ExportFormat::gexf: return GraphFileFormat::gexf;
+    case ExportFormat::gexf_1_3: return GraphFileFormat::gexf_1_3;
     case ExportFormat::dot: return GraphFileFormat::dot;
     case ExportFormat::cyjs: return GraphFileFormat::cyjs;
     case ExportFormat::csv: return GraphFileFormat::csv;

@@ -13,9 +13,9 @@
 
 namespace moneytrail {
 
-enum class GraphFileFormat { graphml, gexf, dot, cyjs, csv, html };
+enum class GraphFileFormat { graphml, gexf, gexf_1_3, dot, cyjs, csv, html };
 
-/// graphml, gexf, dot, cyjs, csv or html.
+/// graphml, gexf (1.2draft), gexf1.3, dot, cyjs, csv or html.
 std::optional<GraphFileFormat> parse_graph_file_format(std::string_view name);
 /// By extension: .graphml, .gexf, .dot, .json (Cytoscape), .csv, .html or .htm.
 std::optional<GraphFileFormat> graph_file_format_of(const std::string& path);

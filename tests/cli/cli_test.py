@@ -381,7 +381,7 @@ class CliTest(unittest.TestCase):
                     "--members", os.path.join(self.dir, "members.csv"),
                     "--export", os.path.join(self.dir, "top.gexf"))
         with open(os.path.join(self.dir, "top.gexf"), encoding="utf-8") as f:
-            self.assertIn('<gexf xmlns="http://gexf.net/1.3"', f.read())
+            self.assertIn('<gexf xmlns="http://www.gexf.net/1.2draft"', f.read())
         self.assertEqual(table.returncode, 0, table.stderr)
         self.assertIn("#1  score", table.stdout)
         with open(os.path.join(self.dir, "members.csv")) as f:

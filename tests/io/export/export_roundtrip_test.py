@@ -63,18 +63,37 @@ def main():
         if g.nodes[IDS[4]].get("endpoint") is not True:
             failures.append(f"graphml endpoint flag {g.nodes[IDS[4]]}")
 
+        # GEXF 1.2draft by default, read by networkx as it is, one spell per transaction.
         gexf = export("gexf", "t.gexf")
         text = open(gexf, encoding="utf-8").read()
-        if 'xmlns="http://gexf.net/1.3"' not in text or 'start="' not in text:
-            failures.append("gexf: not 1.3 with time intervals")
-        mapped = os.path.join(d, "t12.gexf")
-        with open(mapped, "w", encoding="utf-8") as f:
-            f.write(text.replace("http://gexf.net/1.3", "http://www.gexf.net/1.2draft")
-                    .replace('version="1.3"', 'version="1.2"')
-                    .replace('timeformat="dateTime"', 'timeformat="date"'))
-        h = nx.read_gexf(mapped)
+        if 'xmlns="http://www.gexf.net/1.2draft"' not in text or "<spell " not in text:
+            failures.append("gexf: not 1.2draft with spells")
+        h = nx.read_gexf(gexf)
         if set(h.nodes) != set(IDS) or len(h.edges) != len(ROWS):
             failures.append(f"gexf nodes {sorted(h.nodes)} edges {len(h.edges)}")
+        for _, _, attributes in h.edges(data=True):
+            if len(attributes.get("spells", [])) != 1:
+                failures.append(f"gexf: a one-transaction flow has {attributes.get('spells')}")
+        if 'xmlns="http://gexf.net/1.3"' not in open(export("gexf1.3", "t13.gexf"),
+                                                        encoding="utf-8").read():
+            failures.append("gexf1.3: not GEXF 1.3")
+        # A flow of three transfers between the same two accounts: three spells at their times.
+        repeated = os.path.join(d, "repeated.csv")
+        with open(repeated, "w", encoding="utf-8") as f:
+            f.write("id,timestamp,from,to,amount,currency\n"
+                    "r1,2026-01-01T08:00:00Z,P,Q,10,CNY\nr2,2026-01-03T09:30:00Z,P,Q,20,CNY\n"
+                    "r3,2026-01-07T23:59:59Z,P,Q,30,CNY\nr4,2026-01-02T00:00:00Z,Q,Z,5,CNY\n")
+        ego = os.path.join(d, "ego.gexf")
+        r = subprocess.run([binary, "export", repeated, "--select", "ego:P:1", "-o", ego,
+                            "--quiet"], capture_output=True, text=True)
+        if r.returncode != 0:
+            failures.append(f"ego gexf: {r.stderr}")
+        else:
+            e = nx.read_gexf(ego)
+            spells = [s for _, _, a in e.edges(data=True) for s in a.get("spells", [])]
+            starts = sorted(s[0] for s in spells)
+            if starts != ["2026-01-01T08:00:00Z", "2026-01-03T09:30:00Z", "2026-01-07T23:59:59Z"]:
+                failures.append(f"ego gexf spells {spells}")
 
         cy = json.load(open(export("cyjs", "t.cyjs"), encoding="utf-8"))
         c = nx.cytoscape_graph(cy)
