@@ -24,6 +24,7 @@ struct SubgraphNode {
   bool endpoint = false;              // trace: where money ended
   double held = 0;                    // trace endpoint: what the trace says it holds or cashed out
   std::string status;                 // trace endpoint: held, cashed_out or left_data
+  bool seed = false;                  // trace: a seed's sender (backward: the target's)
 };
 
 struct SubgraphEdge {
@@ -45,6 +46,7 @@ struct Subgraph {
   std::vector<SubgraphNode> nodes;
   std::vector<SubgraphEdge> edges;
   std::uint32_t folded_accounts = 0;  // accounts folded into aggregate nodes
+  std::string currency;               // of the edges' value and traced amounts ("" unknown)
   /// What it came from (version, command line, inputs' SHA-256), recorded by the writers.
   std::string provenance;
 };

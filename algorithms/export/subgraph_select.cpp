@@ -64,6 +64,7 @@ Subgraph trace_subgraph(const TransactionGraph& graph, const TraceFlows& trace, 
                         std::span<const TraceEndpoint> endpoints) {
   SubgraphBuilder b;
   b.sub.title = std::move(title);
+  b.sub.currency = trace.currency;
   const TransactionTable& tx = graph.transactions();
   for (const TracedTransaction& t : trace.transactions) {
     const std::uint32_t s = b.node(tx.from[t.tx]);
@@ -97,22 +98,34 @@ Subgraph trace_subgraph(const TransactionGraph& graph, const TraceFlows& trace, 
   return std::move(b.sub);
 }
 
+// The senders of the seed transactions: where the traced money started.
+void mark_seeds(const TransactionGraph& graph, Subgraph& sub, std::span<const TxIndex> seeds) {
+  for (SubgraphNode& n : sub.nodes)
+    for (TxIndex t : seeds)
+      if (n.account == graph.transactions().from[t]) n.seed = true;
+}
+
 }  // namespace
 
 Subgraph subgraph_of_trace(const TransactionGraph& graph, const ForwardTraceResult& trace) {
-  return trace_subgraph(graph, trace,
-                        "forward trace, " + std::string(to_string(trace.policy)) + ", " +
-                            std::to_string(trace.seeds.size()) + " seed transaction(s)",
-                        trace.endpoints);
+  Subgraph sub = trace_subgraph(graph, trace,
+                                "forward trace, " + std::string(to_string(trace.policy)) + ", " +
+                                    std::to_string(trace.seeds.size()) + " seed transaction(s)",
+                                trace.endpoints);
+  mark_seeds(graph, sub, trace.seeds);
+  return sub;
 }
 
 Subgraph subgraph_of_trace(const TransactionGraph& graph, const BackwardTraceResult& trace) {
   const std::string what =
       trace.target ? "transaction " + std::string(graph.transaction_id(*trace.target))
                    : "balance of " + std::string(graph.account_id(trace.target_account));
-  return trace_subgraph(graph, trace,
-                        "backward trace, " + std::string(to_string(trace.policy)) + ", " + what,
-                        trace.origins);
+  Subgraph sub = trace_subgraph(
+      graph, trace, "backward trace, " + std::string(to_string(trace.policy)) + ", " + what,
+      trace.origins);
+  for (SubgraphNode& n : sub.nodes)
+    if (n.account == trace.target_account) n.seed = true;
+  return sub;
 }
 
 Subgraph subgraph_of_accounts(const FlowView& flows, std::span<const VertexId> accounts,
@@ -120,6 +133,7 @@ Subgraph subgraph_of_accounts(const FlowView& flows, std::span<const VertexId> a
   if (!groups.empty() && groups.size() != accounts.size())
     throw std::invalid_argument("one group per account is needed");
   SubgraphBuilder b;
+  b.sub.currency = flows.value_currency();
   for (std::size_t i = 0; i < accounts.size(); ++i) {
     SubgraphNode& n = b.sub.nodes[b.node(accounts[i])];
     if (!groups.empty()) n.group = groups[i];
@@ -177,6 +191,7 @@ Subgraph subgraph_of_top_scored(const FlowView& flows, std::span<const double> s
                       return scores[a] != scores[b] ? scores[a] > scores[b] : a < b;
                     });
   SubgraphBuilder b;
+  b.sub.currency = flows.value_currency();
   for (std::size_t i = 0; i < count; ++i) b.sub.nodes[b.node(order[i])].group = 1;
   auto add_flow = [&](FlowEdgeIndex e) {
     SubgraphEdge& edge = b.edge(b.node(flows.source(e)), b.node(flows.target(e)));
@@ -245,6 +260,7 @@ void fold_subgraph(Subgraph& sub, std::size_t max_nodes) {
   std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
     const SubgraphNode& x = sub.nodes[a];
     const SubgraphNode& y = sub.nodes[b];
+    if (x.seed != y.seed) return x.seed;  // where the money started is never folded away
     if (x.endpoint != y.endpoint) return x.endpoint;
     if (x.held != y.held) return x.held > y.held;
     if (x.score != y.score) return x.score > y.score;

@@ -274,6 +274,18 @@ void write_dot(std::ostream& out, const TransactionGraph& graph, const Subgraph&
   out << "}\n";
 }
 
+// The times of an edge's transactions, when the selection knows them all: the report's timeline.
+// At most 200, so a busy flow does not swell the file.
+static nlohmann::ordered_json times_json(const SubgraphEdge& e) {
+  nlohmann::ordered_json times = nlohmann::ordered_json::array();
+  if (e.times.size() != e.count) return times;
+  std::vector<Timestamp> sorted = e.times;
+  std::sort(sorted.begin(), sorted.end());
+  for (std::size_t i = 0; i < sorted.size() && i < 200; ++i)
+    times.push_back(format_timestamp(sorted[i]));
+  return times;
+}
+
 void write_cyjs(std::ostream& out, const TransactionGraph& graph, const Subgraph& sub) {
   nlohmann::ordered_json nodes = nlohmann::ordered_json::array();
   for (const SubgraphNode& n : sub.nodes) {
@@ -292,7 +304,8 @@ void write_cyjs(std::ostream& out, const TransactionGraph& graph, const Subgraph
                        {"score", n.score},
                        {"endpoint", n.endpoint},
                        {"held", n.held},
-                       {"status", n.status}}}});
+                       {"status", n.status},
+                       {"seed", n.seed}}}});
   }
   nlohmann::ordered_json edges = nlohmann::ordered_json::array();
   for (std::size_t i = 0; i < sub.edges.size(); ++i) {
@@ -306,10 +319,12 @@ void write_cyjs(std::ostream& out, const TransactionGraph& graph, const Subgraph
                        {"count", e.count},
                        {"first", format_timestamp(e.first)},
                        {"last", format_timestamp(e.last)},
-                       {"hop", e.hop}}}});
+                       {"hop", e.hop},
+                       {"times", times_json(e)}}}});
   }
   nlohmann::ordered_json j;
   j["data"] = {{"title", sub.title},
+               {"currency", sub.currency},
                {"folded_accounts", sub.folded_accounts},
                {"provenance", sub.provenance}};
   j["directed"] = true;  // read by networkx.cytoscape_graph

@@ -154,6 +154,18 @@ def main():
             total = sum(v for _, v in rendered.values())
             if abs(total - trace["summary"]["held"]) > 0.01:
                 failures.append(f"html endpoints add up to {total}, the trace holds {trace['summary']['held']}")
+            # Evidence: a legend naming the seed and the endpoints, the report's parameters and
+            # inputs' hashes on the page (they print with it), and print styles.
+            legend = dom[dom.find('<div id="legend">'):][:3000]
+            for words in ("seed: where the money started", "endpoint: holds or cashed out",
+                          "unknown"):  # the accounts' kind (no accounts file here)
+                if words not in legend:
+                    failures.append(f"html legend lacks '{words}': {legend[:300]}")
+            about = dom[dom.find('<div id="provenance">'):][:3000]
+            if "forward trace" not in about or "sha256" not in about.lower():
+                failures.append(f"html: no parameters and input hashes on the page: {about[:300]}")
+            if "@media print" not in open(html, encoding="utf-8").read():
+                failures.append("html: no print styles")
 
         # The --export shortcut on trace: the format from the extension.
         shortcut = os.path.join(d, "s.graphml")
