@@ -28,6 +28,8 @@ void add_input_options(OptionGroups& groups, bool format_alias) {
       "(repeatable)");
   add("rates", po::value<std::vector<std::string>>()->composing()->value_name("FILE"),
       "exchange rates file: currency,timestamp,rate_to_base (repeatable)");
+  add("watchlist", po::value<std::vector<std::string>>()->composing()->value_name("FILE"),
+      "accounts to mark in every output: one id a line, optionally ',note' (repeatable)");
   add("input-format",
       choice_value("input-format", {"auto", "native", "amlworld", "amlsim", "paysim", "trc20",
                                     "cn-bank-statement", "payment-platform"}),
@@ -123,6 +125,8 @@ LoadRequest load_request(const Call& call) {
   if (request.inputs.empty()) throw UsageError("no input file given (- reads standard input)");
   if (call.has("accounts")) request.accounts_files = call.get<std::vector<std::string>>("accounts");
   if (call.has("rates")) request.rates_files = call.get<std::vector<std::string>>("rates");
+  if (call.has("watchlist"))
+    request.watchlist_files = call.get<std::vector<std::string>>("watchlist");
   request.format = call.text("input-format");
   if (call.has("format") && call.spec().name == "ingest") {
     if (!call.options()["input-format"].defaulted() &&

@@ -92,6 +92,19 @@ void GraphBuilder::append_transaction(const TransactionInput& in, VertexId from,
   tx.input_position.push_back(position);
 }
 
+void GraphBuilder::add_tag(VertexId v, std::string_view tag) {
+  std::uint32_t& column = parts_.accounts.tags[v];
+  std::string tags = column == kNoSymbol ? std::string() : std::string(parts_.names[column]);
+  for (std::string_view rest = tags; !rest.empty();) {
+    const std::size_t cut = rest.find(';');
+    if (rest.substr(0, cut) == tag) return;
+    rest = cut == std::string_view::npos ? std::string_view{} : rest.substr(cut + 1);
+  }
+  if (!tags.empty()) tags += ';';
+  tags += tag;
+  column = parts_.names.intern(tags);
+}
+
 void GraphBuilder::set_account(const AccountInput& in) {
   set_account(parts_.accounts.add(in.id), in);
 }

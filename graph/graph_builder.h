@@ -55,6 +55,12 @@ class GraphBuilder {
   AddResult add_transaction(const TransactionInput& input, VertexId from, VertexId to);
   /// The account `id`, created without attributes when new.
   VertexId add_account(std::string_view id) { return parts_.accounts.add(id); }
+  /// The account `id` if some input named it.
+  std::optional<VertexId> find_account(std::string_view id) const {
+    return parts_.accounts.ids.find(id);
+  }
+  /// Adds a free tag to an account's ';'-separated tags (kept once).
+  void add_tag(VertexId v, std::string_view tag);
   /// Sets an account's attributes from an accounts file (creating the account if new).
   void set_account(const AccountInput& input);
   /// The same for an account already looked up by add_account (input.id is not read).

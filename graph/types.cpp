@@ -76,13 +76,15 @@ std::uint8_t account_label_bit(std::string_view text) {
   if (iequals(text, "suspect")) return kLabelSuspect;
   if (iequals(text, "mule")) return kLabelMule;
   if (iequals(text, "clean")) return kLabelClean;
+  if (iequals(text, "watchlist")) return kLabelWatchlist;
   return 0;
 }
 
 std::string account_labels_text(std::uint8_t bits) {
   std::string text;
   for (auto [bit, name] : {std::pair{kLabelVictim, "victim"}, std::pair{kLabelSuspect, "suspect"},
-                           std::pair{kLabelMule, "mule"}, std::pair{kLabelClean, "clean"}}) {
+                           std::pair{kLabelMule, "mule"}, std::pair{kLabelClean, "clean"},
+                           std::pair{kLabelWatchlist, "watchlist"}}) {
     if (bits & bit) text += (text.empty() ? "" : ";") + std::string(name);
   }
   return text;

@@ -66,7 +66,10 @@ enum AccountLabel : std::uint8_t {
   kLabelSuspect = 1u << 1,
   kLabelMule = 1u << 2,
   kLabelClean = 1u << 3,
+  kLabelWatchlist = 1u << 4,  // on an investigator's watchlist (--watchlist, or label "watchlist")
 };
+inline constexpr std::uint8_t kKnownLabelBits =
+    kLabelVictim | kLabelSuspect | kLabelMule | kLabelClean | kLabelWatchlist;
 
 std::string_view to_string(AccountKind kind);
 std::string_view to_string(Channel channel);

@@ -8,6 +8,7 @@
 #include "graph/graph_builder.h"
 #include "graph/input_error.h"
 #include "io/input_sniffer.h"
+#include "io/side/watchlist.h"
 #include "io/util/atomic_file.h"
 
 namespace moneytrail {
@@ -95,6 +96,24 @@ void copy_standard_input(const std::filesystem::path& to) {
     throw InputError(kStandardInput, 0, "", "cannot copy standard input (disk full?)");
 }
 
+// Marks each watchlist account that some input names (label watchlist, its note as a free tag
+// "watch: NOTE"); the others are listed in the report, not created.
+void mark_watchlist(const std::string& path, GraphBuilder& builder, LoadReport& report) {
+  for (const WatchlistEntry& entry : read_watchlist(path)) {
+    const auto v = builder.find_account(entry.account);
+    if (!v) {
+      report.watchlist_unknown.push_back(path + ":" + std::to_string(entry.line) + ": " +
+                                         entry.account);
+      continue;
+    }
+    AccountInput mark;
+    mark.labels = kLabelWatchlist;
+    builder.set_account(*v, mark);
+    if (!entry.note.empty()) builder.add_tag(*v, "watch: " + entry.note);
+    ++report.watchlisted;
+  }
+}
+
 LoadedCase load_files(const LoadRequest& request, const std::string& stdin_copy) {
   LoadedCase result;
   LoadReport& report = result.report;
@@ -106,7 +125,7 @@ LoadedCase load_files(const LoadRequest& request, const std::string& stdin_copy)
 
   // Fast path: one case file and nothing to add to it.
   if (request.inputs.size() == 1 && request.accounts_files.empty() && request.rates_files.empty() &&
-      sniffed[0].kind == InputKind::case_file) {
+      request.watchlist_files.empty() && sniffed[0].kind == InputKind::case_file) {
     CaseFile loaded = [&] {
       ProgressStep step(request.progress, "reading the case file");
       return read_case_file(request.inputs[0]);
@@ -155,6 +174,7 @@ LoadedCase load_files(const LoadRequest& request, const std::string& stdin_copy)
   for (const std::string& path : request.rates_files) {
     record_input(report, read_rates_csv(path, side_options, builder, rejects));
   }
+  for (const std::string& path : request.watchlist_files) mark_watchlist(path, builder, report);
   std::string error;
   if (!rejects.finish(&error)) throw InputError(request.rejects_path, 0, "", error);
   report.rejected = rejects.count();

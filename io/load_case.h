@@ -21,6 +21,7 @@ struct LoadRequest {
   std::vector<std::string> inputs;          // transaction CSVs or .mtc case files ("-": stdin)
   std::vector<std::string> accounts_files;  // id,kind,institution,...
   std::vector<std::string> rates_files;     // currency,timestamp,rate_to_base
+  std::vector<std::string> watchlist_files;  // accounts to mark (io/side/watchlist.h)
   std::string format = "auto";              // layout of the transaction CSVs
   bool strict = false;                      // stop at the first bad row (InputError)
   ProgressSink* progress = nullptr;         // how far reading is (none: silent)
@@ -52,6 +53,8 @@ struct LoadReport {
   std::optional<StatementMergeReport> statements;  // when bank statements were read
   std::vector<std::string> statement_files;        // by the index BalanceGap::file uses
   std::uint64_t outside_window = 0;  // transactions read but outside [since, until]
+  std::uint64_t watchlisted = 0;     // watchlist entries found in the data and marked
+  std::vector<std::string> watchlist_unknown;  // entries no input names ("file:line: id")
 };
 
 struct LoadedCase {

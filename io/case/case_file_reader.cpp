@@ -263,8 +263,7 @@ class CaseReader {
           !(c.opening_balance(i) >= 0 && c.opening_balance(i) <= kMaxAmount))
         fail("opening balance negative, infinite or above 1e15");
       const auto labels = static_cast<std::uint8_t>(c.labels()[i]);
-      if (labels > (kLabelVictim | kLabelSuspect | kLabelMule | kLabelClean))
-        fail("invalid account label bits " + std::to_string(labels));
+      if (labels & ~kKnownLabelBits) fail("invalid account label bits " + std::to_string(labels));
       a.labels[expected] = labels;
       a.tags[expected] = minus_one(c.tags(i));
       ++i;

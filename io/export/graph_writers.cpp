@@ -252,6 +252,8 @@ void write_dot(std::ostream& out, const TransactionGraph& graph, const Subgraph&
     if (n.endpoint) out << ", style=bold, color=red";
     if (n.account != kAggregateNode && (graph.accounts().labels[n.account] & kLabelVictim))
       out << ", style=filled, fillcolor=gold";
+    if (n.account != kAggregateNode && (graph.accounts().labels[n.account] & kLabelWatchlist))
+      out << ", peripheries=2, color=\"#ff00aa\"";  // on the investigator's watchlist
     out << "];\n";
   }
   // Traces: accounts at the same first hop share a rank, so hops read left to right.

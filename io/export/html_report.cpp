@@ -105,6 +105,7 @@ const cy=cytoscape({container:document.getElementById('cy'),elements:elements,wh
   {selector:'node[?endpoint]',style:{'border-width':3,'border-color':'#cc0000'}},
   {selector:'node[?seed]',style:{'border-width':4,'border-color':'#000000','border-style':'double',width:26,height:26}},
   {selector:'node[labels *= "victim"]',style:{shape:'star'}},
+  {selector:'node[labels *= "watchlist"]',style:{'outline-width':4,'outline-color':'#ff00aa','outline-offset':2,'underlay-color':'#ff00aa','underlay-opacity':0.35,'underlay-padding':6}},
   {selector:'node[kind = "aggregate"]',style:{shape:'round-rectangle',width:40}},
   {selector:'edge',style:{width:'data(w)','curve-style':'bezier','target-arrow-shape':'triangle','line-color':'#999','target-arrow-color':'#999',opacity:0.8}},
   {selector:'.hit',style:{'border-width':5,'border-color':'#ffcc00'}},
@@ -144,6 +145,7 @@ const legend=document.getElementById('legend');
 function legendItem(style,text){const s=document.createElement('span');const i=document.createElement('i');i.setAttribute('style',style);s.appendChild(i);s.appendChild(document.createTextNode(text));legend.appendChild(s);}
 [...new Set(elements.nodes.map(n=>n.data.kind))].sort().forEach(k=>legendItem('background:'+(kindColour[k]||'#888'),k));
 if(elements.nodes.some(n=>n.data.seed))legendItem('border:3px double #000;width:6px;height:6px','seed: where the money started');
+if(elements.nodes.some(n=>String(n.data.labels).includes('watchlist')))legendItem('background:#ff00aa;opacity:0.5','watchlist: on the investigator\'s list');
 if(elements.nodes.some(n=>n.data.endpoint))legendItem('border:2px solid #c00;width:8px;height:8px','endpoint: holds or cashed out');
 if(elements.nodes.some(n=>String(n.data.labels).includes('victim')))legendItem('background:#888;clip-path:polygon(50% 0,61% 35%,98% 35%,68% 57%,79% 91%,50% 70%,21% 91%,32% 57%,2% 35%,39% 35%)','star: victim');
 legendItem('background:#999;height:3px','flow: width by amount'+(currency?' ('+currency+')':''));

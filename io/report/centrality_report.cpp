@@ -44,6 +44,7 @@ void write_centrality(std::ostream& out, OutputFormat format, const TransactionG
     r.columns.push_back({"in_value", value_kind, number(s.in_value)});
     r.columns.push_back({"out_value", value_kind, number(s.out_value)});
   }
+  add_watchlist_column(r, graph);
   r.header["measure"] = to_string(measure);
   r.header["weight"] = to_string(scores.weight);
   r.header["accounts"] = graph.num_accounts();

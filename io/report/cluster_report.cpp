@@ -57,7 +57,11 @@ nlohmann::ordered_json cluster_report_to_json(const ClusterReportContext& c) {
     nlohmann::ordered_json kinds = nlohmann::ordered_json::object();
     for_each_kind(m, [&](const std::string& kind, std::uint32_t count) { kinds[kind] = count; });
     nlohmann::ordered_json members = nlohmann::ordered_json::array();
-    for (VertexId v : m.members) members.push_back(c.graph.account_id(v));
+    nlohmann::ordered_json watched = nlohmann::ordered_json::array();
+    for (VertexId v : m.members) {
+      members.push_back(c.graph.account_id(v));
+      if (on_watchlist(c.graph, v)) watched.push_back(c.graph.account_id(v));
+    }
     j["clusters"].push_back({
         {"rank", i + 1},
         {"community", m.community},
@@ -82,6 +86,7 @@ nlohmann::ordered_json cluster_report_to_json(const ClusterReportContext& c) {
         {"flow_blocks", m.blocks},
         {"members", members},
     });
+    if (!watched.empty()) j["clusters"].back()["watchlist"] = std::move(watched);
   }
   return j;
 }
@@ -155,11 +160,16 @@ void write_clusters(std::ostream& out, OutputFormat format, const ClusterReportC
 }
 
 void write_cluster_members(std::ostream& out, const ClusterReportContext& c) {
-  out << "account,rank,community\n";
-  for (std::size_t i = 0; i < c.top; ++i)
-    for (VertexId v : c.report.clusters[i].members)
+  const bool watchlist = has_watchlist(c.graph);
+  out << "account,rank,community" << (watchlist ? ",watchlist\n" : "\n");
+  for (std::size_t i = 0; i < c.top; ++i) {
+    for (VertexId v : c.report.clusters[i].members) {
       out << csv_escape(c.graph.account_id(v)) << "," << i + 1 << ","
-          << c.report.clusters[i].community << "\n";
+          << c.report.clusters[i].community;
+      if (watchlist) out << "," << (on_watchlist(c.graph, v) ? "true" : "false");
+      out << "\n";
+    }
+  }
 }
 
 }  // namespace moneytrail

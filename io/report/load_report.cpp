@@ -11,6 +11,13 @@ void write_load_summary(std::ostream& out, const LoadedCase& loaded, bool quiet)
     out << "loaded " << with_thousands(loaded.graph.num_transactions()) << " transactions and "
         << with_thousands(loaded.graph.num_accounts()) << " accounts from " << r.files.size()
         << (r.files.size() == 1 ? " file" : " files") << "\n";
+    if (r.watchlisted > 0 || !r.watchlist_unknown.empty())
+      out << "watchlist: " << with_thousands(r.watchlisted) << " accounts marked"
+          << (r.watchlist_unknown.empty()
+                  ? std::string()
+                  : ", " + with_thousands(r.watchlist_unknown.size()) +
+                        " not in the data (first: " + terminal_text(r.watchlist_unknown[0]) + ")")
+          << "\n";
     if (r.outside_window > 0)
       out << with_thousands(r.outside_window)
           << " transactions outside --since/--until left out (all accounts kept)\n";

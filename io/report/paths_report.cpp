@@ -36,15 +36,20 @@ json paths_to_json(const TransactionGraph& graph, const PathQuery& query,
   for (const AccountPath& p : result.paths) {
     json accounts = json::array({graph.account_id(tx.from[p.transactions.front()])});
     json ids = json::array();
+    json watched = json::array();
+    if (on_watchlist(graph, tx.from[p.transactions.front()]))
+      watched.push_back(graph.account_id(tx.from[p.transactions.front()]));
     for (TxIndex t : p.transactions) {
       accounts.push_back(graph.account_id(tx.to[t]));
       ids.push_back(graph.transaction_id(t));
+      if (on_watchlist(graph, tx.to[t])) watched.push_back(graph.account_id(tx.to[t]));
     }
     j["paths"].push_back({{"accounts", std::move(accounts)},
                           {"transactions", std::move(ids)},
                           {"value", round_amount(p.value, unit)},
                           {"first", display_time(p.first)},
                           {"last", display_time(p.last)}});
+    if (!watched.empty()) j["paths"].back()["watchlist"] = std::move(watched);
   }
   j["steps"] = result.steps;
   j["truncated"] = result.truncated;

@@ -24,6 +24,9 @@ std::string cell_text(const RankedColumn& c, std::uint32_t row, std::string_view
     case RankedColumn::Kind::integer: return number_text(c.number(row));
     case RankedColumn::Kind::text: return c.text(row);
     case RankedColumn::Kind::list: return joined(c.list(row), separator);
+    case RankedColumn::Kind::flag:  // CSV (separator ";") says true/false, a table marks with *
+      if (separator == ";") return c.number(row) != 0 ? "true" : "false";
+      return c.number(row) != 0 ? "*" : "";
   }
   return "";
 }
@@ -38,11 +41,19 @@ json cell_json(const RankedColumn& c, std::uint32_t row) {
     case RankedColumn::Kind::integer: return json(static_cast<std::int64_t>(c.number(row)));
     case RankedColumn::Kind::text: return json(c.text(row));
     case RankedColumn::Kind::list: return json(c.list(row));
+    case RankedColumn::Kind::flag: return json(c.number(row) != 0);
   }
   return json(nullptr);
 }
 
 }  // namespace
+
+void add_watchlist_column(Ranking& ranking, const TransactionGraph& graph) {
+  if (!has_watchlist(graph)) return;
+  RankedColumn column{"watchlist", RankedColumn::Kind::flag,
+                      [&graph](std::uint32_t v) { return on_watchlist(graph, v) ? 1.0 : 0.0; }};
+  ranking.columns.push_back(column);
+}
 
 void write_ranking(std::ostream& out, OutputFormat format, const Ranking& ranking,
                    const LoadReport& report, const std::string& csv_comment) {

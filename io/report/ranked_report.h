@@ -10,13 +10,14 @@
 #include <string>
 #include <vector>
 
+#include "graph/transaction_graph.h"
 #include "io/load_case.h"
 #include "io/report/report_text.h"
 
 namespace moneytrail {
 
 struct RankedColumn {
-  enum class Kind { score, amount, integer, text, list };
+  enum class Kind { score, amount, integer, text, list, flag };  // flag: number() != 0
   enum Where : std::uint8_t { csv = 1, json = 2, table = 4, everywhere = 7 };
   std::string name;
   Kind kind = Kind::score;
@@ -35,6 +36,10 @@ struct Ranking {
   nlohmann::ordered_json header = nlohmann::ordered_json::object();  // JSON keys before "scores"
   std::string heading;                                               // the table's first line
 };
+
+/// The `watchlist` flag column (CSV true/false, JSON true/false, table "*"), added to account
+/// rankings when a watchlist was loaded (some account carries the label).
+void add_watchlist_column(Ranking& ranking, const TransactionGraph& graph);
 
 void write_ranking(std::ostream& out, OutputFormat format, const Ranking& ranking,
                    const LoadReport& report, const std::string& csv_comment = "");

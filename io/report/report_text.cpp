@@ -1,5 +1,6 @@
 #include "io/report/report_text.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
@@ -198,6 +199,12 @@ std::string provenance_csv_lines(const LoadReport& report) {
             " rejected) sha256 " + terminal_text(input.sha256) + "\n";
   }
   return text;
+}
+
+bool has_watchlist(const TransactionGraph& graph) {
+  const std::vector<std::uint8_t>& labels = graph.accounts().labels;
+  return std::any_of(labels.begin(), labels.end(),
+                     [](std::uint8_t bits) { return (bits & kLabelWatchlist) != 0; });
 }
 
 }  // namespace moneytrail

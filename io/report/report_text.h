@@ -13,6 +13,18 @@
 namespace moneytrail {
 
 enum class OutputFormat { csv, json, table };
+
+/// Whether a watchlist was loaded (some account carries the watchlist label), and whether `v` is
+/// on it. Writers add `"watchlist": true` to the JSON of such accounts, and a watchlist column
+/// to their CSV when one was loaded.
+bool has_watchlist(const TransactionGraph& graph);
+inline bool on_watchlist(const TransactionGraph& graph, VertexId v) {
+  return (graph.accounts().labels[v] & kLabelWatchlist) != 0;
+}
+/// Adds "watchlist": true to `j` when `v` is on the watchlist.
+inline void mark_watchlist(nlohmann::ordered_json& j, const TransactionGraph& graph, VertexId v) {
+  if (on_watchlist(graph, v)) j["watchlist"] = true;
+}
 std::string_view to_string(OutputFormat format);
 
 /// "csv", "json" or "table", if among `allowed` (a string such as "json, table or csv", the

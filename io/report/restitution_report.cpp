@@ -40,6 +40,7 @@ json victim_json(const TransactionGraph& graph, const VictimRestitution& v, std:
                              {"status", to_string(h.status)},
                              {"amount", round_amount(h.amount, unit)},
                              {"last_seen", time_or_null(h.last_seen)}});
+    mark_watchlist(j["holdings"].back(), graph, h.account);
   }
   return j;
 }
@@ -54,6 +55,7 @@ json point_json(const TransactionGraph& graph, const ConvergencePoint& p, int un
             {"held", round_amount(p.held, unit)},
             {"received", round_amount(p.received, unit)},
             {"last_seen", time_or_null(p.last_seen)}};
+  mark_watchlist(j, graph, p.account);
   if (!with_shares) return j;
   j["by_victim"] = json::array();
   for (const VictimShare& s : p.by_victim) {
@@ -97,7 +99,9 @@ json restitution_to_json(const TransactionGraph& graph, const RestitutionResult&
 void write_restitution_csv(std::ostream& out, const TransactionGraph& graph,
                            const RestitutionResult& result) {
   const int unit = currency_decimals(result.currency);
-  out << "victim,victim_account,account,kind,status,amount,currency,last_seen\n";
+  const bool watchlist = has_watchlist(graph);
+  out << "victim,victim_account,account,kind,status,amount,currency,last_seen"
+      << (watchlist ? ",watchlist\n" : "\n");
   for (std::size_t i = 0; i < result.victims.size(); ++i) {
     const VictimRestitution& v = result.victims[i];
     for (const VictimHolding& h : v.holdings) {
@@ -105,7 +109,9 @@ void write_restitution_csv(std::ostream& out, const TransactionGraph& graph,
           << csv_cell(graph.account_id(h.account)) << ','
           << to_string(graph.accounts().kind[h.account]) << ',' << to_string(h.status) << ','
           << number_text(round_amount(h.amount, unit)) << ',' << csv_cell(result.currency) << ','
-          << (h.last_seen == kNoTime ? "" : display_time(h.last_seen)) << '\n';
+          << (h.last_seen == kNoTime ? "" : display_time(h.last_seen));
+      if (watchlist) out << ',' << (on_watchlist(graph, h.account) ? "true" : "false");
+      out << '\n';
     }
   }
 }

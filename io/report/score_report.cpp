@@ -42,6 +42,7 @@ void write_account_scores(std::ostream& out, OutputFormat format, const AccountS
     r.columns.push_back(degree);
     r.columns.push_back(kind);
   }
+  add_watchlist_column(r, graph);
   r.header["scored_by"] = view.scored_by;
   r.header["accounts"] = graph.num_accounts();
   r.header["mule_clusters"] = view.mule_clusters.value_or(0);

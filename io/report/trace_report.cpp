@@ -103,6 +103,7 @@ json to_json(const TransactionGraph& graph, const TraceView& trace) {
                              {"sent", amount(a.sent, unit)},
                              {"held", amount(a.held, unit)},
                              {"first_hop", a.first_hop}});
+    mark_watchlist(j["accounts"].back(), graph, a.account);
   }
   j["endpoints"] = json::array();
   for (const TraceEndpoint& e : trace.endpoints) {
@@ -113,6 +114,7 @@ json to_json(const TransactionGraph& graph, const TraceView& trace) {
          {"status", to_string(e.status)},
          {"amount", amount(e.amount, unit)},
          {"hop", e.hop}});
+    if (!other) mark_watchlist(j["endpoints"].back(), graph, e.account);
   }
   if (!trace.paths.empty()) {
     j["paths"] = json::array();

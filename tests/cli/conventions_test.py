@@ -23,6 +23,11 @@ def run(*args, stdin=None, cwd=None, env=None):
                           input=stdin, text=stdin is None or isinstance(stdin, str))
 
 
+def read(path):
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
 def write(path, text):
     with open(path, "w", encoding="utf-8", newline="") as f:
         f.write(text)
@@ -241,6 +246,45 @@ class Conventions(unittest.TestCase):
         self.assertIn("--until is before --since", r.stderr)
         r = run("stats", self.csv, "--since", "soon")
         self.assertEqual(r.returncode, 2)
+
+    def test_watchlist_marks_accounts_in_every_output(self):
+        # B and D are on the list (D with a note); GHOST is in no input: counted, not created.
+        watch = write(os.path.join(self.dir, "watch.txt"),
+                      "# accounts to watch\nB\nD,frozen by the bank\nGHOST\n")
+        w = ["--watchlist", watch]
+        r = run("trace", self.csv, "--tx", "t1", "--format", "json", *w)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("watchlist: 2 accounts marked, 1 not in the data", r.stderr)
+        trace = json.loads(r.stdout)
+        marked = {a["id"] for a in trace["accounts"] if a.get("watchlist")}
+        self.assertEqual(marked, {"B", "D"})
+        self.assertTrue(all(e.get("watchlist") for e in trace["endpoints"] if e["account"] == "D"))
+        scores = list(csv.DictReader(io.StringIO(
+            run("score", self.csv, "--format", "csv", "--quiet", *w).stdout)))
+        self.assertEqual({s["account"] for s in scores if s["watchlist"] == "true"}, {"B", "D"})
+        plain = list(csv.DictReader(io.StringIO(run("score", self.csv, "--format", "csv",
+                                                    "--quiet").stdout)))
+        self.assertNotIn("watchlist", plain[0])  # no list, no column
+        rest = json.loads(run("restitution", self.csv, "--tx-file",
+                              write(os.path.join(self.dir, "v.txt"), "t1\n"), "--format", "json",
+                              "--quiet", *w).stdout)
+        self.assertEqual({p["account"] for p in rest["accounts"] if p.get("watchlist")}, {"B", "D"})
+        stats = json.loads(run("stats", self.csv, "--format", "json", "--quiet", *w).stdout)
+        self.assertEqual(stats["accounts"]["tags"], {"watch: frozen by the bank": 1})
+        graphml = os.path.join(self.dir, "w.graphml")
+        run("export", self.csv, "--select", "trace:t1", "-o", graphml, "--quiet", *w)
+        self.assertIn("watchlist;watch: frozen by the bank", read(graphml))
+        dot = os.path.join(self.dir, "w.dot")
+        run("export", self.csv, "--select", "trace:t1", "-o", dot, "--quiet", *w)
+        self.assertEqual(read(dot).count("#ff00aa"), 2)
+        # The marks travel in a case file.
+        case = os.path.join(self.dir, "w.mtc")
+        self.assertEqual(run("ingest", self.csv, "-o", case, "--quiet", *w).returncode, 0)
+        again = json.loads(run("trace", case, "--tx", "t1", "--format", "json", "--quiet").stdout)
+        self.assertEqual({a["id"] for a in again["accounts"] if a.get("watchlist")}, {"B", "D"})
+        r = run("stats", self.csv, "--watchlist", os.path.join(self.dir, "missing.txt"))
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("missing.txt", r.stderr)
 
 
 if __name__ == "__main__":
