@@ -11,7 +11,7 @@ void export_subgraph(const Call& call, const std::string& path, GraphFileFormat 
                      const TransactionGraph& graph, Subgraph sub, std::size_t max_nodes,
                      const std::string& csv_comment) {
   const std::size_t selected = sub.nodes.size();
-  fold_subgraph(sub, max_nodes);
+  fold_subgraph(sub, max_nodes, &graph);
   write_subgraph_file(path, format, graph, sub, std::cout, csv_comment);
   if (path == "-") return;
   std::string what = std::to_string(sub.nodes.size()) + " accounts, " +

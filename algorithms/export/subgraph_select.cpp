@@ -6,6 +6,7 @@
 #include <deque>
 #include <map>
 #include <numeric>
+#include <set>
 #include <stdexcept>
 
 #include "graph/option_error.h"
@@ -252,7 +253,7 @@ Subgraph ego_subgraph(const TransactionGraph& graph, const FlowView& flows, Vert
   return sub;
 }
 
-void fold_subgraph(Subgraph& sub, std::size_t max_nodes) {
+void fold_subgraph(Subgraph& sub, std::size_t max_nodes, const TransactionGraph* graph) {
   if (max_nodes < 2) throw OptionError("max_nodes", "must be at least 2");
   if (sub.nodes.size() <= max_nodes) return;
   std::vector<std::uint32_t> order(sub.nodes.size());
@@ -266,17 +267,51 @@ void fold_subgraph(Subgraph& sub, std::size_t max_nodes) {
     if (x.score != y.score) return x.score > y.score;
     return x.hop < y.hop;
   });
-  const std::size_t keep = max_nodes - 1;
-  std::vector<std::uint32_t> new_index(sub.nodes.size(), static_cast<std::uint32_t>(keep));
+  const bool trace = std::any_of(sub.nodes.begin(), sub.nodes.end(),
+                                 [](const SubgraphNode& n) { return n.hop >= 0; });
+  // A folded node's group: a trace's (hop, kind), else its hop, else one for everything; the
+  // finest that leaves room for the seed and the best-ranked nodes.
+  int level = trace ? (graph ? 0 : 1) : 2;
+  auto group_of = [&](const SubgraphNode& n) -> std::pair<std::int64_t, int> {
+    if (level == 2) return {0, 0};
+    const int kind = level == 0 && n.account != kAggregateNode
+                         ? static_cast<int>(graph->accounts().kind[n.account])
+                         : -1;
+    return {n.hop, kind};
+  };
+  std::size_t keep = max_nodes - 1;
+  for (;;) {
+    std::set<std::pair<std::int64_t, int>> groups;
+    for (std::size_t i = keep; i < order.size(); ++i) groups.insert(group_of(sub.nodes[order[i]]));
+    if (keep + groups.size() <= max_nodes) break;
+    if (keep + groups.size() - max_nodes < keep && keep > 1) {
+      keep -= keep + groups.size() - max_nodes;
+    } else if (level < 2) {
+      ++level;  // too many groups for the room: coarser ones
+      keep = max_nodes - 1;
+    } else {
+      break;  // one aggregate: keep + 1 <= max_nodes always
+    }
+  }
+  std::vector<std::uint32_t> new_index(sub.nodes.size());
   std::vector<SubgraphNode> nodes;
   for (std::size_t i = 0; i < keep; ++i) {
     new_index[order[i]] = static_cast<std::uint32_t>(i);
     nodes.push_back(sub.nodes[order[i]]);
   }
-  SubgraphNode aggregate;
-  aggregate.members = 0;
+  std::map<std::pair<std::int64_t, int>, std::uint32_t> aggregate_of;
   for (std::size_t i = keep; i < order.size(); ++i) {
     const SubgraphNode& folded = sub.nodes[order[i]];
+    const auto group = group_of(folded);
+    auto [it, added] = aggregate_of.try_emplace(group, static_cast<std::uint32_t>(nodes.size()));
+    if (added) {
+      SubgraphNode aggregate;
+      aggregate.members = 0;
+      aggregate.hop = level < 2 ? group.first : -1;
+      nodes.push_back(aggregate);
+    }
+    SubgraphNode& aggregate = nodes[it->second];
+    new_index[order[i]] = it->second;
     aggregate.members += folded.members;
     // Endpoints folded away keep their amounts, so the report's table still adds up.
     if (folded.endpoint) {
@@ -285,16 +320,24 @@ void fold_subgraph(Subgraph& sub, std::size_t max_nodes) {
       aggregate.status = "folded";
     }
   }
-  aggregate.label = std::to_string(aggregate.members) + " other accounts";
-  sub.folded_accounts += aggregate.members;
-  nodes.push_back(aggregate);
+  for (const auto& [group, index] : aggregate_of) {
+    SubgraphNode& aggregate = nodes[index];
+    std::string what = "accounts";
+    if (group.second >= 0)
+      what = std::string(to_string(static_cast<AccountKind>(group.second))) + " accounts";
+    const bool by_hop = level < 2;
+    aggregate.label = std::to_string(aggregate.members) + (by_hop ? " " : " other ") + what;
+    if (by_hop) aggregate.label += " at hop " + std::to_string(group.first);
+    sub.folded_accounts += aggregate.members;
+  }
+  const std::uint32_t first_aggregate = static_cast<std::uint32_t>(keep);
 
   std::map<std::pair<std::uint32_t, std::uint32_t>, std::size_t> merged;
   std::vector<SubgraphEdge> edges;
   for (const SubgraphEdge& e : sub.edges) {
     const std::uint32_t s = new_index[e.source];
     const std::uint32_t t = new_index[e.target];
-    if (s == keep && t == keep) continue;  // inside the aggregate
+    if (s == t && s >= first_aggregate) continue;  // inside one aggregate
     auto [it, added] = merged.try_emplace({s, t}, edges.size());
     if (added) {
       SubgraphEdge copy = e;

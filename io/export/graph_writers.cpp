@@ -67,6 +67,8 @@ std::optional<ExportFormat> parse_export_format(std::string_view text) {
 }
 
 std::string subgraph_node_id(const TransactionGraph& graph, const SubgraphNode& node) {
+  // One aggregate is "(aggregate)"; a trace's, one per hop and kind, are named by their label.
+  if (node.account == kAggregateNode && node.hop >= 0) return "(" + node.label + ")";
   return node.account == kAggregateNode ? "(aggregate)"
                                         : std::string(graph.account_id(node.account));
 }

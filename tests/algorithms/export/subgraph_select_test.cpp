@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "algorithms/tracing/forward_trace.h"
+#include "graph/graph_builder.h"
 #include "graph_fixtures.h"
 
 namespace moneytrail {
@@ -92,6 +93,50 @@ TEST(FoldSubgraph, KeepsTheHighestScoresAndMergesTheRest) {
   EXPECT_DOUBLE_EQ(into_b, 17);
   EXPECT_DOUBLE_EQ(out_of_b, 8);
   EXPECT_THROW(fold_subgraph(s, 1), std::invalid_argument);
+}
+
+TEST(FoldSubgraph, ATraceFoldsByHopAndKindAndKeepsItsSeed) {
+  // S (the seed) pays three cards at hop 1, which pay two ATMs at hop 2 that hold 5 each.
+  GraphBuilder b;
+  testing::add_hops(b, {{"1", 1, "S", "A1", 10},
+                        {"2", 2, "S", "A2", 10},
+                        {"3", 3, "S", "A3", 10},
+                        {"4", 4, "A1", "C1", 5},
+                        {"5", 5, "A2", "C2", 5}});
+  for (const char* id : {"A1", "A2", "A3"}) {
+    AccountInput card;
+    card.id = id;
+    card.kind = AccountKind::bank_card;
+    b.set_account(card);
+  }
+  for (const char* id : {"C1", "C2"}) {
+    AccountInput atm;
+    atm.id = id;
+    atm.kind = AccountKind::cash;
+    b.set_account(atm);
+  }
+  const TransactionGraph g = std::move(b).build();
+  const VertexId seed = *g.find_account("S");
+  const Subgraph full = subgraph_of_trace(
+      g, trace_forward(TraceContext(g),
+                       std::vector<TxIndex>{*g.find_transaction("1"), *g.find_transaction("2"),
+                                            *g.find_transaction("3")},
+                       {}));
+  ASSERT_EQ(full.nodes.size(), 6u);
+  Subgraph s = full;
+  fold_subgraph(s, 3, &g);  // room for the seed and one aggregate per (hop, kind)
+  ASSERT_EQ(s.nodes.size(), 3u);
+  EXPECT_EQ(s.nodes[0].account, seed);
+  EXPECT_TRUE(s.nodes[0].seed);
+  std::vector<std::string> labels{s.nodes[1].label, s.nodes[2].label};
+  std::sort(labels.begin(), labels.end());
+  EXPECT_EQ(labels, (std::vector<std::string>{"2 cash accounts at hop 2",
+                                              "3 bank_card accounts at hop 1"}));
+  double held = 0;
+  for (const SubgraphNode& n : s.nodes) held += n.held;
+  EXPECT_DOUBLE_EQ(held, 30);  // the cards keep 20 (A3 10, A1 and A2 5 each), the ATMs 10
+  // Flows: S -> cards (30) and cards -> ATMs (10), between the aggregates.
+  ASSERT_EQ(s.edges.size(), 2u);
 }
 
 TEST(TopScoredSubgraph, TopAccountsAndTheirOneHopFlows) {

@@ -185,10 +185,15 @@ def main():
         if r.returncode != 2 or "cannot tell the format" not in r.stderr:
             failures.append(f"trace --export s.pdf: exit {r.returncode} {r.stderr}")
 
-        # Folding: two nodes kept at most, the rest one aggregate.
+        # Folding: three nodes at most, the seed kept; four hops do not fit one aggregate per
+        # hop, so the rest is one aggregate. With room, one aggregate per hop.
         g = nx.read_graphml(export("graphml", "f.graphml", "--max-nodes", "3"))
-        if len(g.nodes) != 3 or "(aggregate)" not in g.nodes:
+        if len(g.nodes) != 3 or IDS[0] not in g.nodes or "(aggregate)" not in g.nodes:
             failures.append(f"folding: {sorted(g.nodes)}")
+        g = nx.read_graphml(export("graphml", "f4.graphml", "--max-nodes", "4"))
+        if len(g.nodes) != 4 or IDS[0] not in g.nodes or \
+                not any(n.startswith("(") and "at hop" in n for n in g.nodes):
+            failures.append(f"folding by hop: {sorted(g.nodes)}")
 
         for bad, message in [(["--select", "trace:nope"], "unknown transaction id 'nope'"),
                              (["--select", "cluster:0"], "not a positive number"),
