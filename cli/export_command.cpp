@@ -35,8 +35,10 @@ void export_options(OptionGroups& groups) {
   add("max-nodes", count_value("max-nodes", 1000, 2, 10000000),
       "fold the rest into one aggregate node beyond this many nodes");
   add("direction", choice_value("direction", {"both", "out", "in"}), "ego: which flows count");
-  add("since", text_value("TIME"), "ego: only flows active from this time");
-  add("until", text_value("TIME"), "ego: only flows active until this time");
+  add("since", text_value("TIME"),
+      "only transactions from this time (ego: only ties active from this time)");
+  add("until", text_value("TIME"),
+      "only transactions up to this time (ego: only ties active until this time)");
   add("render", choice_value("render", {"svg", "png"}, false),
       "dot: also render FILE.svg or FILE.png with Graphviz");
   add("csv-provenance", "csv: start both files with '#' lines naming the inputs");
@@ -147,7 +149,10 @@ int run_export(const Call& call) {
   if (!format) throw UsageError("give --to: the format cannot be told from '" + path + "'");
   if (call.has("render") && (*format != GraphFileFormat::dot || path == "-"))
     throw UsageError("--render needs --to dot and a file name");
-  const LoadedCase loaded = load_inputs(call);
+  // ego: --since/--until keep the ties active in the window; every other selection is made on the
+  // window's transactions alone, as the analysing commands do.
+  const bool ego = call.text("select").starts_with("ego:");
+  const LoadedCase loaded = load_inputs(call, ego ? InputWindow::none : InputWindow::from_options);
   Subgraph sub = select(call, loaded.graph);
   sub.provenance = provenance_text(loaded.report);
   export_subgraph(call, path, *format, loaded.graph, std::move(sub), call.count("max-nodes"),

@@ -84,7 +84,7 @@ FileReadReport read_accounts_csv(const std::string& path, const CsvReadOptions& 
   constexpr std::size_t kAbsent = static_cast<std::size_t>(-1);
   std::size_t id = 0, kind = kAbsent, institution = kAbsent, holder = kAbsent, phone = kAbsent,
               device = kAbsent, opened = kAbsent, balance = kAbsent, label = kAbsent,
-              fraud = kAbsent;
+              fraud = kAbsent, alert = kAbsent, alert_type = kAbsent, other = kAbsent;
   std::string tags;
   auto first_of = [&](std::initializer_list<std::string_view> names) {
     for (std::string_view name : names)
@@ -96,6 +96,15 @@ FileReadReport read_accounts_csv(const std::string& path, const CsvReadOptions& 
     // IBM AMLSim's node and account files read as they are: nodeid or ACCOUNT_ID for the id,
     // isFraud or IS_SAR (a SAR account: labelled suspect), init_balance or INIT_BALANCE.
     id = first_of({"id", "nodeid", "account_id"});
+    // AMLSim's alert transactions (alert_id, alert_type, is_sar, orig_acct, bene_acct, ...):
+    // both accounts of each alert are labelled (suspect when is_sar) and tagged with the alert.
+    if (id == kAbsent && index->has("alert_id") && index->has("orig_acct") &&
+        index->has("bene_acct")) {
+      alert = index->require("alert_id");
+      alert_type = first_of({"alert_type"});
+      id = index->require("orig_acct");
+      other = index->require("bene_acct");
+    }
     if (id == kAbsent) id = index->require("id");
     fraud = first_of({"isfraud", "is_sar"});
     kind = index->find("kind").value_or(kAbsent);
@@ -173,6 +182,21 @@ FileReadReport read_accounts_csv(const std::string& path, const CsvReadOptions& 
             if (!tags.empty()) tags += ';';
             tags += one;
           }
+        }
+        if (alert != kAbsent) {  // an alert row names two accounts
+          std::string tag = "alert " + std::string(field(alert));
+          if (!field(alert_type).empty()) tag += " " + std::string(field(alert_type));
+          AccountInput beneficiary;
+          beneficiary.id = field(other);
+          if (beneficiary.id.empty() || has_control_characters(beneficiary.id))
+            return std::optional<RowError>(
+                RowError{"bene_acct", RejectReason::empty_account, "bad beneficiary account"});
+          beneficiary.labels = in.labels;
+          builder.set_account(in);
+          builder.set_account(beneficiary);
+          for (std::string_view id : {in.id, beneficiary.id})
+            builder.add_tag(*builder.find_account(id), tag);
+          return std::optional<RowError>{};
         }
         in.tags = tags;
         builder.set_account(in);

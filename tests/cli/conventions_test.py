@@ -241,6 +241,10 @@ class Conventions(unittest.TestCase):
         r = run("score", self.csv, "--format", "csv", "--quiet", *window)
         scored = {row["account"]: int(row["degree"]) for row in csv.DictReader(io.StringIO(r.stdout))}
         self.assertEqual(scored.get("A"), 3)  # t2, t3, t4 (t1 is before the window)
+        graphml = os.path.join(self.dir, "window.graphml")
+        r = run("export", self.csv, "--select", "top:10", "-o", graphml, "--quiet", *window)
+        self.assertEqual(r.returncode, 0, r.stderr)
+X
         r = run("stats", self.csv, "--since", "2026-01-02", "--until", "2026-01-01")
         self.assertEqual(r.returncode, 2)
         self.assertIn("--until is before --since", r.stderr)

@@ -302,6 +302,20 @@ TEST(AccountsAndRates, AmlsimNodeAndAccountFilesReadAsAccounts) {
   EXPECT_EQ(g.accounts().opening_balance[*g.find_account("7")], 50.5);
   EXPECT_EQ(g.accounts().labels[*g.find_account("8")], 0);
   EXPECT_EQ(c.report.rejected_by_reason[static_cast<int>(RejectReason::bad_label)], 1u);
+
+  // Its alert transactions: both accounts of a SAR alert are suspects, tagged with the alert.
+  const auto alerts =
+      dir.write("alert_transactions.csv",
+                "alert_id,alert_type,is_sar,tran_id,orig_acct,bene_acct,tran_amt,"
+                "tran_timestamp\n"
+                "3,cycle,True,11,0,1,5.0,2017-01-01\n4,fan_in,False,12,8,0,6,2017-01-02\n");
+  request.accounts_files = {alerts};
+  const LoadedCase a = load_case(request);
+  const TransactionGraph& h = a.graph;
+  EXPECT_EQ(h.accounts().labels[*h.find_account("0")], kLabelSuspect);
+  EXPECT_EQ(h.name(h.accounts().tags[*h.find_account("0")]), "alert 3 cycle;alert 4 fan_in");
+  EXPECT_EQ(h.name(h.accounts().tags[*h.find_account("1")]), "alert 3 cycle");
+  EXPECT_EQ(h.accounts().labels[*h.find_account("8")], 0);
 }
 
 TEST(LoadCase, SameIdInTwoInputsIsADuplicate) {
