@@ -244,7 +244,9 @@ class Conventions(unittest.TestCase):
         graphml = os.path.join(self.dir, "window.graphml")
         r = run("export", self.csv, "--select", "top:10", "-o", graphml, "--quiet", *window)
         self.assertEqual(r.returncode, 0, r.stderr)
-X
+        text = read(graphml)  # V's only payment, t1, is before the window: no flow from V
+        self.assertNotIn('source="V"', text)
+        self.assertEqual(text.count("<edge "), 3)
         r = run("stats", self.csv, "--since", "2026-01-02", "--until", "2026-01-01")
         self.assertEqual(r.returncode, 2)
         self.assertIn("--until is before --since", r.stderr)
