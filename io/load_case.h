@@ -18,16 +18,16 @@ namespace moneytrail {
 inline const std::string kStandardInput = "-";
 
 struct LoadRequest {
-  std::vector<std::string> inputs;          // transaction CSVs or .mtc case files ("-": stdin)
-  std::vector<std::string> accounts_files;  // id,kind,institution,...
-  std::vector<std::string> rates_files;     // currency,timestamp,rate_to_base
+  std::vector<std::string> inputs;           // transaction CSVs or .mtc case files ("-": stdin)
+  std::vector<std::string> accounts_files;   // id,kind,institution,...
+  std::vector<std::string> rates_files;      // currency,timestamp,rate_to_base
   std::vector<std::string> watchlist_files;  // accounts to mark (io/side/watchlist.h)
-  std::string format = "auto";              // layout of the transaction CSVs
-  bool strict = false;                      // stop at the first bad row (InputError)
-  ProgressSink* progress = nullptr;         // how far reading is (none: silent)
-  std::string rejects_path;                 // rejected rows go here; empty: count only
-  std::uint64_t max_rejects = 100000;       // rows written there at most (all are counted)
-  std::string command_line;                 // recorded as provenance
+  std::string format = "auto";               // layout of the transaction CSVs
+  bool strict = false;                       // stop at the first bad row (InputError)
+  ProgressSink* progress = nullptr;          // how far reading is (none: silent)
+  std::string rejects_path;                  // rejected rows go here; empty: count only
+  std::uint64_t max_rejects = 100000;        // rows written there at most (all are counted)
+  std::string command_line;                  // recorded as provenance
   // Bank statements (format cn-bank-statement, or detected from their Chinese headers):
   std::string encoding;      // utf-8 or gbk; empty: detected per file
   std::string mapping_file;  // column mapping for layouts the built-in names miss
@@ -52,9 +52,9 @@ struct LoadReport {
   CaseProvenance provenance;             // what a case file written from this load should record
   std::optional<StatementMergeReport> statements;  // when bank statements were read
   std::vector<std::string> statement_files;        // by the index BalanceGap::file uses
-  std::uint64_t outside_window = 0;  // transactions read but outside [since, until]
-  std::uint64_t watchlisted = 0;     // watchlist entries found in the data and marked
-  std::vector<std::string> watchlist_unknown;  // entries no input names ("file:line: id")
+  std::uint64_t outside_window = 0;                // transactions read but outside [since, until]
+  std::uint64_t watchlisted = 0;                   // watchlist entries found in the data and marked
+  std::vector<std::string> watchlist_unknown;      // entries no input names ("file:line: id")
 };
 
 struct LoadedCase {
