@@ -34,6 +34,7 @@ namespace {
 
 // What the steps share: the scenario on disk, the case, and what earlier steps found.
 struct Tour {
+  Tour(const Call& c, std::filesystem::path d) : call(c), dir(std::move(d)) {}
   const Call& call;
   std::filesystem::path dir;
   std::string case_path;

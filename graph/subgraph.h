@@ -16,14 +16,14 @@ inline constexpr VertexId kAggregateNode = std::numeric_limits<VertexId>::max();
 
 struct SubgraphNode {
   VertexId account = kAggregateNode;  // kAggregateNode for a folded group
-  std::string label;                  // aggregate: what it stands for ("312 other accounts")
+  std::string label = {};             // aggregate: what it stands for ("312 other accounts")
   std::uint32_t members = 1;          // accounts it stands for
   std::int64_t group = -1;            // cluster or community, -1 when none
   std::int64_t hop = -1;              // trace: first hop at which traced money reached it
   double score = 0;                   // selection's ranking value (traced received, cluster score)
   bool endpoint = false;              // trace: where money ended
   double held = 0;                    // trace endpoint: what the trace says it holds or cashed out
-  std::string status;                 // trace endpoint: held, cashed_out or left_data
+  std::string status = {};            // trace endpoint: held, cashed_out or left_data
   bool seed = false;                  // trace: a seed's sender (backward: the target's)
 };
 

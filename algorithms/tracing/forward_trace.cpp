@@ -4,9 +4,10 @@
 // lot. fifo skips ahead (fifo_skip.h); poison has its own engine (poison_trace.cpp).
 #include "algorithms/tracing/forward_trace.h"
 
-#include <omp.h>
-
+#include <algorithm>
+#include <atomic>
 #include <exception>
+#include <thread>
 
 #include "algorithms/tracing/fifo_skip.h"
 #include "algorithms/tracing/forward_state.h"
@@ -217,16 +218,25 @@ std::vector<ForwardTraceResult> trace_forward_batch(
   validate_trace_options(options);
   std::vector<ForwardTraceResult> results(seed_sets.size());
   std::vector<std::exception_ptr> errors(seed_sets.size());
-  const int n = static_cast<int>(seed_sets.size());
-#pragma omp parallel for schedule(dynamic, 1) \
-    num_threads(threads > 0 ? threads : omp_get_max_threads())
-  for (int i = 0; i < n; ++i) {
-    try {
-      results[i] = trace_forward(context, seed_sets[i], options);
-    } catch (...) {
-      errors[i] = std::current_exception();
+  // Each worker takes the next set (traces differ in cost by orders of magnitude); every result
+  // has its own slot, so the order and the results do not depend on the thread count. Plain
+  // threads rather than OpenMP: their start and join are what ThreadSanitizer can see.
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < seed_sets.size();) {
+      try {
+        results[i] = trace_forward(context, seed_sets[i], options);
+      } catch (...) {
+        errors[i] = std::current_exception();
+      }
     }
-  }
+  };
+  const std::size_t wanted = threads > 0 ? static_cast<std::size_t>(threads)
+                                         : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < std::min(wanted, seed_sets.size()); ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
   for (const auto& error : errors) {
     if (error) std::rethrow_exception(error);
   }

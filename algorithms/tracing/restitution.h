@@ -60,13 +60,13 @@ struct VictimShare {
 struct ConvergencePoint {
   VertexId account = 0;
   /// Where money stops here: held, cashed_out or left_data; nullopt when it passed everything on.
-  std::optional<EndpointStatus> status;
+  std::optional<EndpointStatus> status = std::nullopt;
   std::uint32_t victims = 0;          // victims whose traced money reached it
   std::uint32_t holding_victims = 0;  // victims whose money it still holds (above dust)
   Amount received = 0;
   Amount held = 0;
-  Timestamp last_seen = kNoTime;       // the latest last_seen of its holdings
-  std::vector<VictimShare> by_victim;  // in victim order
+  Timestamp last_seen = kNoTime;            // the latest last_seen of its holdings
+  std::vector<VictimShare> by_victim = {};  // in victim order
 };
 
 struct RestitutionSummary {

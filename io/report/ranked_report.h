@@ -21,10 +21,10 @@ struct RankedColumn {
   enum Where : std::uint8_t { csv = 1, json = 2, table = 4, everywhere = 7 };
   std::string name;
   Kind kind = Kind::score;
-  std::function<double(std::uint32_t)> number;                  // score, amount, integer
-  int decimals = 2;                                             // amount
-  std::function<std::string(std::uint32_t)> text;               // text
-  std::function<std::vector<std::string>(std::uint32_t)> list;  // list: JSON array, else ';'
+  std::function<double(std::uint32_t)> number = {};                  // score, amount, integer
+  int decimals = 2;                                                  // amount
+  std::function<std::string(std::uint32_t)> text = {};               // text
+  std::function<std::vector<std::string>(std::uint32_t)> list = {};  // list: JSON array, else ';'
   std::uint8_t where = everywhere;
 };
 
