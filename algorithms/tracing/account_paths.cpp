@@ -150,18 +150,19 @@ class PathSearch {
   }
 
   std::string currency_of(const std::vector<AccountPath>& paths) const {
-    std::string_view common;
+    std::string_view common;  // the hops' one currency, while they share one
+    bool mixed = false;
     bool all_rated = !graph_.rates().empty();
     for (const AccountPath& p : paths) {
       for (TxIndex t : p.transactions) {
         const std::string_view c = graph_.currencies()[tx_.currency[t]];
         if (all_rated && !graph_.rates().rate(c, tx_.timestamp[t])) all_rated = false;
         if (common.empty()) common = c;
-        if (c != common) common = "-";
+        mixed = mixed || c != common;
       }
     }
     if (all_rated && !graph_.rates().base().empty()) return std::string(graph_.rates().base());
-    return common == "-" ? "" : std::string(common);
+    return mixed ? "" : std::string(common);
   }
 
   const TransactionGraph& graph_;

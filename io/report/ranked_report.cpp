@@ -15,7 +15,10 @@ std::string joined(const std::vector<std::string>& parts, std::string_view separ
   return text;
 }
 
-std::string cell_text(const RankedColumn& c, std::uint32_t row, std::string_view separator) {
+// A cell for CSV (lists joined by ';', flags true/false) or for a table (lists by "; ", a flag
+// as "*").
+std::string cell_text(const RankedColumn& c, std::uint32_t row, bool csv) {
+  const std::string_view separator = csv ? ";" : "; ";
   switch (c.kind) {
     case RankedColumn::Kind::score:
       return std::isnan(c.number(row)) ? "" : score_text(c.number(row));
@@ -24,8 +27,8 @@ std::string cell_text(const RankedColumn& c, std::uint32_t row, std::string_view
     case RankedColumn::Kind::integer: return number_text(c.number(row));
     case RankedColumn::Kind::text: return c.text(row);
     case RankedColumn::Kind::list: return joined(c.list(row), separator);
-    case RankedColumn::Kind::flag:  // CSV (separator ";") says true/false, a table marks with *
-      if (separator == ";") return c.number(row) != 0 ? "true" : "false";
+    case RankedColumn::Kind::flag:
+      if (csv) return c.number(row) != 0 ? "true" : "false";
       return c.number(row) != 0 ? "*" : "";
   }
   return "";
@@ -66,7 +69,7 @@ void write_ranking(std::ostream& out, OutputFormat format, const Ranking& rankin
     for (std::uint32_t row : ranking.order) {
       line = csv_escape(ranking.id(row));
       for (const RankedColumn& c : ranking.columns)
-        if (c.where & RankedColumn::csv) line += "," + csv_escape(cell_text(c, row, ";"));
+        if (c.where & RankedColumn::csv) line += "," + csv_escape(cell_text(c, row, true));
       out << line << "\n";
     }
   } else if (format == OutputFormat::json) {
@@ -97,7 +100,7 @@ void write_ranking(std::ostream& out, OutputFormat format, const Ranking& rankin
     for (std::uint32_t row : ranking.order) {
       std::vector<std::string> cells = {std::to_string(++rank), terminal_text(ranking.id(row))};
       for (const RankedColumn& c : ranking.columns)
-        if (c.where & RankedColumn::table) cells.push_back(terminal_text(cell_text(c, row, "; ")));
+        if (c.where & RankedColumn::table) cells.push_back(terminal_text(cell_text(c, row, false)));
       table.add_row(std::move(cells));
     }
     table.write(out);
